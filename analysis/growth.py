@@ -1,0 +1,219 @@
+"""Growth rates of a work report: reported rates, implied prior-year and target-year levels, paths."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from analysis.numbers import rounding_interval, split_unit
+
+BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
+                "none": "not applicable (count or rate)"}
+UNKNOWN_BASIS = "unknown (not in the catalog)"
+REAL_ON_NOMINAL = "real growth applied to a nominal level: ignores price changes"
+
+# Columns that identify one figure; the same figure can arrive twice (main article and sidebar,
+# or a hand-entered row), and we must count it once.
+FIGURE_KEY = ["region", "indicator", "kind", "period", "measure"]
+
+
+def growth_basis_label(basis: str | None) -> str:
+    """Reader-facing label of a catalog growth_basis ('real' -> 'real (constant prices)')."""
+    return BASIS_LABELS.get(basis, UNKNOWN_BASIS) if isinstance(basis, str) else UNKNOWN_BASIS
+
+
+def rate_factor(percent: float) -> float:
+    """Growth factor of a percentage rate: 4.7 -> 1.047; infinite rates stay infinite."""
+    return math.inf if math.isinf(percent) and percent > 0 else 1 + percent / 100
+
+
+def row_interval(row: pd.Series) -> tuple[float, float]:
+    """Bounds on the true value of a figure from its rounding and qualifier (in its written unit).
+
+    An exact or 'about' figure is its rounding interval; 'at_least' drops the upper bound and
+    'at_most' the lower one (a growth rate cannot fall below -100%); 'range' spans value..value_high.
+    """
+    decimals = row.get("decimals")
+    places = 0 if decimals is None or pd.isna(decimals) else int(decimals)
+    low, high = rounding_interval(row["value"], places)
+    qualifier = row.get("qualifier")
+    if qualifier == "at_least":
+        high = math.inf
+    elif qualifier == "at_most":
+        low = -100.0 if row.get("measure") == "growth" else -math.inf
+    elif qualifier == "range" and pd.notna(row.get("value_high")):
+        high = rounding_interval(row["value_high"], places)[1]
+    return low, high
+
+
+def dedupe_figures(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure: the latest report wins, then final over preliminary, then text order.
+
+    Later reports revise earlier figures; within one report the first mention (the main article)
+    is kept over a repeat (a sidebar). Disagreements between sources are the loader's to report.
+    """
+    if table.empty:
+        return table
+    order = table.assign(_est=table["estimated"].fillna(False).astype(bool),
+                         _start=table["start"].astype("Float64").fillna(math.inf))
+    order = order.sort_values(["report_year", "_est", "_start"], ascending=[False, True, True],
+                              kind="stable")
+    keyed = order[order["indicator"].notna()].drop_duplicates(FIGURE_KEY)
+    # Uncatalogued figures have no id to dedupe on; keep them as written.
+    return pd.concat([keyed, order[order["indicator"].isna()]]).drop(columns=["_est", "_start"])
+
+
+def _select(table: pd.DataFrame, region: str, **equal: object) -> pd.DataFrame:
+    mask = table["region"] == region
+    for column, value in equal.items():
+        mask &= table[column] == value
+    return table[mask]
+
+
+def _describe(frame: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
+    """Add English title, Chinese name and growth basis from the catalog (subject if uncatalogued)."""
+    known = frame["indicator"].isin(catalog.index)
+    ids = frame["indicator"].where(known)
+    frame = frame.assign(
+        title_en=ids.map(catalog["title_en"]).fillna(frame["subject"]),
+        name_zh=ids.map(catalog["name_zh"]).fillna(frame["subject"]),
+        growth_basis=ids.map(catalog["growth_basis"]),
+    )
+    return frame.assign(basis_label=frame["growth_basis"].map(growth_basis_label),
+                        basis_warning=frame["growth_basis"].eq("real").map(
+                            {True: REAL_ON_NOMINAL, False: ""}))
+
+
+def _bounded(frame: pd.DataFrame, name: str, keep: tuple[str, ...] = ()) -> pd.DataFrame:
+    """indicator, period, `name`, `name`_low, `name`_high (+ `keep` columns) of figure rows."""
+    bounds = [row_interval(row) for _, row in frame.iterrows()]
+    out = frame[["indicator", "period", *keep]].copy()
+    out[name] = frame["value"].astype(float)
+    out[f"{name}_low"] = [float(b[0]) for b in bounds]
+    out[f"{name}_high"] = [float(b[1]) for b in bounds]
+    return out
+
+
+def reported_growth(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
+                    report_year: int) -> pd.DataFrame:
+    """Growth rates the report gives for its review year (report_year - 1), in text order.
+
+    Columns: indicator, title_en, name_zh, period, growth, growth_low, growth_high, qualifier,
+    basis_label, growth_basis, estimated, quote, source_url, doc. Uncatalogued figures keep
+    their Chinese subject as title and an 'unknown' basis.
+    """
+    rows = dedupe_figures(_select(table, region, report_year=report_year, kind="actual",
+                                  measure="growth", period=report_year - 1))
+    rows = rows.sort_values("start", kind="stable")
+    keep = ("subject", "qualifier", "estimated", "quote", "source_url", "doc")
+    out = _describe(_bounded(rows, "growth", keep), catalog)
+    columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
+               "qualifier", "basis_label", "growth_basis", "estimated", "quote", "source_url", "doc"]
+    return out[columns].reset_index(drop=True)
+
+
+def implied_prior_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str) -> pd.DataFrame:
+    """Prior-year levels implied by each actual level and its growth rate: level / (1 + g).
+
+    Interval arithmetic on both roundings: low = level_low / (1 + g_high), high = level_high /
+    (1 + g_low). Columns: indicator, title_en, name_zh, period, prior_period, level, level_low,
+    level_high, unit, growth, growth_low, growth_high, implied_prior, implied_prior_low,
+    implied_prior_high, basis_label, basis_warning, estimated, quote, source_url.
+    """
+    actual = dedupe_figures(_select(table, region, kind="actual"))
+    actual = actual[actual["indicator"].notna()]
+    levels = _bounded(actual[actual["measure"] == "level"], "level",
+                      ("subject", "unit", "estimated", "quote", "source_url"))
+    rates = _bounded(actual[actual["measure"] == "growth"], "growth")
+    out = _describe(levels.merge(rates, on=["indicator", "period"]), catalog)
+    out["prior_period"] = out["period"] - 1
+    out["implied_prior"] = out["level"] / out["growth"].map(rate_factor)
+    out["implied_prior_low"] = out["level_low"] / out["growth_high"].map(rate_factor)
+    out["implied_prior_high"] = out["level_high"] / out["growth_low"].map(rate_factor)
+    assert (out["implied_prior_low"] <= out["implied_prior"]).all(), "prior-level bounds inverted"
+    assert (out["implied_prior"] <= out["implied_prior_high"]).all(), "prior-level bounds inverted"
+    columns = ["indicator", "title_en", "name_zh", "period", "prior_period", "level", "level_low",
+               "level_high", "unit", "growth", "growth_low", "growth_high", "implied_prior",
+               "implied_prior_low", "implied_prior_high", "basis_label", "basis_warning",
+               "estimated", "quote", "source_url"]
+    return out.sort_values(["period", "indicator"])[columns].reset_index(drop=True)
+
+
+
+def implied_target_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
+                          report_year: int) -> pd.DataFrame:
+    """Plan-year levels implied by each growth target applied to the review-year level.
+
+    The implied level carries the target's qualifier: 'at_least' makes it a lower bound
+    (implied_high is inf), 'about' a point with its rounding interval, 'range' a low..high span.
+    Targets without a review-year level stay in the table with a note, not dropped.
+    Columns: indicator, title_en, name_zh, base_period, base_level, base_low, base_high, unit,
+    target_period, target, target_value_high, qualifier, growth_low, growth_high, implied_level,
+    implied_low, implied_high, basis_label, basis_warning, note, quote, source_url.
+    """
+    mine = dedupe_figures(_select(table, region, report_year=report_year))
+    mine = mine[mine["indicator"].notna()]
+    targets = mine[(mine["kind"] == "target") & (mine["measure"] == "growth")
+                   & (mine["period"] == report_year)]
+    targets = _bounded(targets, "growth", ("subject", "value_high", "qualifier", "quote",
+                                           "source_url"))
+    bases = mine[(mine["kind"] == "actual") & (mine["measure"] == "level")
+                 & (mine["period"] == report_year - 1)]
+    bases = _bounded(bases, "base", ("unit",)).rename(columns={"period": "base_period"})
+    out = _describe(targets.merge(bases, on="indicator", how="left"), catalog)
+    out = out.rename(columns={"period": "target_period", "growth": "target",
+                              "value_high": "target_value_high", "base": "base_level"})
+    # Levels and growth factors are positive, so the product's bounds are the bounds' products.
+    out["implied_level"] = out["base_level"] * out["target"].map(rate_factor)
+    out["implied_low"] = out["base_low"] * out["growth_low"].map(rate_factor)
+    out["implied_high"] = out["base_high"] * out["growth_high"].map(rate_factor)
+    out["note"] = out["base_level"].isna().map(
+        {True: f"no {report_year - 1} level reported: unpaired", False: ""})
+    columns = ["indicator", "title_en", "name_zh", "base_period", "base_level", "base_low",
+               "base_high", "unit", "target_period", "target", "target_value_high", "qualifier",
+               "growth_low", "growth_high", "implied_level", "implied_low", "implied_high",
+               "basis_label", "basis_warning", "note", "quote", "source_url"]
+    return out[columns].reset_index(drop=True)
+
+
+def growth_comparison(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
+                      report_year: int) -> pd.DataFrame:
+    """Growth by indicator in long form for charts: review-year actual, plan-year target and,
+    where a later source gives it, the plan-year outcome.
+
+    Columns: indicator, title_en, name_zh, series, kind, period, value, value_high, qualifier,
+    estimated, basis_label.
+    """
+    rows = dedupe_figures(_select(table, region, measure="growth"))
+    rows = rows[rows["indicator"].notna()]
+    review = rows[(rows["kind"] == "actual") & (rows["period"] == report_year - 1)
+                  & (rows["report_year"] == report_year)].assign(series=f"{report_year - 1} actual")
+    target = rows[(rows["kind"] == "target") & (rows["period"] == report_year)
+                  & (rows["report_year"] == report_year)].assign(series=f"{report_year} target")
+    outcome = rows[(rows["kind"] == "actual") & (rows["period"] == report_year)].assign(
+        series=f"{report_year} outcome")
+    out = _describe(pd.concat([review, target, outcome]), catalog)
+    columns = ["indicator", "title_en", "name_zh", "series", "kind", "period", "value",
+               "value_high", "qualifier", "estimated", "basis_label"]
+    return out[columns].reset_index(drop=True)
+
+
+def growth_paths(table: pd.DataFrame, catalog: pd.DataFrame, region: str) -> pd.DataFrame:
+    """Reported actual growth of each indicator across years, for indicators with two or more.
+
+    Each year's figure comes from the latest report that gives it. Columns: indicator, title_en,
+    name_zh, period, growth, growth_low, growth_high, level, unit, estimated, report_year,
+    basis_label, source_url.
+    """
+    actual = dedupe_figures(_select(table, region, kind="actual"))
+    actual = actual[actual["indicator"].notna()]
+    rates = _bounded(actual[actual["measure"] == "growth"], "growth",
+                     ("subject", "estimated", "report_year", "source_url"))
+    levels = actual[actual["measure"] == "level"][["indicator", "period", "value", "unit"]]
+    out = rates.merge(levels.rename(columns={"value": "level"}), on=["indicator", "period"],
+                      how="left")
+    out = out[out.groupby("indicator")["period"].transform("nunique") >= 2]
+    out = _describe(out, catalog)
+    columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
+               "level", "unit", "estimated", "report_year", "basis_label", "source_url"]
+    return out.sort_values(["indicator", "period"])[columns].reset_index(drop=True)

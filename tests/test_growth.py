@@ -1,0 +1,171 @@
+"""Tests for analysis/growth.py: expected values are worked out by hand from the report's figures."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis.growth import (REAL_ON_NOMINAL, dedupe_figures, growth_basis_label, growth_comparison,
+                             growth_paths, implied_prior_levels, implied_target_levels,
+                             reported_growth, row_interval)
+
+REGION = "枣庄市市中区"
+CATALOG = pd.DataFrame({
+    "id": ["gdp", "general_budget_revenue", "fixed_asset_investment", "trade_total"],
+    "name_zh": ["地区生产总值", "一般公共预算收入", "固定资产投资", "进出口总额"],
+    "title_en": ["Gross domestic product", "General public budget revenue",
+                 "Fixed-asset investment", "Total imports and exports"],
+    "growth_basis": ["real", "nominal", "nominal", "nominal"],
+}).set_index("id", drop=False)
+
+
+def row(indicator: str | None, measure: str, value: float, decimals: int, *, kind: str = "actual",
+        period: int = 2022, unit: str | None = None, qualifier: str | None = None,
+        value_high: float | None = None, report_year: int = 2023, start: int | None = 0,
+        estimated: bool = False, subject: str | None = None, region: str = REGION) -> dict:
+    """One indicator-table row with the agreed columns (only what these tests need varies)."""
+    unit = unit or ("%" if measure == "growth" else "亿元")
+    return {
+        "doc": f"doc-{report_year}", "region": region, "region_en": "Shizhong", "level": "district",
+        "report_year": report_year, "source": "extracted", "indicator": indicator,
+        "subject": subject or indicator or "?", "kind": kind, "period": period, "measure": measure,
+        "value": value, "value_high": value_high, "decimals": decimals, "unit": unit,
+        "qualifier": qualifier, "value_base": value, "base_unit": unit, "estimated": estimated,
+        "start": start, "end": None if start is None else start + 4, "quote": f"quote {indicator}",
+        "source_url": None, "source_note": None,
+    }
+
+
+def table(*rows: dict) -> pd.DataFrame:
+    frame = pd.DataFrame(list(rows))
+    frame["start"] = frame["start"].astype("Int64")
+    frame["end"] = frame["end"].astype("Int64")
+    return frame
+
+
+SEED = table(
+    row("gdp", "level", 311.7, 1, start=10),
+    row("gdp", "growth", 4.7, 1, start=20),
+    row("general_budget_revenue", "level", 27.6, 1, start=30),
+    row("general_budget_revenue", "growth", 6.5, 1, start=40),
+    row("fixed_asset_investment", "growth", 16, 0, start=50),
+    row("gdp", "growth", 6, 0, kind="target", period=2023, qualifier="about", start=100),
+    row("general_budget_revenue", "growth", 6.5, 1, kind="target", period=2023,
+        qualifier="at_least", start=110),
+    row("fixed_asset_investment", "growth", 12, 0, kind="target", period=2023, qualifier="about",
+        start=120),
+)
+
+
+def test_row_interval_follows_rounding_and_qualifier():
+    assert row_interval(pd.Series(row("gdp", "level", 311.7, 1))) == pytest.approx((311.65, 311.75))
+    assert row_interval(pd.Series(row("gdp", "growth", 16, 0))) == pytest.approx((15.5, 16.5))
+    low, high = row_interval(pd.Series(row("gdp", "growth", 6.5, 1, qualifier="at_least")))
+    assert low == pytest.approx(6.45) and high == math.inf
+    low, high = row_interval(pd.Series(row("gdp", "growth", 5.5, 1, qualifier="at_most")))
+    assert low == -100 and high == pytest.approx(5.55)
+    assert row_interval(pd.Series(row("gdp", "growth", 5, 0, qualifier="range", value_high=6))) \
+        == pytest.approx((4.5, 6.5))
+
+
+def test_basis_labels():
+    assert growth_basis_label("real") == "real (constant prices)"
+    assert growth_basis_label("nominal") == "nominal (current prices)"
+    assert growth_basis_label(None).startswith("unknown")
+
+
+def test_reported_growth_lists_review_year_rates_with_basis():
+    out = reported_growth(SEED, CATALOG, REGION, 2023)
+    assert list(out["indicator"]) == ["gdp", "general_budget_revenue", "fixed_asset_investment"]
+    gdp = out.iloc[0]
+    assert gdp["title_en"] == "Gross domestic product" and gdp["name_zh"] == "地区生产总值"
+    assert gdp["basis_label"] == "real (constant prices)"
+    assert (gdp["growth_low"], gdp["growth_high"]) == pytest.approx((4.65, 4.75))
+    assert out.iloc[1]["basis_label"] == "nominal (current prices)"
+
+
+def test_reported_growth_counts_a_repeated_figure_once_and_keeps_uncatalogued():
+    repeated = table(row("gdp", "growth", 4.7, 1, start=20), row("gdp", "growth", 4.7, 1, start=900),
+                     row(None, "growth", 3.0, 1, start=30, subject="某新指标"))
+    out = reported_growth(repeated, CATALOG, REGION, 2023)
+    assert len(out) == 2
+    assert out.iloc[1]["title_en"] == "某新指标" and out.iloc[1]["basis_label"].startswith("unknown")
+
+
+def test_implied_prior_gdp_with_interval_and_warning():
+    out = implied_prior_levels(SEED, CATALOG, REGION).set_index("indicator")
+    gdp = out.loc["gdp"]
+    assert gdp["prior_period"] == 2021
+    assert gdp["implied_prior"] == pytest.approx(311.7 / 1.047)
+    assert gdp["implied_prior_low"] == pytest.approx(311.65 / 1.0475)
+    assert gdp["implied_prior_high"] == pytest.approx(311.75 / 1.0465)
+    assert gdp["basis_warning"] == REAL_ON_NOMINAL
+    revenue = out.loc["general_budget_revenue"]
+    assert revenue["implied_prior"] == pytest.approx(27.6 / 1.065)
+    assert revenue["implied_prior_low"] == pytest.approx(27.55 / 1.0655)
+    assert revenue["implied_prior_high"] == pytest.approx(27.65 / 1.0645)
+    assert revenue["basis_warning"] == ""
+    # Fixed-asset investment has a rate but no level: nothing to imply.
+    assert "fixed_asset_investment" not in out.index
+
+
+def test_implied_target_levels_carry_the_qualifier():
+    out = implied_target_levels(SEED, CATALOG, REGION, 2023).set_index("indicator")
+    gdp = out.loc["gdp"]
+    assert gdp["qualifier"] == "about"
+    assert gdp["implied_level"] == pytest.approx(311.7 * 1.06)
+    assert gdp["implied_low"] == pytest.approx(311.65 * 1.055)
+    assert gdp["implied_high"] == pytest.approx(311.75 * 1.065)
+    assert gdp["basis_warning"] == REAL_ON_NOMINAL
+    revenue = out.loc["general_budget_revenue"]
+    assert revenue["qualifier"] == "at_least"
+    assert revenue["implied_low"] == pytest.approx(27.55 * 1.0645)
+    assert revenue["implied_high"] == math.inf  # at least: a lower bound only
+    fai = out.loc["fixed_asset_investment"]
+    assert math.isnan(fai["implied_level"]) and "unpaired" in fai["note"]
+
+
+def test_implied_target_level_of_a_range_target():
+    data = table(row("trade_total", "level", 61.5, 1),
+                 row("trade_total", "growth", 10, 0, kind="target", period=2023, qualifier="range",
+                     value_high=15))
+    trade = implied_target_levels(data, CATALOG, REGION, 2023).iloc[0]
+    assert (trade["implied_low"], trade["implied_high"]) == pytest.approx((61.45 * 1.095,
+                                                                           61.55 * 1.155))
+
+
+def test_growth_comparison_has_actual_target_and_outcome():
+    data = pd.concat([SEED, table(row("gdp", "growth", 6.5, 1, period=2023, report_year=2024,
+                                      estimated=True))], ignore_index=True)
+    out = growth_comparison(data, CATALOG, REGION, 2023)
+    gdp = out[out["indicator"] == "gdp"].set_index("series")
+    assert gdp.loc["2022 actual", "value"] == 4.7
+    assert gdp.loc["2023 target", "qualifier"] == "about"
+    assert bool(gdp.loc["2023 outcome", "estimated"]) is True
+
+
+def test_growth_paths_need_two_years_and_prefer_the_latest_report():
+    data = pd.concat([SEED, table(
+        row("gdp", "level", 331, 0, period=2023, report_year=2024, estimated=True),
+        row("gdp", "growth", 6.5, 1, period=2023, report_year=2024, estimated=True),
+        row("gdp", "growth", 4.8, 1, period=2022, report_year=2024))], ignore_index=True)
+    out = growth_paths(data, CATALOG, REGION)
+    assert set(out["indicator"]) == {"gdp"}  # revenue and FAI have only one year
+    assert list(out["period"]) == [2022, 2023]
+    assert list(out["growth"]) == [4.8, 6.5]  # 2022 as revised in the 2024 report
+    assert list(out["level"]) == [311.7, 331]
+
+
+def test_empty_table_gives_empty_results():
+    empty = SEED.iloc[0:0]
+    assert reported_growth(empty, CATALOG, REGION, 2023).empty
+    assert implied_prior_levels(empty, CATALOG, REGION).empty
+    assert implied_target_levels(empty, CATALOG, REGION, 2023).empty
+    assert growth_paths(empty, CATALOG, REGION).empty
+
+
+def test_dedupe_prefers_final_over_preliminary():
+    data = table(row("gdp", "growth", 4.6, 1, estimated=True, start=1),
+                 row("gdp", "growth", 4.7, 1, start=2))
+    assert list(dedupe_figures(data)["value"]) == [4.7]
