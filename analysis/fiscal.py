@@ -1,0 +1,173 @@
+"""Livelihood (民生) spending share: implied budget expenditure, self-reliance, financing gap, GDP shares."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.errors import DataError
+from analysis.growth import dedupe_figures, row_interval
+from analysis.numbers import split_unit
+
+DEFINITION_NOTE = (
+    "民生支出 (livelihood spending) has no single statutory definition: each government decides "
+    "which budget functions it counts (education, health, social security and employment, housing, "
+    "and often more), and the denominator of the share varies between reports (公共财政支出, "
+    "一般公共预算支出, or total spending). Figures and shares are therefore comparable only within "
+    "one report, not across regions or years."
+)
+PRICE_NOTE = ("All fiscal figures are nominal (current prices); the GDP shares divide a nominal "
+              "amount by nominal GDP, so they are current-price ratios and need no deflator.")
+
+# The figures the analysis reads, as (indicator, measure) of the review year's actuals.
+INPUTS = {
+    "livelihood_spending": ("livelihood_spending", "level"),
+    "livelihood_share": ("livelihood_spending", "share"),
+    "budget_revenue": ("general_budget_revenue", "level"),
+    "gdp": ("gdp", "level"),
+}
+INPUT_LABELS = {
+    "livelihood_spending": ("Livelihood spending", "民生支出"),
+    "livelihood_share": ("Livelihood share of public expenditure", "民生支出占公共财政支出比重"),
+    "budget_revenue": ("General public budget revenue", "一般公共预算收入"),
+    "gdp": ("Gross domestic product", "地区生产总值"),
+}
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """A figure with the interval of true values consistent with the report's rounding."""
+
+    value: float
+    low: float
+    high: float
+
+
+def fiscal_inputs(table: pd.DataFrame, region: str, report_year: int) -> pd.DataFrame:
+    """The review-year figures this analysis uses, one row per found input (index: input name).
+
+    Columns: the table's columns plus input, label_en, label_zh. Inputs not reported are absent;
+    see `missing_inputs`.
+    """
+    review = table[(table["region"] == region) & (table["report_year"] == report_year)
+                   & (table["kind"] == "actual") & (table["period"] == report_year - 1)]
+    review = dedupe_figures(review)
+    found = []
+    for name, (indicator, measure) in INPUTS.items():
+        match = review[(review["indicator"] == indicator) & (review["measure"] == measure)]
+        if not match.empty:
+            found.append(match.iloc[0].to_frame().T.assign(
+                input=name, label_en=INPUT_LABELS[name][0], label_zh=INPUT_LABELS[name][1]))
+    if not found:
+        return table.iloc[0:0].assign(input=[], label_en=[], label_zh=[]).set_index("input")
+    return pd.concat(found).set_index("input")
+
+
+def missing_inputs(inputs: pd.DataFrame) -> list[str]:
+    """English labels of the inputs the report does not give."""
+    return [INPUT_LABELS[name][0] for name in INPUTS if name not in inputs.index]
+
+
+def _bounded(row: pd.Series) -> Bounded:
+    low, high = row_interval(row)
+    return Bounded(float(row["value"]), low, high)
+
+
+def _in_yi(row: pd.Series) -> Bounded:
+    """A money figure in 亿元 whatever unit it was written in (万元 and 亿元 mix in reports)."""
+    scale, base_unit = split_unit(row["unit"])
+    if base_unit != "元":
+        raise DataError(row.get("doc", "?"), f"{row['subject']}: expected an amount in 元, "
+                                              f"found unit '{row['unit']}'")
+    figure = _bounded(row)
+    factor = scale / 10**8
+    return Bounded(figure.value * factor, figure.low * factor, figure.high * factor)
+
+
+def fiscal_summary(inputs: pd.DataFrame) -> pd.DataFrame:
+    """Derived fiscal quantities with rounding intervals, from `fiscal_inputs`.
+
+    Rows (index: quantity) only for what the inputs allow: expenditure, non_livelihood, self_reliance,
+    financing_gap, livelihood_gdp, revenue_gdp, expenditure_gdp. Columns: label_en, label_zh, value,
+    low, high, unit, formula. Amounts in 亿元, ratios in %.
+    """
+    rows: dict[str, tuple[str, str, Bounded, str, str]] = {}
+    have = set(inputs.index)
+    if {"livelihood_spending", "livelihood_share"} <= have:
+        spend = _in_yi(inputs.loc["livelihood_spending"])
+        share = _bounded(inputs.loc["livelihood_share"])
+        assert 0 < share.value <= 100, f"livelihood share {share.value}% is not within (0, 100]"
+        expenditure = implied_expenditure(spend, share)
+        assert expenditure.low >= spend.low, "implied expenditure below livelihood spending"
+        rows["expenditure"] = ("General public budget expenditure (implied)", "公共财政支出（推算）",
+                               expenditure, "亿元", "livelihood spending ÷ livelihood share")
+        rows["non_livelihood"] = ("Other (non-livelihood) expenditure", "非民生支出",
+                                  non_livelihood(spend, share), "亿元",
+                                  "livelihood spending × (1 − share) ÷ share")
+        if "budget_revenue" in have:
+            revenue = _in_yi(inputs.loc["budget_revenue"])
+            rows["self_reliance"] = ("Fiscal self-reliance", "财政自给率",
+                                     self_reliance(revenue, spend, share), "%",
+                                     "budget revenue ÷ implied expenditure")
+            rows["financing_gap"] = ("Gap financed by transfers and debt", "收支缺口",
+                                     financing_gap(revenue, expenditure), "亿元",
+                                     "implied expenditure − budget revenue")
+    if "gdp" in have:
+        gdp = _in_yi(inputs.loc["gdp"])
+        shares = [("livelihood_gdp", "livelihood_spending", "Livelihood spending, % of GDP",
+                   "民生支出占GDP比重"),
+                  ("revenue_gdp", "budget_revenue", "Budget revenue, % of GDP",
+                   "一般公共预算收入占GDP比重")]
+        for name, source, label_en, label_zh in shares:
+            if source in have:
+                rows[name] = (label_en, label_zh, percent_of(_in_yi(inputs.loc[source]), gdp), "%",
+                              f"{INPUT_LABELS[source][0].lower()} ÷ GDP (current prices)")
+        if "expenditure" in rows:
+            rows["expenditure_gdp"] = ("Implied expenditure, % of GDP", "公共财政支出占GDP比重",
+                                       percent_of(rows["expenditure"][2], gdp), "%",
+                                       "implied expenditure ÷ GDP (current prices)")
+    out = pd.DataFrame([{"quantity": name, "label_en": en, "label_zh": zh, "value": b.value,
+                         "low": b.low, "high": b.high, "unit": unit, "formula": formula}
+                        for name, (en, zh, b, unit, formula) in rows.items()],
+                       columns=["quantity", "label_en", "label_zh", "value", "low", "high", "unit",
+                                "formula"])
+    assert ((out["low"] <= out["value"]) & (out["value"] <= out["high"])).all(), "bounds inverted"
+    return out.set_index("quantity")
+
+
+def implied_expenditure(spend: Bounded, share_pct: Bounded) -> Bounded:
+    """Expenditure = livelihood spending / share; largest with the most spending and smallest share."""
+    return Bounded(spend.value / (share_pct.value / 100), spend.low / (share_pct.high / 100),
+                   spend.high / (share_pct.low / 100))
+
+
+def non_livelihood(spend: Bounded, share_pct: Bounded) -> Bounded:
+    """Expenditure − livelihood spending, written as L(1 − s)/s so both uses of L and s move together
+    (subtracting two intervals would double-count their rounding)."""
+    def other(level: float, share: float) -> float:
+        return level * (1 - share / 100) / (share / 100)
+    return Bounded(other(spend.value, share_pct.value), other(spend.low, share_pct.high),
+                   other(spend.high, share_pct.low))
+
+
+def self_reliance(revenue: Bounded, spend: Bounded, share_pct: Bounded) -> Bounded:
+    """Revenue / expenditure in %, as R·s/L so each input's rounding counts once."""
+    def ratio(r: float, level: float, share: float) -> float:
+        return 100 * r * (share / 100) / level
+    return Bounded(ratio(revenue.value, spend.value, share_pct.value),
+                   ratio(revenue.low, spend.high, share_pct.low),
+                   ratio(revenue.high, spend.low, share_pct.high))
+
+
+def financing_gap(revenue: Bounded, expenditure: Bounded) -> Bounded:
+    """Expenditure − own revenue: what transfers from higher levels and borrowing must cover."""
+    return Bounded(expenditure.value - revenue.value, expenditure.low - revenue.high,
+                   expenditure.high - revenue.low)
+
+
+def percent_of(part: Bounded, whole: Bounded) -> Bounded:
+    """part / whole in % with interval bounds (both positive)."""
+    assert whole.low > 0 and not math.isinf(whole.high), "denominator must be a positive amount"
+    return Bounded(100 * part.value / whole.value, 100 * part.low / whole.high,
+                   100 * part.high / whole.low)

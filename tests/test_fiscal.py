@@ -1,0 +1,116 @@
+"""Tests for analysis/fiscal.py: expected values are worked out by hand from the report's figures."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.errors import DataError
+from analysis.fiscal import (DEFINITION_NOTE, fiscal_inputs, fiscal_summary, missing_inputs)
+
+REGION = "枣庄市市中区"
+
+
+def row(indicator: str, measure: str, value: float, decimals: int, unit: str, *,
+        period: int = 2022, kind: str = "actual", report_year: int = 2023,
+        start: int | None = 0) -> dict:
+    """One indicator-table row with the agreed columns."""
+    scale = {"亿元": 10**8, "万元": 10**4, "%": 1}[unit]
+    return {
+        "doc": "shizhong-2023", "region": REGION, "region_en": "Shizhong", "level": "district",
+        "report_year": report_year, "source": "extracted", "indicator": indicator,
+        "subject": indicator, "kind": kind, "period": period, "measure": measure, "value": value,
+        "value_high": None, "decimals": decimals, "unit": unit, "qualifier": None,
+        "value_base": value * scale, "base_unit": "%" if unit == "%" else "元", "estimated": False,
+        "start": start, "end": start, "quote": "…", "source_url": None, "source_note": None,
+    }
+
+
+def table(*rows: dict) -> pd.DataFrame:
+    frame = pd.DataFrame(list(rows))
+    return frame.astype({"start": "Int64", "end": "Int64"})
+
+
+SEED = table(
+    row("gdp", "level", 311.7, 1, "亿元", start=10),
+    row("general_budget_revenue", "level", 27.6, 1, "亿元", start=20),
+    row("livelihood_spending", "level", 26.6, 1, "亿元", start=30),
+    row("livelihood_spending", "share", 75.3, 1, "%", start=40),
+    row("gdp", "growth", 6, 0, "%", kind="target", period=2023, start=50),
+)
+
+
+def summary(data: pd.DataFrame = SEED) -> pd.DataFrame:
+    return fiscal_summary(fiscal_inputs(data, REGION, 2023))
+
+
+def test_implied_expenditure_and_its_rounding_interval():
+    exp = summary().loc["expenditure"]
+    assert exp["value"] == pytest.approx(26.6 / 0.753)
+    assert exp["low"] == pytest.approx(26.55 / 0.7535)
+    assert exp["high"] == pytest.approx(26.65 / 0.7525)
+    assert exp["unit"] == "亿元"
+
+
+def test_non_livelihood_spending_moves_level_and_share_together():
+    other = summary().loc["non_livelihood"]
+    assert other["value"] == pytest.approx(26.6 / 0.753 - 26.6)
+    assert other["low"] == pytest.approx(26.55 / 0.7535 - 26.55)
+    assert other["high"] == pytest.approx(26.65 / 0.7525 - 26.65)
+
+
+def test_self_reliance_and_financing_gap():
+    out = summary()
+    assert out.loc["self_reliance", "value"] == pytest.approx(100 * 27.6 / (26.6 / 0.753))
+    assert out.loc["self_reliance", "low"] == pytest.approx(100 * 27.55 / (26.65 / 0.7525))
+    assert out.loc["self_reliance", "high"] == pytest.approx(100 * 27.65 / (26.55 / 0.7535))
+    assert out.loc["financing_gap", "value"] == pytest.approx(26.6 / 0.753 - 27.6)
+    assert out.loc["financing_gap", "low"] == pytest.approx(26.55 / 0.7535 - 27.65)
+    assert out.loc["financing_gap", "high"] == pytest.approx(26.65 / 0.7525 - 27.55)
+
+
+def test_shares_of_gdp():
+    out = summary()
+    assert out.loc["livelihood_gdp", "value"] == pytest.approx(100 * 26.6 / 311.7)
+    assert out.loc["livelihood_gdp", "low"] == pytest.approx(100 * 26.55 / 311.75)
+    assert out.loc["livelihood_gdp", "high"] == pytest.approx(100 * 26.65 / 311.65)
+    assert out.loc["revenue_gdp", "value"] == pytest.approx(100 * 27.6 / 311.7)
+    assert out.loc["expenditure_gdp", "value"] == pytest.approx(100 * 26.6 / 0.753 / 311.7)
+
+
+def test_amounts_in_wan_yuan_are_converted_to_yi_yuan():
+    data = table(row("livelihood_spending", "level", 266000, 0, "万元"),
+                 row("livelihood_spending", "share", 75.3, 1, "%"))
+    exp = summary(data).loc["expenditure"]
+    assert exp["value"] == pytest.approx(26.6 / 0.753)
+    assert exp["low"] == pytest.approx(26.59995 / 0.7535)
+
+
+def test_missing_share_degrades_to_what_can_be_computed():
+    data = table(row("gdp", "level", 311.7, 1, "亿元"),
+                 row("general_budget_revenue", "level", 27.6, 1, "亿元"))
+    inputs = fiscal_inputs(data, REGION, 2023)
+    assert missing_inputs(inputs) == ["Livelihood spending", "Livelihood share of public expenditure"]
+    assert list(fiscal_summary(inputs).index) == ["revenue_gdp"]
+
+
+def test_no_inputs_at_all():
+    inputs = fiscal_inputs(SEED, "山东省", 2023)
+    assert inputs.empty and fiscal_summary(inputs).empty
+
+
+def test_impossible_share_is_refused():
+    data = table(row("livelihood_spending", "level", 26.6, 1, "亿元"),
+                 row("livelihood_spending", "share", 175.3, 1, "%"))
+    with pytest.raises(AssertionError, match="not within"):
+        summary(data)
+
+
+def test_non_money_unit_is_refused():
+    data = table(row("gdp", "level", 311.7, 1, "%"))
+    with pytest.raises(DataError, match="expected an amount"):
+        summary(data)
+
+
+def test_definition_note_says_there_is_no_single_definition():
+    assert "no single statutory definition" in DEFINITION_NOTE
+    assert "公共财政支出" in DEFINITION_NOTE
