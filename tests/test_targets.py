@@ -1,0 +1,235 @@
+"""Tests for analysis/targets.py; expected values are worked out from the source numbers here."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.catalog import load_catalog
+from analysis.numbers import decimals_of
+from analysis.targets import (QUALIFIER_RULES, assess_attainment, attained, escalation, gap_pp, growth_consistency,
+                              implied_growth, pair_targets, propagate_qualifier)
+
+SZ = "枣庄市市中区"
+DEFAULTS = dict(doc="shizhong-2023", region=SZ, region_en="Shizhong", level="district", report_year=2023,
+                source="extracted", subject="", kind="actual", period=2022, measure="growth", value_high=pd.NA,
+                unit="%", qualifier=pd.NA, estimated=False, start=pd.NA, end=pd.NA, quote=pd.NA,
+                source_url=pd.NA, source_note=pd.NA)
+LATER = dict(doc="shizhong-2024-ref", report_year=2024, period=2023, source="hand_entered", estimated=True)
+TARGET = dict(kind="target", period=2023)
+
+
+def table(*rows: dict) -> pd.DataFrame:
+    """Indicator-table rows; `value` is given as written so decimals come from the text."""
+    records = []
+    for row in rows:
+        record = {**DEFAULTS, **row}
+        record["decimals"] = decimals_of(str(record["value"]))
+        record["value"] = float(record["value"])
+        records.append(record)
+    return pd.DataFrame(records)
+
+
+@pytest.fixture
+def shizhong() -> pd.DataFrame:
+    """The Shizhong 2023 report (prior actuals and 2023 targets), 2023 outcomes, and higher-level targets."""
+    return table(
+        {"indicator": "gdp", "value": "4.7"},
+        {"indicator": "gdp", "value": "6", "qualifier": "about", **TARGET},
+        {"indicator": "gdp", "value": "6.5", **LATER},
+        {"indicator": "fixed_asset_investment", "value": "16"},
+        {"indicator": "fixed_asset_investment", "value": "12", "qualifier": "about", **TARGET},
+        {"indicator": "fixed_asset_investment", "value": "7.2", **LATER},
+        {"indicator": "general_budget_revenue", "value": "6.5"},
+        {"indicator": "general_budget_revenue", "value": "6.5", "qualifier": "at_least", **TARGET},
+        {"indicator": "general_budget_revenue", "value": "6.5", **LATER},
+        {"indicator": "trade_total", "measure": "level", "unit": "亿元", "value": "61.5"},
+        {"indicator": "trade_total", "measure": "level", "unit": "亿元", "value": "70", "qualifier": "at_least",
+         **TARGET},
+        {"indicator": "trade_total", "measure": "level", "unit": "亿元", "value": "75", **LATER},
+        {"indicator": "trade_total", "value": "29.6", **LATER},
+        {"indicator": "fdi_utilized", "measure": "level", "unit": "万美元", "value": "6510"},
+        {"indicator": "fdi_utilized", "measure": "level", "unit": "万美元", "value": "8000", "qualifier": "at_least",
+         **TARGET},
+        {"indicator": "fdi_utilized", "measure": "level", "unit": "万美元", "value": "6782", **LATER},
+        {"indicator": "fdi_utilized", "value": "4.2", **LATER},
+        {"indicator": "high_tech_enterprises", "measure": "level", "unit": "家", "value": "67"},
+        {"indicator": "high_tech_enterprises", "measure": "level", "unit": "家", "value": "80", **TARGET},
+        {"indicator": "modern_industry_revenue", "measure": "level", "unit": "亿元", "value": "500",
+         "qualifier": "at_least"},
+        {"indicator": "modern_industry_revenue", "measure": "level", "unit": "亿元", "value": "550",
+         "qualifier": "at_least", **TARGET},
+        {"indicator": "tech_smes", "measure": "level", "unit": "家", "value": "130", **TARGET},
+        {"indicator": pd.NA, "subject": "省市级创新平台", "measure": "level", "unit": "家", "value": "15",
+         "qualifier": "at_least", **TARGET},
+        {"indicator": "gdp", "measure": "level", "unit": "亿元", "value": "311.7"},
+        {"indicator": "gdp", "measure": "level", "unit": "亿元", "value": "331", **LATER},
+        {"indicator": "gdp", "value": "5", "qualifier": "at_least", "region": "山东省", "level": "province",
+         "doc": "shandong-2023-ref", "source": "hand_entered", **TARGET},
+        {"indicator": "gdp", "value": "5", "qualifier": "about", "region": "全国", "level": "nation",
+         "doc": "china-2023-ref", "source": "hand_entered", **TARGET},
+        {"indicator": "cpi", "value": "3", "qualifier": "about", "region": "全国", "level": "nation", **TARGET},
+    )
+
+
+def by_indicator(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.set_index("indicator")
+
+
+# --- the qualifier rule -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("target_q, prior_q, expected", [
+    (None, None, None), ("at_least", None, "at_least"), ("at_most", None, "at_most"), ("about", None, "about"),
+    ("range", None, "range"), ("at_least", "at_least", "at_most"), (None, "at_least", "at_most"),
+    (None, "at_most", "at_least"), ("at_most", "at_most", "undetermined"), ("at_least", "about", "about"),
+    ("range", "at_least", "undetermined"), ("something", None, "undetermined"),
+])
+def test_propagate_qualifier(target_q, prior_q, expected):
+    assert propagate_qualifier(target_q, prior_q) == expected
+
+
+def test_qualifier_rules_cover_every_pair():
+    qualifiers = [None, "about", "at_least", "at_most", "range"]
+    assert {(t, p) for t in qualifiers for p in qualifiers if p != "range"} <= set(QUALIFIER_RULES)
+
+
+def test_propagate_qualifier_treats_missing_as_exact():
+    assert propagate_qualifier("at_least", pd.NA) == "at_least"
+    assert propagate_qualifier(float("nan"), "") is None
+
+
+# --- arithmetic ----------------------------------------------------------------------------------------
+
+def test_implied_growth_trade_with_rounding_bounds():
+    value, low, high = implied_growth(70, 61.5, 1)
+    assert value == pytest.approx((70 / 61.5 - 1) * 100)
+    assert low == pytest.approx((70 / 61.55 - 1) * 100)
+    assert high == pytest.approx((70 / 61.45 - 1) * 100)
+
+
+def test_gap_pp_bounds():
+    value, low, high = gap_pp(6, 4.7, 1)
+    assert (value, low, high) == pytest.approx((6 - 4.7, 6 - 4.75, 6 - 4.65))
+
+
+# --- pairing targets with the prior year ---------------------------------------------------------------
+
+def test_pair_targets_growth_gaps(shizhong):
+    pairs = by_indicator(pair_targets(shizhong, SZ, 2023))
+    assert pairs.at["gdp", "comparison"] == "gap_pp"
+    assert pairs.at["gdp", "change"] == pytest.approx(6 - 4.7)
+    assert pairs.at["gdp", "change_qualifier"] == "about"
+    assert pairs.at["fixed_asset_investment", "change"] == pytest.approx(12 - 16)
+    assert pairs.at["general_budget_revenue", "change"] == pytest.approx(0)
+    assert pairs.at["general_budget_revenue", "change_qualifier"] == "at_least"
+
+
+def test_pair_targets_level_targets_imply_growth(shizhong):
+    pairs = by_indicator(pair_targets(shizhong, SZ, 2023))
+    assert pairs.at["trade_total", "change"] == pytest.approx((70 / 61.5 - 1) * 100)
+    assert pairs.at["trade_total", "change_qualifier"] == "at_least"
+    assert pairs.at["fdi_utilized", "change"] == pytest.approx((8000 / 6510 - 1) * 100)
+    assert pairs.at["high_tech_enterprises", "change"] == pytest.approx((80 / 67 - 1) * 100)
+    assert pd.isna(pairs.at["high_tech_enterprises", "change_qualifier"])  # exact
+    assert pairs.at["high_tech_enterprises", "change_min"] == pytest.approx((80 / 67.5 - 1) * 100)
+
+
+def test_floor_prior_and_floor_target_imply_at_most(shizhong):
+    pairs = by_indicator(pair_targets(shizhong, SZ, 2023))
+    assert pairs.at["modern_industry_revenue", "change"] == pytest.approx((550 / 500 - 1) * 100)
+    assert pairs.at["modern_industry_revenue", "change_qualifier"] == "at_most"
+
+
+def test_unpaired_targets_are_listed_with_a_reason(shizhong):
+    pairs = pair_targets(shizhong, SZ, 2023)
+    unpaired = pairs[~pairs["paired"]]
+    assert sorted(unpaired["subject"].tolist()) == ["", "省市级创新平台"]
+    assert unpaired["reason"].str.len().gt(0).all()
+    assert "catalog" in unpaired.loc[unpaired["subject"] == "省市级创新平台", "reason"].iloc[0]
+    district_targets = shizhong[(shizhong["region"] == SZ) & (shizhong["kind"] == "target")]
+    assert len(pairs) == len(district_targets)  # none dropped
+
+
+def test_pair_targets_prefers_the_report_the_target_is_in(shizhong):
+    revised = pd.concat([shizhong, table({"indicator": "trade_total", "measure": "level", "unit": "亿元",
+                                          "value": "57.9", "doc": "revised", "report_year": 2024})])
+    pairs = by_indicator(pair_targets(revised, SZ, 2023))
+    assert pairs.at["trade_total", "prior"] == 61.5
+
+
+# --- escalation ----------------------------------------------------------------------------------------
+
+def test_escalation_district_minus_higher_levels(shizhong):
+    result = escalation(shizhong, SZ, 2023)
+    gdp = result[result["indicator"] == "gdp"].set_index("level")
+    assert list(gdp.index) == ["nation", "province", "district"]
+    assert gdp.at["province", "excess_pp"] == pytest.approx(6 - 5)
+    assert gdp.at["province", "qualifier"] == "at_least"
+    assert gdp.at["nation", "qualifier"] == "about"
+    assert gdp.at["district", "excess_pp"] == 0
+    assert set(result["indicator"]) == {"gdp"}  # CPI has no district target; levels are not compared
+
+
+def test_escalation_empty_when_no_higher_level(shizhong):
+    alone = shizhong[shizhong["region"] == SZ]
+    assert escalation(alone, SZ, 2023).empty
+
+
+# --- attainment ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("outcome, target, qualifier, expected", [
+    (5.5, 6, "about", "met"), (5.4, 6, "about", "missed"), (6.5, 6.5, "at_least", "met"),
+    (6.4, 6.5, "at_least", "missed"), (5.5, 5.5, "at_most", "met"), (5.6, 5.5, "at_most", "missed"),
+    (10, 10, None, "met"), (9.9, 10, None, "missed"),
+])
+def test_attained_rules(outcome, target, qualifier, expected):
+    assert attained(outcome, target, qualifier) == expected
+
+
+def test_attained_about_tolerance_is_a_parameter():
+    assert attained(5.2, 6, "about", about_tolerance_pp=1.0) == "met"
+    assert attained(5.9, 6, "about", about_tolerance_pp=0.0) == "missed"
+
+
+def test_attained_range_and_ceiling_and_relative():
+    assert attained(5.5, 5, "range", 6) == "met"
+    assert attained(6.1, 5, "range", 6) == "missed"
+    assert attained(3.4, 3, "about", ceiling=True) == "met"
+    assert attained(3.6, 3, "about", ceiling=True) == "missed"
+    assert attained(3.1, 3, None, ceiling=True) == "missed"
+    assert attained(7960, 8000, "about", relative=True) == "met"  # 8000 - 0.5% of 8000 = 7960
+    with pytest.raises(ValueError):
+        attained(1, 1, "roughly")
+
+
+def test_assess_attainment(shizhong):
+    result = by_indicator(assess_attainment(shizhong, SZ, 2023).dropna(subset=["indicator"]))
+    assert result.at["gdp", "status"] == "met"  # 6.5 ≥ 6 − 0.5
+    assert result.at["fixed_asset_investment", "status"] == "missed"  # 7.2 < 12 − 0.5
+    assert result.at["general_budget_revenue", "status"] == "met"
+    assert result.at["general_budget_revenue", "borderline"]  # 6.5 stands for [6.45, 6.55)
+    assert result.at["trade_total", "status"] == "met"
+    assert result.at["fdi_utilized", "status"] == "missed"
+    assert result.at["high_tech_enterprises", "status"] == "not comparable"
+    assert result.at["gdp", "preliminary"]
+
+
+# --- reported vs level-implied growth ------------------------------------------------------------------
+
+def test_growth_consistency_flags_trade_base_revision(shizhong):
+    result = by_indicator(growth_consistency(shizhong, SZ, 2023, load_catalog()))
+    trade = result.loc["trade_total"]
+    assert trade["implied_growth"] == pytest.approx((75 / 61.5 - 1) * 100)
+    assert trade["implied_min"] == pytest.approx((74.5 / 61.55 - 1) * 100)
+    assert not trade["consistent"]
+    assert trade["implied_prior_level"] == pytest.approx(75 / 1.296)
+    assert "revised" in trade["note"]
+    fdi = result.loc["fdi_utilized"]
+    assert fdi["implied_growth"] == pytest.approx((6782 / 6510 - 1) * 100)
+    assert fdi["consistent"]  # 4.18% lies within 4.2's [4.15, 4.25)
+
+
+def test_growth_consistency_says_real_vs_nominal(shizhong):
+    gdp = by_indicator(growth_consistency(shizhong, SZ, 2023, load_catalog())).loc["gdp"]
+    assert gdp["growth_basis"] == "real"
+    assert "nominal" in gdp["note"] and "real" in gdp["note"]
+    assert gdp["implied_growth"] == pytest.approx((331 / 311.7 - 1) * 100)
