@@ -217,3 +217,27 @@ def growth_paths(table: pd.DataFrame, catalog: pd.DataFrame, region: str) -> pd.
     columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
                "level", "unit", "estimated", "report_year", "basis_label", "source_url"]
     return out.sort_values(["indicator", "period"])[columns].reset_index(drop=True)
+
+
+def format_interval(low: float, high: float, decimals: int = 2) -> str:
+    """Bounds for a reader: '[297.52, 297.90)'; an open side reads 'no upper/lower bound'."""
+    if math.isinf(high) and math.isinf(low):
+        return "unbounded"
+    if math.isinf(high):
+        return f"≥ {low:,.{decimals}f} (no upper bound)"
+    if math.isinf(low) or low <= -100:
+        return f"< {high:,.{decimals}f} (no lower bound)"
+    return f"[{low:,.{decimals}f}, {high:,.{decimals}f})"
+
+
+def cited_sources(table: pd.DataFrame, region: str, report_year: int | None = None) -> pd.DataFrame:
+    """Documents behind a region's figures (optionally one report's): doc, source, report_year,
+    source_url, source_note, figures (how many rows each gives)."""
+    rows = table[table["region"] == region]
+    if report_year is not None:
+        rows = rows[rows["report_year"].isin([report_year, report_year + 1])]
+    keys = ["doc", "source", "report_year"]
+    out = rows.groupby(keys, dropna=False).agg(
+        source_url=("source_url", "first"), source_note=("source_note", "first"),
+        figures=("value", "size"))
+    return out.reset_index().sort_values(["report_year", "doc"]).reset_index(drop=True)

@@ -6,7 +6,8 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.growth import (REAL_ON_NOMINAL, dedupe_figures, growth_basis_label, growth_comparison,
+from analysis.growth import (REAL_ON_NOMINAL, cited_sources, dedupe_figures, format_interval,
+                             growth_basis_label, growth_comparison,
                              growth_paths, implied_prior_levels, implied_target_levels,
                              reported_growth, row_interval)
 
@@ -169,3 +170,17 @@ def test_dedupe_prefers_final_over_preliminary():
     data = table(row("gdp", "growth", 4.6, 1, estimated=True, start=1),
                  row("gdp", "growth", 4.7, 1, start=2))
     assert list(dedupe_figures(data)["value"]) == [4.7]
+
+
+def test_format_interval():
+    assert format_interval(297.52, 297.9) == "[297.52, 297.90)"
+    assert format_interval(29.33, math.inf) == "≥ 29.33 (no upper bound)"
+    assert format_interval(-100, 5.25) == "< 5.25 (no lower bound)"
+
+
+def test_cited_sources_counts_figures_per_document():
+    data = pd.concat([SEED, table(row("gdp", "growth", 6.5, 1, period=2023, report_year=2024))],
+                     ignore_index=True)
+    out = cited_sources(data, REGION, 2023)
+    assert list(out["doc"]) == ["doc-2023", "doc-2024"]
+    assert list(out["figures"]) == [len(SEED), 1]
