@@ -1,0 +1,49 @@
+"""Command line: `python -m analysis extract | validate | build | add-report` (see --help)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis.errors import DataError
+
+
+def _extract(args: argparse.Namespace) -> None:
+    from analysis.pipeline import write_extracted
+    path, count = write_extracted(args.data_dir)
+    print(f"wrote {count} figures to {path}")
+
+
+def _validate(args: argparse.Namespace) -> None:
+    from analysis.pipeline import validate_data
+    table = validate_data(args.data_dir)
+    print(f"data valid: {len(table)} figures from {table['doc'].nunique()} sources")
+
+
+def parser() -> argparse.ArgumentParser:
+    """The CLI's argument parser; subcommands register themselves here."""
+    main_parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    for name, handler, help_text in [
+        ("extract", _extract, "re-extract processed/indicators.csv from the raw documents"),
+        ("validate", _validate, "check every data file against its schema (extracts first)"),
+    ]:
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--data-dir", type=Path, default=None, help="data directory (default: data/)")
+        command.set_defaults(handler=handler)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand; bad data ends with a one-paragraph message and exit status 2."""
+    args = parser().parse_args(argv)
+    try:
+        args.handler(args)
+    except DataError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

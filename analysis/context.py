@@ -1,0 +1,89 @@
+"""Where a sentence stands in a work report: review part (actuals) or plan part (targets), and which year."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from analysis.layout import Sentence
+
+REVIEW = "review"
+PLAN = "plan"
+# Headings and openers that start the review of the past year ("第一部分：2022年工作回顾",
+# "一、过去一年工作回顾", "过去一年，…", "韩耀辉说，过去一年，…").
+_REVIEW_CUE = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|.{0,8}?(?:说|指出|表示|报告)[，,:：])?"
+    r"[^，,。]{0,12}?(?:工作回顾|过去一年|过去的一年|过去五年|一年来|回顾)")
+# Plan part: headings on this year's work and the statement of the main targets.
+_PLAN_CUE = re.compile(
+    r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)?[^，,。]{0,10}?(?:\d{4}年|今年)?(?:政府)?工作(?:安排|任务|建议|总体要求)"
+    r"|主要预期目标|主要目标是|预期目标是|发展目标是")
+# The article continues on another page, or a new article begins: context is unknown again.
+_RESET_CUE = re.compile(r"[（(]?(?:下转|上接|转第?)[一二三四五六七八九十\d]+版")
+_TARGET_WORDS = re.compile(r"力争|目标|预期|计划|确保|争取|要")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)年(?!内|度?以来|起)")
+_HORIZON = re.compile(r"(\d|[两三四五])年内")
+_PLAN_YEAR = re.compile(r"(\d{4})年(?:政府)?工作(?:安排|任务|建议)")
+_REVIEW_YEAR = re.compile(r"(\d{4})年(?:工作)?回顾")
+_SMALL = {"两": 2, "三": 3, "四": 4, "五": 5}
+
+
+def has_section_cues(found: list[Sentence]) -> bool:
+    """Whether the text marks its review and plan parts at all."""
+    return any(_REVIEW_CUE.search(s.text) or _PLAN_CUE.search(s.text) for s in found)
+
+
+def detect_report_year(found: list[Sentence]) -> int | None:
+    """The report's year from its headings ('2023年政府工作安排', '2022年工作回顾' + 1), else None."""
+    for s in found:
+        plan = _PLAN_YEAR.search(s.text)
+        if plan:
+            return int(plan.group(1))
+        review = _REVIEW_YEAR.search(s.text)
+        if review:
+            return int(review.group(1)) + 1
+    years = Counter(int(m.group(1)) for s in found for m in _YEAR.finditer(s.text))
+    return max(years) if years else None
+
+
+class SectionTracker:
+    """Follows the report's parts sentence by sentence."""
+
+    def __init__(self, report_year: int | None, has_cues: bool) -> None:
+        self.report_year, self.has_cues, self.section = report_year, has_cues, None
+
+    def update(self, sentence: str) -> str | None:
+        """Section of this sentence; a reset marker ends the current one after the sentence."""
+        if _PLAN_CUE.search(sentence):
+            self.section = PLAN
+        elif _REVIEW_CUE.search(sentence):
+            self.section = REVIEW
+        current = self.section
+        if _RESET_CUE.search(sentence):
+            self.section = None
+            if sentence.lstrip("（(").startswith(("下转", "上接", "转")):
+                current = None
+        if current is None and not self.has_cues:
+            # Texts without headings (a single paragraph, a repost): judge each sentence by its words.
+            return PLAN if _TARGET_WORDS.search(sentence) else REVIEW
+        return current
+
+
+def kind_and_period(section: str, report_year: int | None, before: str, clause: str) -> tuple[str, int | None]:
+    """'actual' or 'target' and the year the figure is for.
+
+    An explicit year earlier in the sentence wins; '3年内' in a plan clause stretches the horizon.
+    """
+    years = [int(m.group(1)) for m in _YEAR.finditer(before)]
+    if years and (report_year is None or abs(years[-1] - report_year) <= 5):
+        year = years[-1]
+        if report_year is not None:
+            return ("actual" if year < report_year else "target"), year
+        return ("target" if section == PLAN else "actual"), year
+    if section == PLAN:
+        horizon = _HORIZON.search(clause)
+        extra = 0
+        if horizon:
+            count = horizon.group(1)
+            extra = (int(count) if count.isdigit() else _SMALL[count]) - 1
+        return "target", None if report_year is None else report_year + extra
+    return "actual", None if report_year is None else report_year - 1

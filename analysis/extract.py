@@ -1,0 +1,296 @@
+"""Find the numeric facts of a work report: value, unit, qualifier, kind, period, subject and source span."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis import context, numerals
+from analysis.catalog import alias_table, load_catalog, match_indicator
+from analysis.layout import Sentence, sentences
+from analysis.numbers import PERCENT_UNITS, SCALES, UNITS, decimals_of, to_base
+from analysis.textnorm import simplify
+
+COLUMNS = ["indicator", "subject", "kind", "period", "measure", "value", "value_high", "decimals", "unit",
+           "qualifier", "value_base", "base_unit", "estimated", "start", "end", "quote_start", "quote"]
+SKIPPED_COLUMNS = ["start", "end", "text", "reason", "quote"]
+
+_NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_CN_NUM = f"[{numerals.CHARS}]+"
+_BASE_UNITS = sorted({u for u in UNITS if not any(u.startswith(s) and u[len(s):] in UNITS for s in SCALES)},
+                     key=len, reverse=True)
+_UNIT = "|".join(map(re.escape, _BASE_UNITS))
+_SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+# An Arabic number, optionally a range, then scale, 余/多 ("more than") and a unit. Every part is
+# bounded or anchored on a distinct character class, so matching is linear.
+_ARABIC = re.compile(
+    rf"(?P<num>{_NUM})(?:\s{{0,2}}(?P<unit1>%|个百分点)?\s{{0,2}}(?P<dash>[-—–~～]{{1,2}}|至|到)\s{{0,2}}(?P<high>{_NUM}))?"
+    rf"\s{{0,2}}(?P<scale>{_SCALE})?(?P<approx>余|多)?(?P<unit>{_UNIT})")
+_CHINESE = re.compile(rf"(?P<num>{_CN_NUM})(?P<approx>余|多)?(?P<unit>所|家|个|项|名|条|件|座|处|户|村|人|台|套|部|辆)")
+_ANY_NUMBER = re.compile(rf"{_NUM}|[零〇一二两三四五六七八九十百千]+")
+_ARABIC_ONLY = re.compile(_NUM)
+_QUOTED = re.compile(r"“[^“”]{0,40}”|《[^《》]{0,60}》|「[^「」]{0,40}」")
+_CLAUSE_START = re.compile(r"[，,；;、：:（(]")
+_LIST_START = re.compile(r"[，,；;：:（(]")
+
+_GROWTH_BEFORE = re.compile(
+    r"(?P<verb>增长|增速|增幅|涨幅|上涨|提高|提升|上升|下降|降低|减少|下滑|回落|收窄|增|降|减)"
+    r"(?:了|为|达到|达|约|超过|不低于|不超过|在|保持在|控制在)?$")
+_DECLINE = frozenset({"下降", "降低", "减少", "下滑", "回落", "收窄", "降", "减"})
+_SHARE_CUE = re.compile(r"占|比重|占比|比例|率")
+_ABOUT_BEFORE = re.compile(r"(?:约|大约|大概)$")
+_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|突破|超过|逾|高于|以上的)$")
+_AT_MOST_BEFORE = re.compile(r"(?:不超过|不高于|控制在|低于|最多)$")
+_AFTER_QUALIFIER = re.compile(r"\s{0,2}(?P<q>左右|以上|及以上|以内|以下|之内)")
+_THRESHOLD_AFTER = re.compile(r"行列|级")
+_STRUCTURE_AFTER = re.compile(r"方面|部分|层面|环节|阶段|篇|步")
+_HORIZON = re.compile(r"(\d|[一二三四五])年内")
+_ESTIMATE = re.compile(r"预计|初步|预测")
+_VERBS_AFTER = re.compile(r"实现|建成|投入|完成|迈入|签约|开工|落地|通车|建设|重整|改造|提升|发展|达到|增长")
+_TRAILING_VERBS = re.compile(
+    r"(?:同比|比上年|年均|分别|共|累计|新增了)?(?:增长|增加到|增至|增加|提高|提升|上升|下降|降低|减少|完成|达到|达|实现|突破|超过|"
+    r"不低于|不少于|不超过|控制在|保持在|稳定在|发展到|发展|分别为|为|是|约|逾|了)+$")
+_LEADING_FILLERS = re.compile(r"^(?:全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年|同时|并且|并|共|将|加快|推进|推动|完成|实现)+")
+_GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
+LOOKBACK = 40
+
+
+def extract_mentions(text: str, report_year: int | None = None) -> pd.DataFrame:
+    """One row per numeric fact in `text` (columns: COLUMNS); spans index the original `text`."""
+    facts, _ = _scan(text, report_year)
+    return pd.DataFrame(facts, columns=COLUMNS)
+
+
+def skipped_numbers(text: str, report_year: int | None = None) -> pd.DataFrame:
+    """Numbers in `text` that are not facts, each with the reason (labels, years, captions, framing text)."""
+    _, skipped = _scan(text, report_year)
+    return pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> list[tuple[str, str]]:
+    return alias_table(load_catalog())
+
+
+def _scan(text: str, report_year: int | None) -> tuple[list[dict], list[dict]]:
+    view = simplify(text)
+    found, captions = sentences(view)
+    year = report_year if report_year is not None else context.detect_report_year(found)
+    tracker = context.SectionTracker(year, has_cues=context.has_section_cues(found))
+    facts: list[dict] = []
+    skipped: list[dict] = []
+    for caption in captions:
+        skipped.extend(_skip_all(caption.text, caption.start, text, "photo caption inside a sentence"))
+    for sentence in found:
+        section = tracker.update(sentence.text)
+        _scan_sentence(sentence, section, year, text, facts, skipped)
+    return facts, skipped
+
+
+def _skip_all(segment: str, offset: int, text: str, reason: str) -> list[dict]:
+    return [{"start": offset + m.start(), "end": offset + m.end(), "text": text[offset + m.start():offset + m.end()],
+             "reason": reason, "quote": segment} for m in _ANY_NUMBER.finditer(segment)]
+
+
+def _scan_sentence(sentence: Sentence, section: str | None, year: int | None, text: str,
+                   facts: list[dict], skipped: list[dict]) -> None:
+    s = sentence.text
+    quote_start, quote_end = sentence.orig_span(0, len(s))
+    quote = text[quote_start:quote_end]
+    quoted = [m.span() for m in _QUOTED.finditer(s)]
+    claimed: list[tuple[int, int]] = []
+    state = {"subject": "", "estimated": bool(_ESTIMATE.search(s[:LOOKBACK]))}
+    matches = sorted([*_ARABIC.finditer(s), *_CHINESE.finditer(s)], key=lambda m: m.start())
+    for match in matches:
+        if any(a <= match.start() < b for a, b in claimed):
+            continue
+        reason = _not_a_fact(s, match, quoted, section)
+        start, end = sentence.orig_span(match.start("num"), match.end("high") if match.groupdict().get("high") else match.end("num"))
+        if reason:
+            skipped.append({"start": start, "end": end, "text": text[start:end], "reason": reason, "quote": quote})
+            claimed.append(match.span())
+            continue
+        claimed.append(match.span())
+        row = _fact(s, match, section, year, state)
+        row.update(start=start, end=end, quote_start=quote_start, quote=quote)
+        facts.append(row)
+    for m in _ARABIC_ONLY.finditer(s):
+        # Only Arabic numbers are reported as skipped: a lone 一 or 十 is a word far more often than a number.
+        if not any(a <= m.start() < b for a, b in claimed):
+            start, end = sentence.orig_span(*m.span())
+            skipped.append({"start": start, "end": end, "text": text[start:end], "quote": quote,
+                            "reason": _unitless_reason(s, m)})
+
+
+def _unitless_reason(s: str, m: re.Match) -> str:
+    after = s[m.end():m.end() + 2]
+    if after.startswith("年"):
+        return "a year or duration"
+    if after[:1] in ("月", "日", "时", "点"):
+        return "a date or time"
+    if after[:1] in ("届", "次", "大", "版") or s[max(0, m.start() - 1):m.start()] == "第":
+        return "an ordinal, session or edition number"
+    return "no unit follows: not a quantity"
+
+
+def _not_a_fact(s: str, match: re.Match, quoted: list[tuple[int, int]], section: str | None) -> str | None:
+    start, end = match.start(), match.end()
+    before = s[max(0, start - 2):start]
+    after = s[end:end + 4]
+    if any(a <= start < b for a, b in quoted):
+        return "part of a quoted label"
+    if before.endswith("第"):
+        return "an ordinal"
+    if before.endswith("过") and not before.endswith(("超过", "通过", "经过", "不过", "度过")):
+        return "threshold that labels a noun (过…)"
+    qualifier = _AFTER_QUALIFIER.match(s, end)
+    if qualifier and qualifier.group("q") in ("以上", "及以上", "以下") and _labels_noun(s, qualifier.end()):
+        return "threshold that labels a noun (…以上)"
+    if _THRESHOLD_AFTER.match(after):
+        return "threshold that labels a noun"
+    if _STRUCTURE_AFTER.match(after):
+        return "structure of the text (…方面, …部分), not a quantity"
+    if match.re is _CHINESE and match.group("num") == "一":
+        return "idiomatic 一 (一个, 一批), not a count"
+    if section is None:
+        return "outside the report's review and plan parts"
+    return None
+
+
+def _labels_noun(s: str, position: int) -> bool:
+    nxt = s[position:position + 1]
+    return bool(nxt) and bool(re.match(r"[\u4e00-\u9fff]", nxt)) and nxt not in "和及与的"
+
+
+def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict) -> dict:
+    groups = match.groupdict()
+    number_text = groups["num"]
+    unit = (groups.get("scale") or "") + groups["unit"]
+    if match.re is _CHINESE:
+        value, decimals = Decimal(numerals.parse_chinese_int(number_text)), 0
+    else:
+        value, decimals = Decimal(number_text.replace(",", "")), decimals_of(number_text)
+    high = Decimal(groups["high"].replace(",", "")) if groups.get("high") else None
+    before = s[max(0, match.start() - LOOKBACK):match.start()]
+    clause = _clause(before)
+    measure, sign = _measure(clause, unit)
+    qualifier = "range" if high is not None else _qualifier(s, match, clause)
+    kind, period = context.kind_and_period(section, year, s[:match.start()], clause)
+    subject = _subject(s, match, clause, state)
+    share_subject = subject.split("占")[0] if measure == "share" and "占" in subject else subject
+    value_base, base_unit = to_base(value, unit)
+    return {
+        "indicator": match_indicator(share_subject, _aliases()) or pd.NA,
+        "subject": subject, "kind": kind, "period": period, "measure": measure,
+        "value": float(sign * value), "value_high": float(sign * high) if high is not None else float("nan"),
+        "decimals": decimals, "unit": unit, "qualifier": qualifier or pd.NA,
+        "value_base": sign * value_base, "base_unit": base_unit, "estimated": state["estimated"],
+    }
+
+
+def _clause(before: str) -> str:
+    cut = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
+    return before[cut:]
+
+
+def _measure(clause: str, unit: str) -> tuple[str, int]:
+    """Measure and sign: decline verbs make growth negative."""
+    stripped = _strip_qualifier_words(clause)
+    growth = _GROWTH_BEFORE.search(stripped)
+    sign = -1 if growth and growth.group("verb") in _DECLINE else 1
+    if unit in ("个百分点", "百分点"):
+        return "change_pp", sign
+    if unit in PERCENT_UNITS:
+        if growth:
+            return "growth", sign
+        return "share", 1
+    return "level", 1
+
+
+def _strip_qualifier_words(clause: str) -> str:
+    return re.sub(r"(?:同比|比上年|年均|分别)$", "", clause.rstrip())
+
+
+def _qualifier(s: str, match: re.Match, clause: str) -> str | None:
+    after = _AFTER_QUALIFIER.match(s, match.end())
+    if after:
+        word = after.group("q")
+        return "about" if word == "左右" else "at_least" if word in ("以上", "及以上") else "at_most"
+    if match.groupdict().get("approx"):
+        return "at_least"
+    if _ABOUT_BEFORE.search(clause):
+        return "about"
+    if _AT_LEAST_BEFORE.search(clause):
+        return "at_least"
+    if _AT_MOST_BEFORE.search(clause) or re.search(r"控制在[^，,；;]{0,6}$", clause):
+        return "at_most"
+    return None
+
+
+def _subject(s: str, match: re.Match, clause: str, state: dict) -> str:
+    """The phrase the number is about, as written; carried from the previous fact when the clause has none."""
+    paired = _paired_subject(s, match)
+    if paired:
+        state["subject"] = paired
+        return paired
+    subject = _clean_subject(clause)
+    if subject.endswith("等"):
+        list_start = max((m.end() for m in _LIST_START.finditer(s, max(0, match.start() - LOOKBACK), match.start())),
+                         default=max(0, match.start() - LOOKBACK))
+        subject = _clean_subject(s[list_start:match.start()]) + _following_noun(s, match.end())
+    elif not subject or subject in ("其",) or subject.endswith("的"):
+        subject = _following_noun(s, match.end()) or state["subject"]
+    elif subject.startswith("占") or subject in _GENERIC:
+        head = state["subject"]
+        for generic in _GENERIC:
+            head = head.removesuffix(generic)
+        subject = re.sub(r"^新增", "", head) + subject
+    state["subject"] = subject
+    return subject
+
+
+def _clean_subject(phrase: str) -> str:
+    phrase = phrase.strip()
+    for _ in range(3):  # verbs and fillers stack ("累计完成", "同比增长达到")
+        phrase = _TRAILING_VERBS.sub("", phrase)
+        phrase = _LEADING_FILLERS.sub("", phrase)
+    return re.sub(r"\d+年内$", "", phrase).strip()
+
+
+def _following_noun(s: str, position: int) -> str:
+    tail = s[position:position + 16]
+    tail = re.split(r"[，,。；;、：:（(]", tail, maxsplit=1)[0]
+    verb = _VERBS_AFTER.search(tail)
+    return tail[:verb.start()] if verb else tail
+
+
+def _paired_subject(s: str, match: re.Match) -> str | None:
+    """For 'A、B分别…X和Y', the subject of this value (A for X, B for Y)."""
+    window_start = max(0, match.start() - 2 * LOOKBACK)
+    head = s[window_start:match.start()]
+    at = head.rfind("分别")
+    if at < 0 or _LIST_START.search(head, at):
+        return None
+    clause_start = max((m.end() for m in _LIST_START.finditer(head, 0, at)), default=0)
+    subjects = [p for p in re.split(r"[、和及与]", _clean_subject(head[clause_start:at])) if p]
+    values_before = len(re.findall(_NUM + "|" + _CN_NUM, head[at:]))
+    if len(subjects) < 2 or values_before >= len(subjects):
+        return None
+    return _complete_pair(subjects, values_before)
+
+
+def _complete_pair(subjects: list[str], index: int) -> str:
+    """Share the prefix of the first item and the head noun of the last: 纳税过千万元、过百万元企业."""
+    first, last = subjects[0], subjects[-1]
+    marker = re.search(r"过|超", first)
+    prefix = first[:marker.start()] if marker else ""
+    unit_end = re.search(r"元|人|吨", last)
+    suffix = last[unit_end.end():] if unit_end else ""
+    item = subjects[index]
+    if prefix and not item.startswith(prefix):
+        item = prefix + item
+    if suffix and not item.endswith(suffix):
+        item += suffix
+    return item

@@ -1,0 +1,148 @@
+"""Undo page layout: join sentences split across blank lines, skip captions, keep offsets to the original."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+# A paragraph ending in one of these is complete; anything else continues in the next paragraph.
+TERMINAL = frozenset("。！？!?；;：:…”\"）)】》")
+# Captions and headings are short; body paragraphs that break mid-sentence are long or have commas.
+SHORT_PARAGRAPH = 40
+MAX_CAPTIONS_BETWEEN = 3
+# Bounds the work per sentence so text without punctuation stays linear and quotes stay readable.
+MAX_SENTENCE = 600
+_SENTENCE_END = re.compile(r"[。！？!?]+[”\"』」]?")
+_CLAUSE_BREAK = re.compile(r"[，,；;、：:]")
+
+
+@dataclass
+class Paragraph:
+    """One non-empty line of the original: its span and its normalised text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sentence:
+    """A sentence in the cleaned view, with the pieces that map it back to the original text."""
+
+    text: str
+    clean_starts: list[int] = field(repr=False)
+    orig_starts: list[int] = field(repr=False)
+
+    def to_orig(self, index: int) -> int:
+        """Original offset of position `index` of the cleaned text."""
+        piece = bisect_right(self.clean_starts, index) - 1
+        return self.orig_starts[piece] + index - self.clean_starts[piece]
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span covering cleaned [start, end)."""
+        return self.to_orig(start), self.to_orig(end - 1) + 1
+
+
+def paragraphs(view: str) -> list[Paragraph]:
+    """Non-empty lines of `view` with leading and trailing blanks removed."""
+    found = []
+    for match in re.finditer(r"[^\n]+", view):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start = match.start() + len(line) - len(line.lstrip())
+            found.append(Paragraph(start, start + len(stripped), stripped))
+    return found
+
+
+def _is_mid_sentence(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    body_like = len(text) > SHORT_PARAGRAPH or "，" in text or "," in text
+    return body_like and text[-1] not in TERMINAL
+
+
+def _is_caption(paragraph: Paragraph, repeated: set[str]) -> bool:
+    text = paragraph.text
+    if text in repeated:
+        return True
+    return (len(text) <= SHORT_PARAGRAPH and text[-1] in "。." and not re.search(r"[，,\d]", text))
+
+
+def logical_paragraphs(view: str) -> tuple[list[list[Paragraph]], list[Paragraph]]:
+    """Groups of physical paragraphs that form one logical paragraph, and the captions skipped."""
+    paras = paragraphs(view)
+    counts = Counter(p.text for p in paras)
+    repeated = {text for text, n in counts.items() if n > 1 and len(text) <= 2 * SHORT_PARAGRAPH}
+    groups, captions, index = [], [], 0
+    while index < len(paras):
+        group = [paras[index]]
+        index += 1
+        while _is_mid_sentence(group[-1]):
+            skipped, probe = [], index
+            while probe < len(paras) and len(skipped) < MAX_CAPTIONS_BETWEEN and _is_caption(paras[probe], repeated):
+                skipped.append(paras[probe])
+                probe += 1
+            if probe >= len(paras) or _is_caption(paras[probe], repeated):
+                break
+            captions.extend(skipped)
+            group.append(paras[probe])
+            index = probe + 1
+        groups.append(group)
+    return groups, captions
+
+
+def sentences(view: str) -> tuple[list[Sentence], list[Paragraph]]:
+    """Sentences of the cleaned view in reading order, and the captions left out of them."""
+    groups, captions = logical_paragraphs(view)
+    found: list[Sentence] = []
+    for group in groups:
+        text = "".join(p.text for p in group)
+        clean_starts, orig_starts, offset = [], [], 0
+        for p in group:
+            clean_starts.append(offset)
+            orig_starts.append(p.start)
+            offset += len(p.text)
+        whole = Sentence(text, clean_starts, orig_starts)
+        found.extend(_split(whole))
+    return found, captions
+
+
+def _split(paragraph: Sentence) -> list[Sentence]:
+    pieces, start = [], 0
+    text = paragraph.text
+    for match in _SENTENCE_END.finditer(text):
+        pieces.extend(_bounded(start, match.end(), text))
+        start = match.end()
+    if start < len(text):
+        pieces.extend(_bounded(start, len(text), text))
+    return [_sub(paragraph, a, b) for a, b in pieces]
+
+
+def _bounded(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Cut an over-long sentence at clause breaks (or hard) so every piece is at most MAX_SENTENCE."""
+    spans = []
+    while end - start > MAX_SENTENCE:
+        window_end = start + MAX_SENTENCE
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, start + MAX_SENTENCE // 2, window_end)]
+        cut = breaks[-1] if breaks else _safe_cut(text, window_end)
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
+    return spans
+
+
+def _safe_cut(text: str, position: int) -> int:
+    """Move a hard cut back so it does not fall inside a number."""
+    floor = position - 40
+    while position > floor and (text[position - 1].isdigit() or text[position - 1] in ".,"):
+        position -= 1
+    return position
+
+
+def _sub(paragraph: Sentence, start: int, end: int) -> Sentence:
+    first = bisect_right(paragraph.clean_starts, start) - 1
+    last = bisect_right(paragraph.clean_starts, end - 1) - 1
+    clean_starts = [max(c, start) - start for c in paragraph.clean_starts[first:last + 1]]
+    orig_starts = [paragraph.to_orig(max(c, start)) for c in paragraph.clean_starts[first:last + 1]]
+    return Sentence(paragraph.text[start:end], clean_starts, orig_starts)

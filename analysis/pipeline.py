@@ -1,0 +1,102 @@
+"""From raw documents to the processed indicator table, written atomically, and its checks."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.catalog import load_catalog
+from analysis.config import data_paths
+from analysis.errors import DataError
+from analysis.extract import extract_mentions
+from analysis.load import NUMBER_IN_SPAN, TABLE_COLUMNS, load_extracted, load_table
+from analysis.numerals import parse_chinese_int
+from analysis.sources import raw_documents, read_sidecar, read_text
+from analysis.textnorm import halfwidth
+
+
+def extract_document(text_path: Path) -> pd.DataFrame:
+    """The facts of one raw document with its provenance columns (doc, region, level, report_year)."""
+    meta = read_sidecar(text_path)
+    text = read_text(text_path, meta["encoding"])
+    facts = extract_mentions(text, meta["report_year"])
+    if facts["period"].isna().any():
+        raise DataError(text_path, "could not tell which year some figures are for; set report_year in the sidecar")
+    for column in ("doc", "region", "region_en", "level", "report_year"):
+        facts[column] = meta[column]
+    facts["source"] = "extracted"
+    facts["source_url"] = meta.get("url") or pd.NA
+    facts["source_note"] = pd.NA
+    return facts[TABLE_COLUMNS]
+
+
+def extract_all(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Facts of every raw document of a data directory, in file-name order."""
+    paths = data_paths(data_dir)
+    if not paths.raw.is_dir():
+        raise DataError(paths.raw, "raw-document directory not found")
+    load_catalog(paths.catalog)  # a broken catalog is reported before any extraction
+    frames = [extract_document(p) for p in raw_documents(paths.raw)]
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TABLE_COLUMNS)
+
+
+def to_csv_text(table: pd.DataFrame) -> str:
+    """The table as the CSV text we commit (stable float formatting, LF line ends)."""
+    return table.to_csv(index=False, lineterminator="\n", float_format="%.10g")
+
+
+def write_extracted(data_dir: str | Path | None = None) -> tuple[Path, int]:
+    """Re-extract and replace processed/indicators.csv atomically: a failure leaves the old file intact."""
+    paths = data_paths(data_dir)
+    table = extract_all(data_dir)
+    paths.processed.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(dir=paths.processed, prefix=".indicators.", suffix=".csv")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(to_csv_text(table))
+        load_extracted(tmp_name, paths.catalog)  # never install a file the loader would reject
+        os.replace(tmp_name, paths.extracted)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    return paths.extracted, len(table)
+
+
+def check_spans(frame: pd.DataFrame, raw_dir: Path, table_path: Path) -> None:
+    """Every extracted row's quote sits at quote_start in its raw text and its span holds its number."""
+    texts: dict[str, str] = {}
+    for index, row in frame[frame["source"].eq("extracted")].iterrows():
+        doc_path = raw_dir / f"{row['doc']}.txt"
+        if row["doc"] not in texts:
+            if not doc_path.exists():
+                raise DataError(table_path, f"raw document {doc_path} not found", row=int(index) + 2)
+            texts[row["doc"]] = read_text(doc_path, read_sidecar(doc_path)["encoding"])
+        text = texts[row["doc"]]
+        q0, start, end = int(row["quote_start"]), int(row["start"]), int(row["end"])
+        if text[q0:q0 + len(row["quote"])] != row["quote"] or not q0 <= start < end <= q0 + len(row["quote"]):
+            raise DataError(table_path, f"quote not found in {doc_path.name} at offset {q0}", row=int(index) + 2)
+        if _span_value(text[start:end]) != abs(row["value"]):
+            raise DataError(table_path, f"span {start}:{end} of {doc_path.name} reads {text[start:end]!r}, "
+                                        f"not the value {row['value']}", row=int(index) + 2)
+
+
+def _span_value(span_text: str) -> float | None:
+    """The first number written in a span (Arabic or Chinese numeral), ignoring layout whitespace."""
+    match = NUMBER_IN_SPAN.search("".join(halfwidth(span_text).split()))
+    if not match:
+        return None
+    token = match.group()
+    if token[0].isdigit() or token[0] in "+-":
+        return abs(float(token.replace(",", "")))
+    return float(parse_chinese_int(token))
+
+
+def validate_data(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Extract, then load and check everything a build reads; returns the full table."""
+    paths = data_paths(data_dir)
+    write_extracted(data_dir)
+    check_spans(load_extracted(paths.extracted, paths.catalog), paths.raw, paths.extracted)
+    return load_table(data_dir)
