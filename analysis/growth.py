@@ -230,14 +230,20 @@ def format_interval(low: float, high: float, decimals: int = 2) -> str:
     return f"[{low:,.{decimals}f}, {high:,.{decimals}f})"
 
 
-def cited_sources(table: pd.DataFrame, region: str, report_year: int | None = None) -> pd.DataFrame:
-    """Documents behind a region's figures (optionally one report's): doc, source, report_year,
-    source_url, source_note, figures (how many rows each gives)."""
+def cited_sources(table: pd.DataFrame, region: str, report_year: int | None = None,
+                  sidecars: list[dict] | None = None) -> pd.DataFrame:
+    """Documents behind a region's figures (one report and the next, which gives its outcomes).
+
+    Columns: doc, source, report_year, source_url, source_note, figures (rows each gives), and,
+    from the raw documents' provenance sidecars when given, title, publisher, date_published.
+    """
     rows = table[table["region"] == region]
     if report_year is not None:
         rows = rows[rows["report_year"].isin([report_year, report_year + 1])]
-    keys = ["doc", "source", "report_year"]
-    out = rows.groupby(keys, dropna=False).agg(
+    out = rows.groupby(["doc", "source", "report_year"], dropna=False).agg(
         source_url=("source_url", "first"), source_note=("source_note", "first"),
-        figures=("value", "size"))
-    return out.reset_index().sort_values(["report_year", "doc"]).reset_index(drop=True)
+        figures=("value", "size")).reset_index()
+    meta = pd.DataFrame(sidecars or [], columns=["doc", "title", "publisher", "date_published"])
+    meta = meta[["doc", "title", "publisher", "date_published"]].astype(str)
+    out = out.merge(meta, on="doc", how="left")
+    return out.sort_values(["report_year", "doc"]).reset_index(drop=True)

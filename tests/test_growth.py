@@ -184,3 +184,10 @@ def test_cited_sources_counts_figures_per_document():
     out = cited_sources(data, REGION, 2023)
     assert list(out["doc"]) == ["doc-2023", "doc-2024"]
     assert list(out["figures"]) == [len(SEED), 1]
+
+
+def test_cited_sources_adds_sidecar_provenance():
+    sidecar = {"doc": "doc-2023", "title": "区十三届人大二次会议", "publisher": "市中云报",
+               "date_published": "2023-02-09", "region": REGION}
+    out = cited_sources(SEED, REGION, 2023, [sidecar])
+    assert out.loc[0, "publisher"] == "市中云报" and out.loc[0, "date_published"] == "2023-02-09"
