@@ -165,7 +165,9 @@ def assess_attainment(table: pd.DataFrame, region: str, plan_year: int, *, about
         outcome = None if pd.isna(t["indicator"]) else _pick(
             table, region, t["indicator"], "actual", plan_year, t["measure"], None)
         if outcome is None:
-            rows.append({**row, "reason": f"no {plan_year} outcome with measure {t['measure']} in the data"})
+            why = ("not in the indicator catalog" if pd.isna(t["indicator"])
+                   else f"no {plan_year} {t['measure']} figure in the data")
+            rows.append({**row, "reason": why})
             continue
         factor = _factor(outcome["unit"]) / _factor(t["unit"])
         value = outcome["value"] * factor
@@ -181,6 +183,41 @@ def assess_attainment(table: pd.DataFrame, region: str, plan_year: int, *, about
 
 ATTAINMENT_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
                       "outcome", "outcome_doc", "preliminary", "status", "borderline", "reason"]
+
+
+def attainment_rules(about_tolerance_pp: float = 0.5) -> pd.DataFrame:
+    """The rule `attained` applies for each qualifier, in words, for a report's methods section."""
+    return pd.DataFrame([
+        ("exact (增长10%)", "met if outcome ≥ target: growth and count targets are floors in practice"),
+        ("about (左右)", f"met if outcome ≥ target − {about_tolerance_pp:g} pp (level targets: − {about_tolerance_pp:g}% of the target)"),
+        ("at least (以上, 突破)", "met if outcome ≥ target"),
+        ("at most (以内, 以下)", "met if outcome ≤ target"),
+        ("range", "met if low ≤ outcome ≤ high"),
+        ("CPI, unemployment", f"lower is better: exact means outcome ≤ target, about means ≤ target + {about_tolerance_pp:g} pp"),
+    ], columns=["qualifier", "rule"])
+
+
+def trajectory(pairs: pd.DataFrame, attainment: pd.DataFrame) -> pd.DataFrame:
+    """Long table prior → target → outcome per paired indicator, for a dumbbell chart.
+
+    Percentage targets stay in % ('growth, %'); level and count targets are indexed to the prior
+    year = 100 so that 亿元, 万美元 and 家 share one axis.
+    """
+    outcomes = attainment.dropna(subset=["indicator"]).set_index(["indicator", "measure"])
+    rows = []
+    for _, p in pairs[pairs["paired"]].iterrows():
+        percent = p["measure"] in PERCENT_MEASURES
+        # Target and outcome are in the target's unit; the prior may be written in another scale.
+        scale = 1.0 if percent else 100 * _factor(p["unit"]) / (p["prior"] * _factor(p["prior_unit"]))
+        panel = f"{p['measure']}, %" if percent else "level, prior year = 100"
+        stages = [("prior", p["prior"] if percent else 100.0, p["prior_qualifier"]),
+                  ("target", p["target"] * scale, p["target_qualifier"])]
+        key = (p["indicator"], p["measure"])
+        if key in outcomes.index and pd.notna(outcomes.at[key, "outcome"]):
+            stages.append(("outcome", float(outcomes.at[key, "outcome"]) * scale, None))
+        rows += [{"indicator": p["indicator"], "panel": panel, "stage": s, "value": v, "qualifier": _q(q)}
+                 for s, v, q in stages]
+    return pd.DataFrame(rows, columns=["indicator", "panel", "stage", "value", "qualifier"])
 
 
 def growth_consistency(table: pd.DataFrame, region: str, period: int,

@@ -6,8 +6,8 @@ import pytest
 
 from analysis.catalog import load_catalog
 from analysis.numbers import decimals_of
-from analysis.targets import (QUALIFIER_RULES, assess_attainment, attained, escalation, gap_pp, growth_consistency,
-                              implied_growth, pair_targets, propagate_qualifier)
+from analysis.targets import (QUALIFIER_RULES, assess_attainment, attained, attainment_rules, escalation, gap_pp,
+                              growth_consistency, implied_growth, pair_targets, propagate_qualifier, trajectory)
 
 SZ = "枣庄市市中区"
 DEFAULTS = dict(doc="shizhong-2023", region=SZ, region_en="Shizhong", level="district", report_year=2023,
@@ -233,3 +233,23 @@ def test_growth_consistency_says_real_vs_nominal(shizhong):
     assert gdp["growth_basis"] == "real"
     assert "nominal" in gdp["note"] and "real" in gdp["note"]
     assert gdp["implied_growth"] == pytest.approx((331 / 311.7 - 1) * 100)
+
+
+# --- chart data and rule tables ------------------------------------------------------------------------
+
+def test_trajectory_indexes_levels_to_prior_year(shizhong):
+    pairs = pair_targets(shizhong, SZ, 2023)
+    long = trajectory(pairs, assess_attainment(shizhong, SZ, 2023)).set_index(["indicator", "stage"])
+    assert long.at[("trade_total", "prior"), "value"] == 100
+    assert long.at[("trade_total", "target"), "value"] == pytest.approx(70 / 61.5 * 100)
+    assert long.at[("trade_total", "outcome"), "value"] == pytest.approx(75 / 61.5 * 100)
+    assert long.at[("trade_total", "target"), "qualifier"] == "at_least"
+    assert long.at[("gdp", "outcome"), "value"] == 6.5
+    assert long.at[("gdp", "prior"), "panel"] == "growth, %"
+    assert ("high_tech_enterprises", "outcome") not in long.index  # no 2023 outcome
+
+
+def test_attainment_rules_show_the_tolerance():
+    rules = attainment_rules(0.8)
+    assert rules["rule"].str.contains("0.8 pp").any()
+    assert len(rules) == 6
