@@ -1,0 +1,155 @@
+"""House style for report charts and tables: the shipped CJK font, seaborn theme, qualifier labels."""
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import pandas as pd
+import seaborn as sns
+from matplotlib import font_manager
+from pandas.io.formats.style import Styler
+
+from analysis.config import FONTS_DIR
+
+# A GB2312 subset of Noto Sans CJK SC (OFL), shipped because a fresh machine has no CJK font
+# and matplotlib would draw boxes; tools/subset_font.py rebuilds it, fonts/README.md says how.
+FONT_PATH = FONTS_DIR / "NotoSansSC-GB2312-Regular.otf"
+# Second in line for any character the subset lacks; matplotlib always has it.
+FALLBACK_FAMILY = "DejaVu Sans"
+# Sharp enough in an HTML page without making PNGs heavy.
+FIGURE_DPI = 110
+
+# Browsers pick the first font the reader has; the shipped subset is for matplotlib only.
+CSS_FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+
+# Marker per qualifier, so a target's looseness shows without reading the label: a floor
+# points up, a ceiling down, an approximate value is a diamond, a range a bar-like square.
+QUALIFIER_MARKERS: dict[str | None, str] = {
+    None: "o",
+    "about": "D",
+    "at_least": "^",
+    "at_most": "v",
+    "range": "s",
+}
+QUALIFIER_SYMBOLS: dict[str | None, str] = {None: "", "about": "≈", "at_least": "≥", "at_most": "≤", "range": ""}
+
+
+def register_font() -> str:
+    """Make the shipped font known to matplotlib (once per process) and return its family name."""
+    if not FONT_PATH.is_file():
+        raise FileNotFoundError(f"{FONT_PATH}: the shipped CJK font is missing; "
+                                "run `.venv/bin/python -m tools.subset_font` (see analysis/fonts/README.md)")
+    # addfont appends on every call; checking first keeps the font list from growing.
+    if not any(Path(entry.fname) == FONT_PATH for entry in font_manager.fontManager.ttflist):
+        font_manager.fontManager.addfont(FONT_PATH)
+    return font_manager.get_font(FONT_PATH).family_name
+
+
+def use_report_style() -> None:
+    """Seaborn's theme with the shipped CJK font, fixed dpi and reproducible output.
+
+    PNG output is byte-for-byte reproducible as it is: Agg writes no timestamp and its only
+    metadata ('Software') names the pinned matplotlib version. SVG and PDF embed a date:
+    pass `metadata={"Date": None}` to savefig (or set SOURCE_DATE_EPOCH) when saving those.
+    """
+    family = register_font()
+    sns.set_theme(context="notebook", style="whitegrid")
+    # After set_theme, because set_theme resets font.sans-serif to Arial/DejaVu Sans.
+    matplotlib.rcParams.update({
+        "font.family": "sans-serif",
+        "font.sans-serif": [family, FALLBACK_FAMILY],
+        # ASCII '-' in tick labels, the same character as in tables and CSV files.
+        "axes.unicode_minus": False,
+        "figure.dpi": FIGURE_DPI,
+        "savefig.dpi": FIGURE_DPI,
+        # SVG element ids are random unless salted; glyphs as paths need no font on the reader's side.
+        "svg.hashsalt": "gwr-analysis",
+        "svg.fonttype": "path",
+        # Type 3 (the default) on purpose: Type 42 would put the font's CFF outlines in a
+        # TrueType slot, which poppler flags as a mismatch. Type 3 text stays searchable.
+        "pdf.fonttype": 3,
+    })
+
+
+def number_text(value: float) -> str:
+    """The shortest text that reads back as `value`, without exponent or trailing zeros: 6.0 -> '6'."""
+    if not math.isfinite(value):
+        raise ValueError(f"cannot label a non-finite value: {value!r}")
+    text = format(Decimal(repr(float(value))).normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def _qualifier_key(qualifier: Any) -> str | None:
+    # Missing qualifiers arrive as None, NaN or pd.NA from a DataFrame: all mean exact.
+    if qualifier is None or (not isinstance(qualifier, str) and pd.isna(qualifier)):
+        return None
+    if qualifier not in QUALIFIER_MARKERS:
+        known = ", ".join(repr(q) for q in QUALIFIER_MARKERS)
+        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {known}")
+    return qualifier
+
+
+def qualifier_marker(qualifier: str | None) -> str:
+    """The matplotlib marker for a qualifier (None/NaN = exact)."""
+    return QUALIFIER_MARKERS[_qualifier_key(qualifier)]
+
+
+def qualifier_label(value: float, qualifier: str | None, unit: str,
+                    value_high: float | None = None) -> str:
+    """Short label for a figure with its qualifier: '≈6%', '≥6.5%', '≤5.5%', '6–6.5%', '10%'.
+
+    The number is printed exactly as stored (never rounded); `unit` follows it unspaced,
+    as Chinese units do ('311.7亿元').
+    """
+    key = _qualifier_key(qualifier)
+    if key == "range":
+        if value_high is None or pd.isna(value_high):
+            raise ValueError(f"qualifier 'range' needs value_high; got value={value!r}, value_high={value_high!r}")
+        if value_high < value:
+            raise ValueError(f"range {value!r}–{value_high!r}: value_high is below value")
+        return f"{number_text(value)}–{number_text(value_high)}{unit}"
+    if value_high is not None and not pd.isna(value_high):
+        raise ValueError(f"value_high={value_high!r} given with qualifier {qualifier!r}; only 'range' has one")
+    return f"{QUALIFIER_SYMBOLS[key]}{number_text(value)}{unit}"
+
+
+def _cell_text(value: Any) -> str:
+    # Floats as stored (6.5, not Styler's default 6.500000); strings arrive already escaped.
+    if isinstance(value, float) and math.isfinite(value):
+        return number_text(value)
+    return str(value)
+
+
+def style_table(df: pd.DataFrame, caption: str | None = None, *, hide_index: bool = True) -> Styler:
+    """A report table: CJK font stack, light rules, numbers right-aligned, all text HTML-escaped."""
+    # A uuid derived from the content keeps the HTML identical from one build to the next.
+    digest = hashlib.sha1(f"{caption}\n{df.to_csv()}".encode("utf-8")).hexdigest()[:12]
+    styler = (
+        Styler(df, uuid=digest, cell_ids=False)
+        .format(_cell_text, escape="html", na_rep="—")
+        .format_index(escape="html", axis=0)
+        .format_index(escape="html", axis=1)
+    )
+    numeric = [i for i, dtype in enumerate(df.dtypes) if pd.api.types.is_numeric_dtype(dtype)]
+    styler.set_table_styles([
+        {"selector": "", "props": [("font-family", CSS_FONT_STACK), ("border-collapse", "collapse"),
+                                   ("font-size", "0.9em")]},
+        {"selector": "caption", "props": [("caption-side", "top"), ("text-align", "left"),
+                                          ("font-weight", "bold"), ("padding-bottom", "0.4em")]},
+        {"selector": "th", "props": [("text-align", "left"), ("border-bottom", "1px solid #555"),
+                                     ("padding", "0.3em 0.8em")]},
+        {"selector": "td", "props": [("padding", "0.3em 0.8em"), ("border-bottom", "1px solid #ddd")]},
+        *({"selector": f"td.col{i}", "props": [("text-align", "right"), ("font-variant-numeric", "tabular-nums")]}
+          for i in numeric),
+    ])
+    if caption is not None:
+        # Styler inserts the caption as raw HTML.
+        styler.set_caption(html.escape(caption))
+    if hide_index:
+        styler.hide(axis="index")
+    return styler
