@@ -41,7 +41,7 @@ _GROWTH_BEFORE = re.compile(
 _DECLINE = frozenset({"下降", "降低", "减少", "下滑", "回落", "收窄", "降", "减"})
 _SHARE_CUE = re.compile(r"占|比重|占比|比例|率")
 _ABOUT_BEFORE = re.compile(r"(?:约|大约|大概)$")
-_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|突破|超过|逾|高于|以上的)$")
+_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|突破|(?<!不)超过|逾|(?<!不)高于)$")
 _AT_MOST_BEFORE = re.compile(r"(?:不超过|不高于|控制在|低于|最多)$")
 _AFTER_QUALIFIER = re.compile(r"\s{0,2}(?P<q>左右|以上|及以上|以内|以下|之内)")
 _THRESHOLD_AFTER = re.compile(r"行列|级")
@@ -53,6 +53,7 @@ _TRAILING_VERBS = re.compile(
     r"(?:同比|比上年|年均|分别|共|累计|新增了)?(?:增长|增加到|增至|增加|提高|提升|上升|下降|降低|减少|完成|达到|达|实现|突破|超过|"
     r"不低于|不少于|不超过|控制在|保持在|稳定在|发展到|发展|分别为|为|是|约|逾|了)+$")
 _LEADING_FILLERS = re.compile(r"^(?:全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年|同时|并且|并|共|将|加快|推进|推动|完成|实现)+")
+_FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
 _GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
 LOOKBACK = 40
 
@@ -177,6 +178,9 @@ def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict) 
     clause = _clause(before)
     measure, sign = _measure(clause, unit)
     qualifier = "range" if high is not None else _qualifier(s, match, clause)
+    if sign < 0 and qualifier in _FLIPPED:
+        # The value is signed: "下降3%以上" (a fall of at least 3%) is a change of at most -3%.
+        qualifier = _FLIPPED[qualifier]
     kind, period = context.kind_and_period(section, year, s[:match.start()], clause)
     subject = _subject(s, match, clause, state)
     share_subject = subject.split("占")[0] if measure == "share" and "占" in subject else subject
@@ -240,13 +244,13 @@ def _subject(s: str, match: re.Match, clause: str, state: dict) -> str:
         list_start = max((m.end() for m in _LIST_START.finditer(s, max(0, match.start() - LOOKBACK), match.start())),
                          default=max(0, match.start() - LOOKBACK))
         subject = _clean_subject(s[list_start:match.start()]) + _following_noun(s, match.end())
-    elif not subject or subject in ("其",) or subject.endswith("的"):
-        subject = _following_noun(s, match.end()) or state["subject"]
     elif subject.startswith("占") or subject in _GENERIC:
         head = state["subject"]
         for generic in _GENERIC:
             head = head.removesuffix(generic)
-        subject = re.sub(r"^新增", "", head) + subject
+        subject = re.sub(r"^新增", "", head) + subject.rstrip("的")
+    elif not subject or subject in ("其",) or subject.endswith("的"):
+        subject = _following_noun(s, match.end()) or state["subject"]
     state["subject"] = subject
     return subject
 
@@ -282,12 +286,16 @@ def _paired_subject(s: str, match: re.Match) -> str | None:
 
 
 def _complete_pair(subjects: list[str], index: int) -> str:
-    """Share the prefix of the first item and the head noun of the last: 纳税过千万元、过百万元企业."""
+    """Share the head noun of the last item and the prefix of the first.
+
+    纳税过千万元、过百万元企业 -> 纳税过千万元企业, 纳税过百万元企业; 国家级、省级专精特新企业 ->
+    国家级专精特新企业, 省级专精特新企业.
+    """
     first, last = subjects[0], subjects[-1]
-    marker = re.search(r"过|超", first)
-    prefix = first[:marker.start()] if marker else ""
-    unit_end = re.search(r"元|人|吨", last)
-    suffix = last[unit_end.end():] if unit_end else ""
+    joint = last.find(first[-1])
+    suffix = last[joint + 1:] if joint >= 0 else ""
+    shared = first.find(last[0])
+    prefix = first[:shared] if shared > 0 else ""
     item = subjects[index]
     if prefix and not item.startswith(prefix):
         item = prefix + item

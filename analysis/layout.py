@@ -84,7 +84,11 @@ def logical_paragraphs(view: str) -> tuple[list[list[Paragraph]], list[Paragraph
                 skipped.append(paras[probe])
                 probe += 1
             if probe >= len(paras) or _is_caption(paras[probe], repeated):
-                break
+                # Only short paragraphs follow: the last of them is the sentence's short ending.
+                if not skipped or skipped[-1].text in repeated:
+                    break
+                probe -= 1
+                skipped.pop()
             captions.extend(skipped)
             group.append(paras[probe])
             index = probe + 1
