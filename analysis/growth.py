@@ -98,17 +98,18 @@ def reported_growth(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
                     report_year: int) -> pd.DataFrame:
     """Growth rates the report gives for its review year (report_year - 1), in text order.
 
-    Columns: indicator, title_en, name_zh, period, growth, growth_low, growth_high, qualifier,
-    basis_label, growth_basis, estimated, quote, source_url, doc. Uncatalogued figures keep
+    Columns: indicator, title_en, name_zh, period, growth, growth_low, growth_high, value_high,
+    qualifier, basis_label, growth_basis, estimated, quote, source_url, doc. Uncatalogued figures keep
     their Chinese subject as title and an 'unknown' basis.
     """
     rows = dedupe_figures(_select(table, region, report_year=report_year, kind="actual",
                                   measure="growth", period=report_year - 1))
     rows = rows.sort_values("start", kind="stable")
-    keep = ("subject", "qualifier", "estimated", "quote", "source_url", "doc")
+    keep = ("subject", "value_high", "qualifier", "estimated", "quote", "source_url", "doc")
     out = _describe(_bounded(rows, "growth", keep), catalog)
     columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
-               "qualifier", "basis_label", "growth_basis", "estimated", "quote", "source_url", "doc"]
+               "value_high", "qualifier", "basis_label", "growth_basis", "estimated", "quote",
+               "source_url", "doc"]
     return out[columns].reset_index(drop=True)
 
 
