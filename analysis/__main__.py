@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.build import BuildError, run_from_args as run_build
+from analysis.build import add_arguments as add_build_arguments
 from analysis.errors import DataError
 
 
@@ -31,6 +33,9 @@ def parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--data-dir", type=Path, default=None, help="data directory (default: data/)")
         command.set_defaults(handler=handler)
+    build = commands.add_parser("build", help="execute the notebooks and write the HTML reports (cached, parallel)")
+    add_build_arguments(build)
+    build.set_defaults(handler=run_build)
     return main_parser
 
 
@@ -42,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except BuildError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     return 0
 
 

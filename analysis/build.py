@@ -1,0 +1,281 @@
+"""`python -m analysis build`: validate the data, run every notebook (parallel, cached), publish HTML atomically."""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from analysis import __version__
+from analysis.build_cache import BuildCache, environment_digest, notebook_key, tree_digest
+from analysis.build_progress import Progress
+from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, data_paths
+from analysis.report_index import data_sources, render_index
+
+# Module attribute, not a constant in the call, so tests can point it at a copy of the package.
+PACKAGE_SOURCE = PACKAGE_DIR
+MANIFEST = "reports.json"
+NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
+
+
+class BuildError(Exception):
+    """A build that cannot finish; the message is one paragraph for the person running it."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What `python -m analysis build` was asked to do."""
+
+    jobs: int | None = None
+    force: bool = False
+    data_dir: Path | None = None
+    out: Path = REPORTS_DIR
+    only: tuple[str, ...] = ()
+    notebooks_dir: Path = NOTEBOOKS_DIR
+    build_dir: Path = BUILD_DIR
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook for a worker to execute and export into `out_dir`."""
+
+    name: str
+    notebook: Path
+    parameters: dict
+    out_dir: Path
+    failed_path: Path
+    context: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker reports back: timing and the index entry, or a worded error."""
+
+    name: str
+    seconds: float
+    title: str = ""
+    summary: str = ""
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Where the reports went, which notebooks ran and which came from the cache."""
+
+    out: Path
+    executed: tuple[str, ...]
+    cached: tuple[str, ...]
+    seconds: float
+
+
+def validate_data(data_dir: Path | None) -> None:
+    """Extract and validate the data (the pipeline's step); raises DataError on bad data."""
+    try:
+        from analysis.pipeline import validate_data as validate
+    except ImportError as err:
+        raise BuildError(f"cannot check the data before building: analysis.pipeline.validate_data "
+                         f"could not be imported ({err}).") from err
+    validate(data_dir)
+
+
+def discover(notebooks_dir: Path, only: tuple[str, ...] = ()) -> list[Path]:
+    """Numbered notebooks (`NN-name.ipynb`) in reading order, restricted to `only` when given."""
+    notebooks = sorted(notebooks_dir.glob(NOTEBOOK_PATTERN))
+    if not notebooks:
+        raise BuildError(f"no notebooks to build: expected files named like 01-name.ipynb in {notebooks_dir}.")
+    if not only:
+        return notebooks
+    chosen = [nb for nb in notebooks if any(want in (nb.stem, nb.name, nb.stem[3:], nb.stem[:2]) for want in only)]
+    if not chosen:
+        raise BuildError(f"--only {' '.join(only)} matches no notebook; available: "
+                         f"{', '.join(nb.stem for nb in notebooks)}.")
+    return chosen
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers fork from a server that imported the notebook machinery once (its
+    # jsonschema/rfc3987-syntax import costs seconds), and no thread of ours is ever forked.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["analysis.execute"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _work(job: Job) -> Outcome:
+    from analysis.execute import run_safely  # loaded in the worker (preloaded by the forkserver)
+    return run_safely(job)
+
+
+def run_jobs(jobs: list[Job], workers: int, progress: Progress) -> list[Outcome]:
+    """Execute `jobs`, `workers` at a time; one job runs in this process (no pool to start)."""
+    if not jobs:
+        return []
+    outcomes = []
+    if workers <= 1 or len(jobs) == 1:
+        for job in jobs:
+            progress.started(job.name)
+            outcomes.append(_work(job))
+            progress.finished(outcomes[-1])
+        return outcomes
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=_mp_context()) as pool:
+        futures = {pool.submit(_work, job): job for job in jobs}
+        for job in jobs:
+            progress.started(job.name)
+        for future in as_completed(futures):
+            try:
+                outcome = future.result()
+            except BrokenProcessPool as err:
+                raise BuildError(f"a build worker died while running {futures[future].notebook} ({err}); "
+                                 f"rerun with --jobs 1 to see the notebook's own error.") from err
+            outcomes.append(outcome)
+            progress.finished(outcome)
+    return outcomes
+
+
+def build_time() -> str:
+    """Now in UTC, or SOURCE_DATE_EPOCH when set (reproducible-builds convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.replace(microsecond=0).isoformat()
+
+
+def _carried_over(out: Path, keep: set[str]) -> list[dict]:
+    """Index entries of the previous build for notebooks this (--only) build does not touch."""
+    manifest = out / MANIFEST
+    if not manifest.is_file():
+        return []
+    return [entry for entry in json.loads(manifest.read_text(encoding="utf-8"))["reports"] if entry["name"] not in keep]
+
+
+def publish(out: Path, entries: dict[str, Path], carried: list[dict], paths, built: str) -> None:
+    """Write every page into a temporary directory beside `out`, then swap it into place."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; reports are meant to be served and shared
+    try:
+        reports = []
+        for entry in carried:
+            for page in (entry["reader"], entry["full"]):
+                shutil.copy2(out / page, staging / page)
+            reports.append(entry)
+        for name, entry_dir in entries.items():
+            outcome = BuildCache.outcome(entry_dir)
+            shutil.copyfile(entry_dir / "reader.html", staging / f"{name}.html")
+            shutil.copyfile(entry_dir / "full.html", staging / f"{name}.full.html")
+            reports.append({"name": name, "title": outcome["title"], "summary": outcome["summary"],
+                            "reader": f"{name}.html", "full": f"{name}.full.html"})
+        reports.sort(key=lambda entry: entry["name"])
+        index = render_index(reports, data_sources(paths), built=built, version=__version__,
+                             data_dir_label=paths.root.name + "/")
+        (staging / "index.html").write_text(index, encoding="utf-8")
+        manifest = {"built": built, "version": __version__, "data_dir": str(paths.root), "reports": reports}
+        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    # Two renames on one file system: readers see the old or the new directory, never a mix.
+    backup = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        os.replace(out, backup)
+    try:
+        os.replace(staging, out)
+    except OSError:
+        if backup.exists():
+            os.replace(backup, out)
+        raise
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def _check_data(paths, cache: BuildCache, package: str, environment: str, force: bool) -> str:
+    """Validate the data unless it was validated unchanged; return the data digest notebooks depend on."""
+    before = tree_digest(paths.root)
+    stamp_key = f"{paths.root}\n{before}\n{package}\n{environment}"
+    if force or not cache.stamp_valid("validated", stamp_key):
+        validate_data(None if paths.root == data_paths(None).root else paths.root)
+        after = tree_digest(paths.root)  # extraction may have rewritten processed/
+        cache.record_stamp("validated", f"{paths.root}\n{after}\n{package}\n{environment}")
+        return after
+    return before
+
+
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
+    """Build the reports of every notebook into `options.out`; raises BuildError or DataError."""
+    start = time.perf_counter()
+    paths = data_paths(options.data_dir)
+    if not paths.root.is_dir():
+        raise BuildError(f"data directory {paths.root} does not exist.")
+    cache = BuildCache(options.build_dir / "cache")
+    package, environment = tree_digest(PACKAGE_SOURCE), environment_digest()
+    data = _check_data(paths, cache, package, environment, options.force)
+    notebooks = discover(options.notebooks_dir, options.only)
+    parameters = {"data_dir": str(paths.root)}
+    context = {"version": __version__}
+    entries: dict[str, Path] = {}
+    jobs, keys = [], {}
+    for notebook in notebooks:
+        name = notebook.stem
+        keys[name] = notebook_key(notebook, data=data, package=package, environment=environment,
+                                  parameters=parameters)
+        hit = None if options.force else cache.lookup(name, keys[name])
+        if hit:
+            entries[name] = hit
+            continue
+        jobs.append(Job(name, notebook.resolve(), parameters, cache.staging(name, keys[name]),
+                        options.build_dir / "failed" / f"{name}.ipynb",
+                        {**context, "notebook": notebook.name, "reader_href": f"{name}.html",
+                         "full_href": f"{name}.full.html"}))
+    progress = progress or Progress.for_stream(len(notebooks))
+    for name in entries:
+        progress.cached(name)
+    try:
+        outcomes = run_jobs(jobs, options.jobs or os.cpu_count() or 1, progress)
+    finally:
+        progress.close()
+    failures = [outcome for outcome in outcomes if outcome.error]
+    for outcome in outcomes:
+        if not outcome.error:  # a notebook that succeeded stays cached even if another failed
+            staging = next(job.out_dir for job in jobs if job.name == outcome.name)
+            entries[outcome.name] = cache.commit(outcome.name, keys[outcome.name], staging, {
+                "title": outcome.title, "summary": outcome.summary, "seconds": round(outcome.seconds, 2)})
+    if failures:
+        count = f"{len(failures)} of {len(notebooks)} notebooks failed" if len(failures) > 1 else "Build failed"
+        raise BuildError(f"{count}: " + " ".join(sorted(f.error for f in failures))
+                         + f" The previous reports in {options.out} were left untouched.")
+    built = build_time()
+    carried = _carried_over(options.out, set(entries)) if options.only else []
+    publish(options.out, dict(sorted(entries.items())), carried, paths, built)
+    executed = tuple(sorted(outcome.name for outcome in outcomes))
+    return BuildResult(options.out, executed, tuple(sorted(set(entries) - set(executed))),
+                       time.perf_counter() - start)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The `build` subcommand's options."""
+    parser.add_argument("--jobs", "-j", type=int, default=None,
+                        help="notebooks executed at once (default: number of cores)")
+    parser.add_argument("--force", action="store_true", help="rebuild every notebook, ignoring the cache")
+    parser.add_argument("--data-dir", type=Path, default=None, help="data directory (default: data/)")
+    parser.add_argument("--out", type=Path, default=REPORTS_DIR, help="output directory (default: reports/)")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="build only this notebook (01, growth-rates or 01-growth-rates); repeatable")
+
+
+def run_from_args(args: argparse.Namespace) -> None:
+    """Entry point of `python -m analysis build`."""
+    options = BuildOptions(jobs=args.jobs, force=args.force, data_dir=args.data_dir,
+                           out=args.out.resolve(), only=tuple(args.only))
+    result = build(options)
+    print(f"built {len(result.executed)}, cached {len(result.cached)} → {result.out / 'index.html'} "
+          f"({result.seconds:.1f} s)")

@@ -1,0 +1,105 @@
+"""Run one notebook with injected parameters and export it; the unit of work of a build worker.
+
+Imported only by build worker processes (and preloaded once by the forkserver), because
+nbformat pulls in jsonschema, whose optional `rfc3987-syntax` format checker builds a parser at
+import (~1-3 s). The parent process of a build never imports this module, so a build in which
+every notebook is cached pays nothing, and a cold build pays it once, not once per notebook.
+"""
+from __future__ import annotations
+
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from papermill.translators import translate_parameters
+from traitlets.config import Config
+
+from analysis.build import Job, Outcome
+from analysis.export import export_html, normalize, notebook_summary, notebook_title
+
+# The kernel of the interpreter running the build, whatever kernelspec the notebook names:
+# a build must use the environment it was installed into.
+KERNEL_NAME = "python3"
+CELL_TIMEOUT_SECONDS = 600
+INJECTED_TAG = "injected-parameters"
+
+
+def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> int:
+    """Insert papermill's injected-parameters cell after the `parameters` cell; return its index."""
+    source = translate_parameters(KERNEL_NAME, "python", parameters, "Parameters")
+    cell = nbformat.v4.new_code_cell(source=source, id=INJECTED_TAG)
+    cell.metadata["tags"] = [INJECTED_TAG]
+    tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+    index = tagged[0] + 1 if tagged else 0
+    nb.cells.insert(index, cell)
+    return index
+
+
+def _kernel_config(ipc_dir: str) -> Config:
+    # ipc sockets in a private directory: no TCP port, and no "Kernel is running over TCP
+    # without encryption" warning on every run.
+    return Config({"KernelManager": {"transport": "ipc", "ip": str(Path(ipc_dir) / "kernel")}})
+
+
+def _describe_failure(job: Job, nb: nbformat.NotebookNode, injected: int, index: int | None,
+                      err: BaseException) -> str:
+    where = "before the first cell ran"
+    if index is not None:
+        source_index = index - 1 if index > injected else index
+        first_line = next((line for line in nb.cells[index].source.splitlines() if line.strip()), "")
+        where = f"cell {source_index} (`{first_line.strip()[:80]}`)"
+    if isinstance(err, CellExecutionError):
+        problem = f"{err.ename}: {err.evalue}"
+    else:
+        problem = f"{type(err).__name__}: {err}".strip()
+    return (f"notebook {job.notebook} failed in {where} with {problem}. "
+            f"The executed notebook with the full traceback is kept in {job.failed_path}.")
+
+
+def run(job: Job) -> Outcome:
+    """Execute `job.notebook`, write reader.html, full.html and executed.ipynb into `job.out_dir`."""
+    start = time.perf_counter()
+    nb = nbformat.read(job.notebook, as_version=4)
+    injected = inject_parameters(nb, job.parameters)
+    current: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix="gwr-kernel-") as ipc_dir:
+        client = NotebookClient(
+            nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT_SECONDS,
+            record_timing=False,  # timestamps would make two identical builds differ
+            resources={"metadata": {"path": str(job.notebook.parent)}},
+            config=_kernel_config(ipc_dir),
+            on_cell_start=lambda cell, cell_index: current.update(index=cell_index),
+        )
+        try:
+            client.execute()
+        except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as err:
+            job.failed_path.parent.mkdir(parents=True, exist_ok=True)
+            if not isinstance(err, CellExecutionError) and current.get("index") is not None:
+                # the traceback of a timeout or a dead kernel is not in the cell's outputs
+                nb.cells[current["index"]].outputs.append(nbformat.v4.new_output(
+                    "error", ename=type(err).__name__, evalue=str(err),
+                    traceback=traceback.format_exception_only(err)))
+            nbformat.write(nb, job.failed_path)
+            return Outcome(job.name, time.perf_counter() - start,
+                           error=_describe_failure(job, nb, injected, current.get("index"), err))
+    normalize(nb)
+    job.out_dir.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, job.out_dir / "executed.ipynb")
+    for variant in ("reader", "full"):
+        html = export_html(nb, variant=variant, context=job.context)
+        (job.out_dir / f"{variant}.html").write_text(html, encoding="utf-8")
+    job.failed_path.unlink(missing_ok=True)
+    return Outcome(job.name, time.perf_counter() - start, notebook_title(nb, job.name), notebook_summary(nb))
+
+
+def run_safely(job: Job) -> Outcome:
+    """`run`, with any unexpected exception turned into a worded Outcome (workers must not die)."""
+    try:
+        return run(job)
+    except Exception as err:  # noqa: BLE001 - reported to the user with the notebook's name
+        return Outcome(job.name, 0.0, error=f"notebook {job.notebook} could not be built: "
+                                            f"{type(err).__name__}: {err}")

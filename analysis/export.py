@@ -1,0 +1,124 @@
+"""Executed notebook -> offline, deterministic HTML: a reader version without code, a full one with it.
+
+Reader version: code is hidden unless a cell is tagged `show-input` (`remove-input`/`hide-input`
+always hide it), `remove-output` drops a cell's outputs, `remove-cell` drops the cell, and the
+parameter cells and stderr (warnings) are left out. The full version shows everything.
+"""
+from __future__ import annotations
+
+import copy
+import logging
+import re
+
+import nbformat
+
+from analysis.config import TEMPLATES_DIR
+
+TEMPLATE_NAME = "gwr"
+SHOW_INPUT_TAGS = {"show-input"}
+REMOVE_INPUT_TAGS = {"remove-input", "hide-input"}
+REMOVE_OUTPUT_TAGS = {"remove-output", "hide-output"}
+REMOVE_CELL_TAGS = {"remove-cell", "parameters", "injected-parameters"}
+HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+# Headings nbconvert renders with an id: <h2 id="Key-findings">Key findings<a class="anchor-link" ...>
+RENDERED_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link".*?</a>)?</h\1>', re.S)
+
+
+def _tags(cell: nbformat.NotebookNode) -> set[str]:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+def normalize(nb: nbformat.NotebookNode) -> None:
+    """Strip what differs between two runs on the same inputs: timings, random ids, run metadata."""
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{index}"
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("ExecuteTime", None)
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+
+
+def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    """The first `# ` heading of the first markdown cell that has one."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = HEADING.search(cell.source)
+            if match:
+                return match.group(1).strip()
+    return fallback
+
+
+def notebook_summary(nb: nbformat.NotebookNode) -> str:
+    """`metadata.gwr.summary` if set, else the first paragraph after the title."""
+    summary = nb.metadata.get("gwr", {}).get("summary")
+    if summary:
+        return str(summary).strip()
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for paragraph in re.split(r"\n\s*\n", cell.source):
+            text = paragraph.strip()
+            if text and not text.startswith(("#", "|", "```", "<", "!")):
+                plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links -> their text
+                return re.sub(r"[*_`]", "", " ".join(plain.split()))
+    return ""
+
+
+def prepare_reader(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy of `nb` with the cells, code and outputs a reader should not see removed."""
+    reader = copy.deepcopy(nb)
+    reader.cells = [cell for cell in reader.cells if not _tags(cell) & REMOVE_CELL_TAGS]
+    for cell in reader.cells:
+        tags = _tags(cell)
+        if cell.cell_type != "code":
+            continue
+        if tags & REMOVE_INPUT_TAGS or not tags & SHOW_INPUT_TAGS:
+            cell.metadata["transient"] = {"remove_source": True}
+        if tags & REMOVE_OUTPUT_TAGS:
+            cell.outputs = []
+        cell.outputs = [out for out in cell.get("outputs", [])
+                        if not (out.output_type == "stream" and out.name == "stderr")]
+    reader.cells = [cell for cell in reader.cells
+                    if cell.cell_type != "code" or cell.outputs or "remove_source" not in cell.metadata.get("transient", {})]
+    return reader
+
+
+def add_table_of_contents(page: str) -> str:
+    """Insert a contents list of the h2/h3 headings after the page's first h1 (if there are ≥ 2)."""
+    headings = RENDERED_HEADING.findall(page)
+    if len(headings) < 2 or "</h1>" not in page:
+        return page
+    items, open_sub = [], False
+    for level, anchor, text in headings:
+        label = re.sub(r"<[^>]+>", "", text).strip()
+        link = f'<li><a href="#{anchor}">{label}</a>'
+        if level == "3" and not open_sub:
+            items.append("<ul>")
+            open_sub = True
+        elif level == "2" and open_sub:
+            items.append("</ul>")
+            open_sub = False
+        items.append(link + "</li>")
+    if open_sub:
+        items.append("</ul>")
+    toc = '<nav class="gwr-toc" aria-label="Contents"><strong>Contents</strong><ul>' + "".join(items) + "</ul></nav>"
+    return page.replace("</h1>", "</h1>" + toc, 1)
+
+
+def export_html(nb: nbformat.NotebookNode, *, variant: str, context: dict) -> str:
+    """The HTML page of `nb`; `variant` is "reader" or "full"; `context` feeds the page's links and footer."""
+    from nbconvert.exporters.html import HTMLExporter  # the exporter only, not all of nbconvert
+
+    reader = variant == "reader"
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES_DIR)],
+        embed_images=True, exclude_input_prompt=reader, exclude_output_prompt=reader,
+    )
+    # nbconvert logs a warning per image without alt text; matplotlib output has none.
+    exporter.log.setLevel(logging.ERROR)
+    page_nb = prepare_reader(nb) if reader else nb
+    resources = {"metadata": {"name": notebook_title(nb, context.get("notebook", ""))},
+                 "gwr": {**context, "variant": variant}}
+    page, _ = exporter.from_notebook_node(page_nb, resources=resources)
+    return add_table_of_contents(page) if reader else page

@@ -1,0 +1,53 @@
+"""The reports' index page: every report with its title, summary, data sources, build time, version."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from analysis.config import TEMPLATES_DIR, DataPaths
+
+CSS_PATH = TEMPLATES_DIR / "gwr" / "static" / "report.css"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One data source, as the index lists it."""
+
+    title: str
+    publisher: str = ""
+    url: str = ""
+    date: str = ""
+    note: str = ""
+
+    @property
+    def short(self) -> str:
+        return self.publisher or self.title
+
+
+def data_sources(paths: DataPaths) -> list[Source]:
+    """Sources of a data directory: raw/*.meta.yml sidecars, then hand_entered.csv's source_url values."""
+    sources = []
+    for sidecar in sorted(paths.raw.glob("*.meta.yml")):
+        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+        sources.append(Source(title=str(meta.get("title") or sidecar.name), publisher=str(meta.get("publisher") or ""),
+                              url=str(meta.get("url") or ""), date=str(meta.get("date_published") or ""),
+                              note=str(meta.get("title_en") or "")))
+    if paths.hand_entered.is_file():
+        with paths.hand_entered.open(encoding="utf-8", newline="") as handle:
+            urls = sorted({row.get("source_url", "").strip() for row in csv.DictReader(handle)} - {""})
+        sources += [Source(title="Hand-entered figure source", url=url) for url in urls]
+    return sources
+
+
+def render_index(reports: list[dict], sources: list[Source], *, built: str, version: str, data_dir_label: str) -> str:
+    """The HTML of index.html; `reports` holds name, title, summary, reader and full (file names)."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / "site"), autoescape=select_autoescape(["html", "j2"]),
+                      keep_trailing_newline=True)
+    return env.get_template("index.html.j2").render(
+        reports=reports, sources=sources, built=built, version=version, data_dir_label=data_dir_label,
+        css=CSS_PATH.read_text(encoding="utf-8"))
