@@ -66,7 +66,7 @@ def find_conflicts(table: pd.DataFrame) -> pd.DataFrame:
             record["status"] = "agree" if ok else "conflict"
             record["reason"] = reason
             rows.append(record)
-    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS).astype({"revision": bool})
 
 
 def deduplicate(table: pd.DataFrame) -> pd.DataFrame:

@@ -55,7 +55,8 @@ def pair_targets(table: pd.DataFrame, region: str, plan_year: int) -> pd.DataFra
     table = deduplicate(table)
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
     rows = [_pair_one(t, table) for _, t in targets.iterrows()]
-    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    # Explicit dtypes so an empty result still filters and sorts like a full one.
+    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"paired": bool, "change": float})
     assert pairs["paired"].sum() + (pairs["reason"].notna() & ~pairs["paired"]).sum() == len(targets), \
         "every target must be paired or carry a reason"
     return pairs
@@ -117,7 +118,7 @@ def escalation(table: pd.DataFrame, region: str, plan_year: int) -> pd.DataFrame
                          "qualifier": _q(other.get("qualifier")), "local_value": local["value"],
                          "local_qualifier": _q(local.get("qualifier")),
                          "excess_pp": local["value"] - other["value"]})
-    out = pd.DataFrame(rows, columns=ESCALATION_COLUMNS)
+    out = pd.DataFrame(rows, columns=ESCALATION_COLUMNS).astype({"excess_pp": float})
     out["level"] = pd.Categorical(out["level"], categories=LEVEL_ORDER, ordered=True)
     return out.sort_values(["indicator", "measure", "level"]).reset_index(drop=True)
 
@@ -178,7 +179,7 @@ def assess_attainment(table: pd.DataFrame, region: str, plan_year: int, *, about
         rows.append({**row, "outcome": value, "outcome_doc": outcome["doc"],
                      "preliminary": bool(outcome.get("estimated", False)), "status": status,
                      "borderline": low <= t["value"] < high})
-    return pd.DataFrame(rows, columns=ATTAINMENT_COLUMNS)
+    return pd.DataFrame(rows, columns=ATTAINMENT_COLUMNS).astype({"borderline": bool})
 
 
 ATTAINMENT_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
@@ -217,7 +218,7 @@ def trajectory(pairs: pd.DataFrame, attainment: pd.DataFrame) -> pd.DataFrame:
             stages.append(("outcome", float(outcomes.at[key, "outcome"]) * scale, None))
         rows += [{"indicator": p["indicator"], "panel": panel, "stage": s, "value": v, "qualifier": _q(q)}
                  for s, v, q in stages]
-    return pd.DataFrame(rows, columns=["indicator", "panel", "stage", "value", "qualifier"])
+    return pd.DataFrame(rows, columns=["indicator", "panel", "stage", "value", "qualifier"]).astype({"value": float})
 
 
 def growth_consistency(table: pd.DataFrame, region: str, period: int,
@@ -247,7 +248,7 @@ def growth_consistency(table: pd.DataFrame, region: str, period: int,
                      "reported_growth": growth["value"], "growth_doc": growth["doc"], "growth_basis": basis,
                      "implied_prior_level": level["value"] / (1 + growth["value"] / 100),
                      "consistent": consistent, "note": _consistency_note(basis, consistent)})
-    return pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS)
+    return pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS).astype({"consistent": bool, "implied_growth": float})
 
 
 CONSISTENCY_COLUMNS = ["indicator", "prior_period", "prior_level", "prior_doc", "level", "level_doc", "unit",

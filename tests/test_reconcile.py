@@ -122,3 +122,9 @@ def test_deduplicate_keeps_revisions_and_marks_latest():
     assert result["revision"].tolist() == [False, True]
     assert result["latest"].tolist() == [False, True]
     assert not result["conflict"].any()
+
+
+def test_find_conflicts_empty_is_typed():
+    result = find_conflicts(table({"value": "311.7"}))
+    assert result.empty
+    assert result["revision"].dtype == bool

@@ -253,3 +253,14 @@ def test_attainment_rules_show_the_tolerance():
     rules = attainment_rules(0.8)
     assert rules["rule"].str.contains("0.8 pp").any()
     assert len(rules) == 6
+
+
+def test_empty_inputs_give_empty_typed_results(shizhong):
+    actuals = shizhong[shizhong["kind"] == "actual"]
+    pairs = pair_targets(actuals, SZ, 2023)
+    assert pairs.empty and pairs["paired"].dtype == bool
+    assert pairs[pairs["paired"]].empty
+    assert escalation(actuals, SZ, 2023).empty
+    assert assess_attainment(actuals, SZ, 2023).empty
+    assert trajectory(pairs, assess_attainment(actuals, SZ, 2023)).empty
+    assert growth_consistency(actuals, "nowhere", 2023, load_catalog()).empty
