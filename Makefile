@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help reports test lab extract validate benchmark clean
+.PHONY: help reports test browser lab extract validate benchmark clean
 
 ## help: list the targets
 help:
@@ -23,9 +23,19 @@ $(STAMP): pyproject.toml
 reports: $(STAMP)
 	$(PY) -m analysis build
 
-## test: set up .venv, run the whole test suite
-test: $(STAMP)
+## test: set up .venv (and, as root, Debian's chromium + CJK fonts for the browser test), run the whole test suite
+test: $(STAMP) browser
 	$(PY) -m pytest
+
+# tests/test_browser.py drives Debian's chromium through Playwright: `playwright install` cannot
+# download a browser here. Installed with apt when missing and we are root; otherwise that test
+# is skipped and says why. fonts-noto-cjk lets the browser render the reports' Chinese text.
+## browser: install Debian's chromium and CJK fonts for the browser test (as root, when missing)
+browser:
+	@if command -v chromium >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else echo "chromium or a CJK font is missing and we are not root: the browser test will be skipped"; fi
 
 ## lab: open JupyterLab on notebooks/ with the project's kernel
 lab: $(STAMP)
