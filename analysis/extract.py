@@ -1,7 +1,11 @@
 """Find the numeric facts of a work report: value, unit, qualifier, kind, period, subject and source span."""
 from __future__ import annotations
 
+import gc
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
 
@@ -60,8 +64,22 @@ LOOKBACK = 40
 
 def extract_mentions(text: str, report_year: int | None = None) -> pd.DataFrame:
     """One row per numeric fact in `text` (columns: COLUMNS); spans index the original `text`."""
-    facts, _ = _scan(text, report_year)
-    return pd.DataFrame(facts, columns=COLUMNS)
+    with _no_cyclic_gc():
+        facts, _ = _scan(text, report_year)
+        return pd.DataFrame(facts, columns=COLUMNS)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic collector: its full passes over millions of live row objects made large
+    corpora superlinear, and extraction creates no reference cycles worth collecting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def skipped_numbers(text: str, report_year: int | None = None) -> pd.DataFrame:
@@ -73,6 +91,11 @@ def skipped_numbers(text: str, report_year: int | None = None) -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def _aliases() -> list[tuple[str, str]]:
     return alias_table(load_catalog())
+
+
+@lru_cache(maxsize=4096)
+def _indicator(subject: str) -> str | None:
+    return match_indicator(subject, _aliases())
 
 
 def _scan(text: str, report_year: int | None) -> tuple[list[dict], list[dict]]:
@@ -105,7 +128,7 @@ def _scan_sentence(sentence: Sentence, section: str | None, year: int | None, te
     state = {"subject": "", "estimated": bool(_ESTIMATE.search(s[:LOOKBACK]))}
     matches = sorted([*_ARABIC.finditer(s), *_CHINESE.finditer(s)], key=lambda m: m.start())
     for match in matches:
-        if any(a <= match.start() < b for a, b in claimed):
+        if claimed and match.start() < claimed[-1][1]:  # matches are sorted: overlap only with the last
             continue
         reason = _not_a_fact(s, match, quoted, section)
         start, end = sentence.orig_span(match.start("num"), match.end("high") if match.groupdict().get("high") else match.end("num"))
@@ -117,9 +140,11 @@ def _scan_sentence(sentence: Sentence, section: str | None, year: int | None, te
         row = _fact(s, match, section, year, state)
         row.update(start=start, end=end, quote_start=quote_start, quote=quote)
         facts.append(row)
+    claimed_starts = [a for a, _ in claimed]
     for m in _ARABIC_ONLY.finditer(s):
         # Only Arabic numbers are reported as skipped: a lone 一 or 十 is a word far more often than a number.
-        if not any(a <= m.start() < b for a, b in claimed):
+        at = bisect_right(claimed_starts, m.start()) - 1
+        if at < 0 or m.start() >= claimed[at][1]:
             start, end = sentence.orig_span(*m.span())
             skipped.append({"start": start, "end": end, "text": text[start:end], "quote": quote,
                             "reason": _unitless_reason(s, m)})
@@ -186,7 +211,7 @@ def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict) 
     share_subject = subject.split("占")[0] if measure == "share" and "占" in subject else subject
     value_base, base_unit = to_base(value, unit)
     return {
-        "indicator": match_indicator(share_subject, _aliases()) or pd.NA,
+        "indicator": _indicator(share_subject) or pd.NA,
         "subject": subject, "kind": kind, "period": period, "measure": measure,
         "value": float(sign * value), "value_high": float(sign * high) if high is not None else float("nan"),
         "decimals": decimals, "unit": unit, "qualifier": qualifier or pd.NA,
@@ -255,6 +280,7 @@ def _subject(s: str, match: re.Match, clause: str, state: dict) -> str:
     return subject
 
 
+@lru_cache(maxsize=4096)
 def _clean_subject(phrase: str) -> str:
     phrase = phrase.strip()
     for _ in range(3):  # verbs and fillers stack ("累计完成", "同比增长达到")
