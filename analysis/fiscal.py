@@ -47,8 +47,8 @@ class Bounded:
 def fiscal_inputs(table: pd.DataFrame, region: str, report_year: int) -> pd.DataFrame:
     """The review-year figures this analysis uses, one row per found input (index: input name).
 
-    Columns: the table's columns plus input, label_en, label_zh. Inputs not reported are absent;
-    see `missing_inputs`.
+    Columns: the table's columns plus label_en, label_zh and the rounding interval low, high
+    (written unit). Inputs not reported are absent; see `missing_inputs`.
     """
     review = table[(table["region"] == region) & (table["report_year"] == report_year)
                    & (table["kind"] == "actual") & (table["period"] == report_year - 1)]
@@ -60,8 +60,11 @@ def fiscal_inputs(table: pd.DataFrame, region: str, report_year: int) -> pd.Data
             found.append(match.iloc[0].to_frame().T.assign(
                 input=name, label_en=INPUT_LABELS[name][0], label_zh=INPUT_LABELS[name][1]))
     if not found:
-        return table.iloc[0:0].assign(input=[], label_en=[], label_zh=[]).set_index("input")
-    return pd.concat(found).set_index("input")
+        return table.iloc[0:0].assign(input=[], label_en=[], label_zh=[], low=[], high=[]
+                                      ).set_index("input")
+    inputs = pd.concat(found).set_index("input")
+    bounds = [row_interval(row) for _, row in inputs.iterrows()]
+    return inputs.assign(low=[b[0] for b in bounds], high=[b[1] for b in bounds])
 
 
 def missing_inputs(inputs: pd.DataFrame) -> list[str]:
@@ -88,12 +91,20 @@ def _in_yi(row: pd.Series) -> Bounded:
 def fiscal_summary(inputs: pd.DataFrame) -> pd.DataFrame:
     """Derived fiscal quantities with rounding intervals, from `fiscal_inputs`.
 
-    Rows (index: quantity) only for what the inputs allow: expenditure, non_livelihood, self_reliance,
-    financing_gap, livelihood_gdp, revenue_gdp, expenditure_gdp. Columns: label_en, label_zh, value,
+    Rows (index: quantity) only for what the inputs allow: livelihood and revenue (as reported),
+    expenditure, non_livelihood, self_reliance, financing_gap, livelihood_gdp, revenue_gdp,
+    expenditure_gdp. Columns: label_en, label_zh, value,
     low, high, unit, formula. Amounts in 亿元, ratios in %.
     """
     rows: dict[str, tuple[str, str, Bounded, str, str]] = {}
     have = set(inputs.index)
+    # The reported amounts too, in 亿元 whatever unit the report used, so charts need no conversion.
+    if "livelihood_spending" in have:
+        rows["livelihood"] = ("Livelihood spending (reported)", "民生支出",
+                              _in_yi(inputs.loc["livelihood_spending"]), "亿元", "reported")
+    if "budget_revenue" in have:
+        rows["revenue"] = ("General public budget revenue (reported)", "一般公共预算收入",
+                           _in_yi(inputs.loc["budget_revenue"]), "亿元", "reported")
     if {"livelihood_spending", "livelihood_share"} <= have:
         spend = _in_yi(inputs.loc["livelihood_spending"])
         share = _bounded(inputs.loc["livelihood_share"])

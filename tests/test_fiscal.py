@@ -80,9 +80,19 @@ def test_shares_of_gdp():
 def test_amounts_in_wan_yuan_are_converted_to_yi_yuan():
     data = table(row("livelihood_spending", "level", 266000, 0, "万元"),
                  row("livelihood_spending", "share", 75.3, 1, "%"))
-    exp = summary(data).loc["expenditure"]
+    out = summary(data)
+    assert out.loc["livelihood", "value"] == pytest.approx(26.6)
+    assert out.loc["livelihood", "low"] == pytest.approx(26.59995)
+    exp = out.loc["expenditure"]
     assert exp["value"] == pytest.approx(26.6 / 0.753)
     assert exp["low"] == pytest.approx(26.59995 / 0.7535)
+
+
+def test_inputs_carry_their_rounding_interval():
+    inputs = fiscal_inputs(SEED, REGION, 2023)
+    assert list(inputs.index) == ["livelihood_spending", "livelihood_share", "budget_revenue", "gdp"]
+    assert (inputs.loc["livelihood_share", "low"], inputs.loc["livelihood_share", "high"]) == \
+        pytest.approx((75.25, 75.35))
 
 
 def test_missing_share_degrades_to_what_can_be_computed():
@@ -90,7 +100,7 @@ def test_missing_share_degrades_to_what_can_be_computed():
                  row("general_budget_revenue", "level", 27.6, 1, "亿元"))
     inputs = fiscal_inputs(data, REGION, 2023)
     assert missing_inputs(inputs) == ["Livelihood spending", "Livelihood share of public expenditure"]
-    assert list(fiscal_summary(inputs).index) == ["revenue_gdp"]
+    assert list(fiscal_summary(inputs).index) == ["revenue", "revenue_gdp"]
 
 
 def test_no_inputs_at_all():
