@@ -5,7 +5,7 @@ import math
 
 import pandas as pd
 
-from analysis.numbers import rounding_interval, split_unit
+from analysis.numbers import rounding_interval
 
 BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
                 "none": "not applicable (count or rate)"}
