@@ -1,0 +1,85 @@
+"""What the data overview shows: sources with provenance, coverage, and numbers left out with reasons."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.config import data_paths
+from analysis.extract import skipped_numbers
+from analysis.sources import raw_documents, read_sidecar, read_text
+
+SOURCE_FIELDS = ["doc", "title", "publisher", "region", "region_en", "level", "report_year", "meeting",
+                 "meeting_date", "speaker", "url", "date_published", "date_accessed", "encoding"]
+
+
+def document_sources(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """One row per raw document with its provenance fields (missing optional fields are blank)."""
+    raw_dir = data_paths(data_dir).raw
+    rows = [{field: read_sidecar(path).get(field) for field in SOURCE_FIELDS} for path in raw_documents(raw_dir)]
+    return pd.DataFrame(rows, columns=SOURCE_FIELDS)
+
+
+def reference_sources(table: pd.DataFrame) -> pd.DataFrame:
+    """Hand-entered sources: one row per source document and URL, with how many figures it gave."""
+    hand = table[table["source"].eq("hand_entered")]
+    grouped = hand.groupby(["doc", "region", "level", "report_year", "source_url"], dropna=False)
+    return grouped.size().rename("figures").reset_index()
+
+
+def coverage(table: pd.DataFrame) -> pd.DataFrame:
+    """Figures per source, kind and measure, and how many of them matched a catalog indicator."""
+    counted = table.assign(catalogued=table["indicator"].notna())
+    summary = counted.groupby(["doc", "kind", "measure"]).agg(figures=("value", "size"),
+                                                               catalogued=("catalogued", "sum"))
+    return summary.reset_index()
+
+
+def left_out(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Numbers in each raw document that were not taken as facts, with the reason and a short context."""
+    frames = []
+    for path in raw_documents(data_paths(data_dir).raw):
+        meta = read_sidecar(path)
+        text = read_text(path, meta["encoding"])
+        skipped = skipped_numbers(text, meta["report_year"])
+        skipped["context"] = [_context(text, start, end) for start, end in zip(skipped["start"], skipped["end"])]
+        frames.append(skipped.assign(doc=meta["doc"]).drop(columns="quote"))
+    if not frames:
+        return pd.DataFrame(columns=["doc", "start", "end", "text", "reason", "context"])
+    return pd.concat(frames, ignore_index=True)[["doc", "start", "end", "text", "reason", "context"]]
+
+
+def _context(text: str, start: int, end: int, width: int = 12) -> str:
+    """The number with a few characters either side, on one line."""
+    snippet = text[max(0, start - width):start] + "【" + text[start:end] + "】" + text[end:end + width]
+    return " ".join(snippet.split())
+
+
+def reasons_count(skipped: pd.DataFrame) -> pd.DataFrame:
+    """How many numbers were left out for each reason."""
+    return skipped.groupby("reason").size().rename("numbers").sort_values(ascending=False).reset_index()
+
+
+def figure_listing(table: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
+    """The figures as a reader sees them: names in English and Chinese, value with qualifier, source."""
+    from analysis.charts import qualifier_label  # late import: matplotlib is not needed for the data
+
+    names = catalog[["title_en", "name_zh"]]
+    listed = table.join(names, on="indicator")
+    value_text = [qualifier_label(v, q, u, h if q == "range" else None) for v, q, u, h in
+                  zip(listed["value"], listed["qualifier"], listed["unit"], listed["value_high"])]
+    source = [_source_text(row) for row in listed.itertuples()]
+    return pd.DataFrame({
+        "indicator": listed["title_en"].fillna("(not in catalog)"),
+        "名称": listed["name_zh"].fillna(listed["subject"]),
+        "subject as written": listed["subject"],
+        "kind": listed["kind"], "year": listed["period"], "measure": listed["measure"],
+        "value": value_text, "preliminary": listed["estimated"].map({True: "yes", False: ""}),
+        "source": source,
+    })
+
+
+def _source_text(row) -> str:
+    if row.source == "extracted":
+        return f"{row.doc} [{row.start}:{row.end}]: " + " ".join(str(row.quote).split())
+    return f"{row.doc}: {row.source_url} ({row.source_note})"
