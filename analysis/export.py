@@ -19,6 +19,8 @@ SHOW_INPUT_TAGS = {"show-input"}
 REMOVE_INPUT_TAGS = {"remove-input", "hide-input"}
 REMOVE_OUTPUT_TAGS = {"remove-output", "hide-output"}
 REMOVE_CELL_TAGS = {"remove-cell", "parameters", "injected-parameters"}
+# One line for the index: up to the first full stop that ends a sentence (English or Chinese).
+FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s|$)|[。！？]|$)")
 HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 # Headings nbconvert renders with an id: <h2 id="Key-findings">Key findings<a class="anchor-link" ...>
 RENDERED_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link".*?</a>)?</h\1>', re.S)
@@ -50,7 +52,7 @@ def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
 
 
 def notebook_summary(nb: nbformat.NotebookNode) -> str:
-    """`metadata.gwr.summary` if set, else the first paragraph after the title."""
+    """`metadata.gwr.summary` if set, else the first sentence of the first paragraph after the title."""
     summary = nb.metadata.get("gwr", {}).get("summary")
     if summary:
         return str(summary).strip()
@@ -61,7 +63,8 @@ def notebook_summary(nb: nbformat.NotebookNode) -> str:
             text = paragraph.strip()
             if text and not text.startswith(("#", "|", "```", "<", "!")):
                 plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links -> their text
-                return re.sub(r"[*_`]", "", " ".join(plain.split()))
+                plain = re.sub(r"[*_`]", "", " ".join(plain.split()))
+                return FIRST_SENTENCE.match(plain).group(0).strip()
     return ""
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,8 @@ class Source:
 
     @property
     def short(self) -> str:
-        return self.publisher or self.title
+        """The publisher, or the web site a hand-entered figure came from."""
+        return self.publisher or urlsplit(self.url).hostname or self.title
 
 
 def data_sources(paths: DataPaths) -> list[Source]:
@@ -49,5 +51,5 @@ def render_index(reports: list[dict], sources: list[Source], *, built: str, vers
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / "site"), autoescape=select_autoescape(["html", "j2"]),
                       keep_trailing_newline=True)
     return env.get_template("index.html.j2").render(
-        reports=reports, sources=sources, built=built, version=version, data_dir_label=data_dir_label,
+        reports=reports, sources=sources, short_sources=list(dict.fromkeys(s.short for s in sources)), built=built, version=version, data_dir_label=data_dir_label,
         css=CSS_PATH.read_text(encoding="utf-8"))

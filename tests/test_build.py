@@ -254,6 +254,8 @@ def test_build_executes_in_parallel_then_serves_everything_from_the_cache(projec
     for expected in (TITLE, "Two sectors", 'href="01-first.html"', 'href="02-second.full.html"', "市中云报",
                      "测试来源", "https://example.org/stats", "gwr-build-time", build_module.__version__):
         assert expected in index
+    assert '"Noto Sans CJK SC"' in index, "the stylesheet is inlined unescaped"
+    assert "example.org; " not in index and "市中云报; example.org" in index, "short sources, once each"
     assert project.validations == [project.data]
 
     second = project.build()
