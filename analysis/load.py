@@ -23,6 +23,9 @@ SPAN = ["start", "end", "quote_start", "quote"]
 TABLE_COLUMNS = [*PROVENANCE, "source", *FIGURE, *SPAN, "source_url", "source_note"]
 HAND_ENTERED_COLUMNS = [*PROVENANCE, "indicator", "subject", "kind", "period", "measure", "value", "value_high",
                         "unit", "qualifier", "estimated", "source_url", "source_note"]
+CORRECTION_COLUMNS = ["doc", "start", "action", "column", "value", "reason"]
+CORRECTABLE = ("indicator", "subject", "kind", "period", "measure", "value", "value_high", "unit", "qualifier",
+               "estimated")
 _INTEGER = {"report_year", "period", "decimals", "start", "end", "quote_start"}
 _FLOAT = {"value", "value_high", "value_base"}
 _OPTIONAL = {"indicator", "value_high", "qualifier", "start", "end", "quote_start", "quote", "source_url",
@@ -166,15 +169,82 @@ def load_hand_entered(path: str | Path | None = None, catalog_path: Path | None 
 
 
 def load_table(data_dir: str | Path | None = None) -> pd.DataFrame:
-    """Every figure of a data directory: extracted rows, then hand-entered rows (columns TABLE_COLUMNS)."""
+    """Every figure of a data directory: extracted rows (with corrections applied), then hand-entered rows.
+
+    Columns: TABLE_COLUMNS plus `correction` (the reason, on rows a correction changed).
+    """
     paths = data_paths(data_dir)
-    parts = [load_extracted(paths.extracted, paths.catalog)]
+    extracted = load_extracted(paths.extracted, paths.catalog)
+    if paths.corrections.exists():
+        extracted = apply_corrections(extracted, paths.corrections, paths.catalog)
+    else:
+        extracted["correction"] = pd.Series(pd.NA, index=extracted.index, dtype="str")
+    parts = [extracted]
     if paths.hand_entered.exists():
-        parts.append(load_hand_entered(paths.hand_entered, paths.catalog))
+        hand = load_hand_entered(paths.hand_entered, paths.catalog)
+        parts.append(hand.assign(correction=pd.Series(pd.NA, index=hand.index, dtype="str")))
     parts = [p for p in parts if not p.empty]
     if not parts:
-        return pd.DataFrame(columns=TABLE_COLUMNS)
-    return pd.concat(parts, ignore_index=True)[TABLE_COLUMNS]
+        return pd.DataFrame(columns=[*TABLE_COLUMNS, "correction"])
+    return pd.concat(parts, ignore_index=True)[[*TABLE_COLUMNS, "correction"]]
+
+
+def read_corrections(path: Path) -> pd.DataFrame:
+    """The corrections file, each row checked: which figure (doc, start), fix or drop, and why."""
+    corrections = read_csv_strict(path, CORRECTION_COLUMNS)
+    for index, row in corrections.iterrows():
+        line = int(index) + 2
+        if row.isna()[["doc", "start", "action", "reason"]].any():
+            raise DataError(path, "doc, start, action and reason are required", row=line)
+        if row["action"] not in ("fix", "drop"):
+            raise DataError(path, f"action must be fix or drop, found {row['action']!r}", row=line, column="action")
+        if row["action"] == "fix" and row["column"] not in CORRECTABLE:
+            raise DataError(path, f"column must be one of {', '.join(CORRECTABLE)}, found {row['column']!r}",
+                            row=line, column="column")
+        if not str(row["start"]).isdigit():
+            raise DataError(path, f"start must be a character offset, found {row['start']!r}", row=line, column="start")
+    return corrections
+
+
+def apply_corrections(extracted: pd.DataFrame, path: Path, catalog_path: Path | None = None) -> pd.DataFrame:
+    """Extracted figures with each correction applied and its reason kept in `correction`."""
+    table = extracted.copy()
+    table["correction"] = pd.Series(pd.NA, index=table.index, dtype="str")
+    dropped = []
+    for index, fix in read_corrections(path).iterrows():
+        hits = table.index[table["doc"].eq(fix["doc"]) & table["start"].eq(int(fix["start"]))]
+        if len(hits) == 0:
+            raise DataError(path, f"no extracted figure of '{fix['doc']}' starts at offset {fix['start']}",
+                            row=int(index) + 2)
+        if fix["action"] == "drop":
+            dropped.extend(hits)
+            continue
+        for hit in hits:
+            table.at[hit, fix["column"]] = _cast(fix["column"], fix["value"], path, int(index) + 2)
+            table.at[hit, "correction"] = f"{fix['column']} set to {fix['value']}: {fix['reason']}"
+    table = table.drop(index=dropped)
+    based = [to_base(repr_decimal(v), u) for v, u in zip(table["value"].abs(), table["unit"])] if len(table) else []
+    table["value_base"] = [b[0] * (1 if v >= 0 else -1) for b, v in zip(based, table["value"])]
+    table["base_unit"] = [b[1] for b in based]
+    checked = _validate(table.drop(columns="correction"), path, catalog_path)
+    return checked.assign(correction=table["correction"])
+
+
+def _cast(column: str, text: object, path: Path, row: int) -> object:
+    if column in _FLOAT | _INTEGER:
+        try:
+            number = float(str(text))
+        except ValueError:
+            raise DataError(path, f"expected a number, found {text!r}", row=row, column="value") from None
+        return int(number) if column in _INTEGER else number
+    if column == "estimated":
+        return str(text).lower() == "true"
+    return pd.NA if pd.isna(text) else str(text)
+
+
+def repr_decimal(value: float) -> str:
+    """The shortest text of a float, for exact Decimal scaling (0.1 -> '0.1', not 0.1000000000000000055)."""
+    return repr(float(value))
 
 
 def load_indicators(path: str | Path | None = None) -> pd.DataFrame:

@@ -83,3 +83,19 @@ def _source_text(row) -> str:
     if row.source == "extracted":
         return f"{row.doc} [{row.start}:{row.end}]: " + " ".join(str(row.quote).split())
     return f"{row.doc}: {row.source_url} ({row.source_note})"
+
+
+def corrections_listing(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The user's corrections (data/corrections.csv) beside the extracted figure each one changes."""
+    from analysis.load import load_extracted, read_corrections  # late import: load imports pandera
+
+    paths = data_paths(data_dir)
+    if not paths.corrections.exists():
+        return pd.DataFrame(columns=["doc", "start", "action", "column", "value", "reason", "as extracted"])
+    corrections = read_corrections(paths.corrections)
+    extracted = load_extracted(paths.extracted, paths.catalog)
+    before = {(d, int(s)): f"{subj} = {v:g} {u}" for d, s, subj, v, u in
+              zip(extracted["doc"], extracted["start"], extracted["subject"], extracted["value"], extracted["unit"])}
+    corrections["as extracted"] = [before.get((d, int(s)), "(not found)") for d, s in
+                                   zip(corrections["doc"], corrections["start"])]
+    return corrections
