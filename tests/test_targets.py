@@ -264,36 +264,3 @@ def test_empty_inputs_give_empty_typed_results(shizhong):
     assert assess_attainment(actuals, SZ, 2023).empty
     assert trajectory(pairs, assess_attainment(actuals, SZ, 2023)).empty
     assert growth_consistency(actuals, "nowhere", 2023, load_catalog()).empty
-
-
-# --- the notebook ---------------------------------------------------------------------------------------
-
-def _small_data_dir(root) -> str:
-    """A second data set: the shipped catalog, three extracted figures, no references, no raw texts."""
-    from analysis.config import data_paths
-    from analysis.load import TABLE_COLUMNS
-
-    shipped, small = data_paths(), data_paths(root)
-    small.processed.mkdir(parents=True)
-    small.catalog.write_text(shipped.catalog.read_text(encoding="utf-8"), encoding="utf-8")
-    extracted = pd.read_csv(shipped.extracted, dtype=str, keep_default_na=False)
-    few = extracted[extracted["indicator"].isin(["gdp", "trade_total"])].drop_duplicates(["indicator", "kind", "measure"])
-    few[TABLE_COLUMNS].to_csv(small.extracted, index=False)
-    return str(root)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("dataset", ["shipped", "small"])
-def test_notebook_runs_without_errors_or_warnings(dataset, tmp_path):
-    import nbformat
-    import papermill
-
-    from analysis.config import NOTEBOOKS_DIR
-
-    data_dir = None if dataset == "shipped" else _small_data_dir(tmp_path / "data")
-    out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(NOTEBOOKS_DIR / "03-target-ambition.ipynb", out, parameters={"data_dir": data_dir},
-                               progress_bar=False, cwd=str(NOTEBOOKS_DIR))
-    outputs = [o for cell in nbformat.read(out, as_version=4).cells for o in cell.get("outputs", [])]
-    assert not [o for o in outputs if o.get("name") == "stderr" or o["output_type"] == "error"]
-    assert any("image/png" in o.get("data", {}) for o in outputs)
