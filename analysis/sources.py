@@ -1,6 +1,10 @@
 """Raw documents and their provenance sidecars (data/raw/NAME.txt + NAME.meta.yml)."""
 from __future__ import annotations
 
+import codecs
+import unicodedata
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -10,6 +14,7 @@ from analysis.errors import DataError
 SIDECAR_SUFFIX = ".meta.yml"
 REQUIRED_FIELDS = ("doc", "region", "region_en", "level", "report_year", "publisher", "encoding")
 LEVELS = ("nation", "province", "city", "district")
+ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "gbk", "big5")  # what a sidecar may name besides auto
 
 
 def sidecar_path(text_path: Path) -> Path:
@@ -48,18 +53,106 @@ def read_sidecar(text_path: Path) -> dict:
 
 
 def read_text(text_path: Path, encoding: str = "utf-8") -> str:
-    """The document's text, decoded strictly; an undecodable byte is reported with its offset."""
+    """The document's text, decoded strictly in `encoding` ('auto' detects it; see detect_encoding)."""
+    data = _checked_bytes(text_path, encoding)
+    if encoding.strip().lower() == "auto":
+        return _decode_detected(text_path, data)[1]
+    try:
+        codecs.lookup(_codec(encoding))
+    except LookupError as err:
+        raise DataError(sidecar_path(text_path), f"unknown encoding '{encoding}'; use one of "
+                                                 f"{', '.join(ENCODINGS)} or auto") from err
+    return _strict_decode(text_path, data, encoding)
+
+
+def detect_encoding(text_path: Path) -> str:
+    """The encoding `read_text(path, "auto")` uses: utf-8-sig, utf-8, gb18030 or big5."""
+    return _decode_detected(text_path, _checked_bytes(text_path, "auto"))[0]
+
+
+def _checked_bytes(text_path: Path, encoding: str) -> bytes:
+    """The file's bytes, refused when empty or binary (a NUL byte near the start)."""
     data = text_path.read_bytes()
     if not data.strip():
         raise DataError(text_path, "the file is empty")
     nul_offset = data.find(b"\x00", 0, 4096)
     if nul_offset >= 0 and not encoding.lower().startswith("utf-16"):
         raise DataError(text_path, f"looks like a binary file (NUL byte at offset {nul_offset}), not report text")
+    return data
+
+
+def _strict_decode(text_path: Path, data: bytes, encoding: str) -> str:
+    """`data` decoded; a bad byte is reported with its offset in the file and its line."""
+    codec = _codec(encoding)
+    bom = len(codecs.BOM_UTF8) if codec == "utf-8-sig" and data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
+        return data[bom:].decode("utf-8" if bom else codec)
     except UnicodeDecodeError as err:
-        raise DataError(text_path, f"cannot decode as {encoding}: byte offset {err.start} "
-                                   f"({data[err.start:err.start + 4]!r}); set 'encoding' in the sidecar") from err
-    except LookupError as err:
-        raise DataError(sidecar_path(text_path), f"unknown encoding '{encoding}'") from err
-    return text
+        offset = bom + err.start
+        raise DataError(text_path, f"cannot decode as {encoding}: byte offset {offset} "
+                                   f"({data[offset:offset + 4]!r}); is the file in another encoding? Name it "
+                                   f"('encoding' in the sidecar, --encoding for add-report): one of "
+                                   f"{', '.join(ENCODINGS)} or auto",
+                        line=data.count(b"\n", 0, offset) + 1) from err
+
+
+def _codec(encoding: str) -> str:
+    """Python's codec for a sidecar encoding; plain UTF-8 also accepts (and drops) a BOM."""
+    name = encoding.strip().lower().replace("_", "-")
+    return "utf-8-sig" if name in ("utf-8", "utf8") else name
+
+
+def _decode_detected(text_path: Path, data: bytes) -> tuple[str, str]:
+    """(encoding, text): BOM, then strict UTF-8, then the better of strict GB18030 and Big5."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", _strict_decode(text_path, data, "utf-8-sig")
+    candidates: dict[str, str] = {}
+    failures: list[str] = []
+    for encoding in ("utf-8", "gb18030", "big5"):
+        try:
+            candidates[encoding] = data.decode(encoding)
+        except UnicodeDecodeError as err:
+            failures.append(f"{encoding} (byte offset {err.start}, {data[err.start:err.start + 4]!r})")
+            continue
+        if encoding == "utf-8":  # Chinese text in GB18030 or Big5 is practically never valid UTF-8
+            return "utf-8", candidates["utf-8"]
+    if not candidates:
+        raise DataError(text_path, f"cannot decode in any supported encoding; tried {', '.join(failures)}. "
+                                   "Convert the file to UTF-8 or name its encoding with --encoding / "
+                                   "'encoding' in the sidecar")
+    # max() keeps the first of equal scores, so a tie goes to GB18030 (mainland reports are the usual case).
+    best = max(candidates, key=lambda name: _plausibility(candidates[name]))
+    return best, candidates[best]
+
+
+def _plausibility(text: str) -> int:
+    """Common hanzi minus implausible characters: the right decoding of Chinese text scores higher.
+
+    A hanzi is common when it is in level 1 of GB2312 (the 3,755 most used simplified characters,
+    lead bytes B0-D7) or of Big5 (the 5,401 common traditional characters, lead bytes A4-C6).
+    Implausible: any other non-ASCII character that is not punctuation, space or a numeral (rare
+    hanzi, kana, Hangul, box drawing, private-use code points) -- what the wrong one of GB18030 and
+    Big5 makes of Chinese text. ASCII and full-width ASCII count for neither.
+    """
+    score = 0
+    for char, count in Counter(text).items():
+        if char.isascii() or "\uff01" <= char <= "\uff5e":  # ASCII and its full-width forms: neutral
+            continue
+        if _common_hanzi(char):
+            score += count
+        elif not unicodedata.category(char).startswith(("P", "Z", "N")):
+            score -= count
+    return score
+
+
+@lru_cache(maxsize=65536)
+def _common_hanzi(char: str) -> bool:
+    return _lead_byte_in(char, "gb2312", 0xB0, 0xD7) or _lead_byte_in(char, "big5", 0xA4, 0xC6)
+
+
+def _lead_byte_in(char: str, encoding: str, low: int, high: int) -> bool:
+    try:
+        encoded = char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return len(encoded) == 2 and low <= encoded[0] <= high
