@@ -178,8 +178,15 @@ def _not_a_fact(s: str, match: re.Match, quoted: list[tuple[int, int]], section:
         return "threshold that labels a noun"
     if _STRUCTURE_AFTER.match(after):
         return "structure of the text (…方面, …部分), not a quantity"
-    if match.re is _CHINESE and match.group("num") == "一":
-        return "idiomatic 一 (一个, 一批), not a count"
+    if match.re is _ARABIC and (match.group("scale") or "") + match.group("unit") not in UNITS:
+        return "scale and unit do not combine (百家): not a quantity"
+    if match.re is _CHINESE:
+        if match.group("num") == "一":
+            return "idiomatic 一 (一个, 一批), not a count"
+        try:
+            numerals.parse_chinese_int(match.group("num"))
+        except ValueError:
+            return "not a well-formed Chinese numeral (万家, 千百)"
     if section is None:
         return "outside the report's review and plan parts"
     return None

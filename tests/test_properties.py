@@ -65,3 +65,11 @@ def test_text_without_punctuation_is_handled_in_bounded_pieces() -> None:
     text = ("发展" + "".join(string.digits) + "个") * 20_000
     facts = extract_mentions(text, 2023)
     assert facts["quote"].str.len().max() <= 600
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("零一二两三四五六七八九十百千万亿家个人所项年月日第过以上，。%0123456789.")),
+               max_size=60))
+def test_runs_of_numeral_characters_never_crash(text: str) -> None:
+    for row in extract_mentions(text, 2023).itertuples():
+        assert _number_in(text[row.start:row.end]) == abs(row.value)
