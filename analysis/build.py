@@ -110,6 +110,13 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def warm_workers(workers: int) -> None:
+    """Start the forkserver now, so its slow imports overlap the data validation that comes first."""
+    if workers > 1 and _mp_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+        forkserver.ensure_running()
+
+
 def _work(job: Job) -> Outcome:
     from analysis.execute import run_safely  # loaded in the worker (preloaded by the forkserver)
     return run_safely(job)
@@ -198,16 +205,23 @@ def _swap(staging: Path, out: Path) -> None:
     shutil.rmtree(backup, ignore_errors=True)
 
 
-def _check_data(paths, cache: BuildCache, package: str, environment: str, force: bool) -> str:
-    """Validate the data unless it was validated unchanged; return the data digest notebooks depend on."""
+def _stamp_key(paths, data: str, package: str, environment: str) -> str:
+    return f"{paths.root}\n{data}\n{package}\n{environment}"
+
+
+def _check_data(paths, cache: BuildCache, package: str, environment: str) -> str:
+    """Validate the data unless it was validated unchanged; return the data digest notebooks depend on.
+
+    Not redone by --force: validation is a function of the data, the package and the environment,
+    all in the stamp's key, and --force is about re-executing notebooks.
+    """
     before = tree_digest(paths.root)
-    stamp_key = f"{paths.root}\n{before}\n{package}\n{environment}"
-    if force or not cache.stamp_valid("validated", stamp_key):
-        validate_data(None if paths.root == data_paths(None).root else paths.root)
-        after = tree_digest(paths.root)  # extraction may have rewritten processed/
-        cache.record_stamp("validated", f"{paths.root}\n{after}\n{package}\n{environment}")
-        return after
-    return before
+    if cache.stamp_valid("validated", _stamp_key(paths, before, package, environment)):
+        return before
+    validate_data(None if paths.root == data_paths(None).root else paths.root)
+    after = tree_digest(paths.root)  # extraction may have rewritten processed/
+    cache.record_stamp("validated", _stamp_key(paths, after, package, environment))
+    return after
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
@@ -218,7 +232,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         raise BuildError(f"data directory {paths.root} does not exist.")
     cache = BuildCache(options.build_dir / "cache")
     package, environment = tree_digest(PACKAGE_SOURCE), environment_digest()
-    data = _check_data(paths, cache, package, environment, options.force)
+    workers = options.jobs or os.cpu_count() or 1
+    if options.force or not cache.stamp_valid("validated", _stamp_key(paths, tree_digest(paths.root), package, environment)):
+        warm_workers(workers)  # the data changed, so notebooks will run
+    data = _check_data(paths, cache, package, environment)
     notebooks = discover(options.notebooks_dir, options.only)
     parameters = {"data_dir": str(paths.root)}
     context = {"version": __version__}
@@ -236,14 +253,18 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                         options.build_dir / "failed" / f"{name}.ipynb",
                         {**context, "notebook": notebook.name, "reader_href": f"{name}.html",
                          "full_href": f"{name}.full.html"}))
+    jobs.sort(key=lambda job: -cache.last_seconds(job.name))  # longest first: the last to finish starts early
     progress = progress or Progress.for_stream(len(notebooks))
     for name in entries:
         progress.cached(name)
     try:
-        outcomes = run_jobs(jobs, options.jobs or os.cpu_count() or 1, progress)
+        outcomes = run_jobs(jobs, workers, progress)
     finally:
         progress.close()
     failures = [outcome for outcome in outcomes if outcome.error]
+    for job in jobs:
+        if any(failure.name == job.name for failure in failures):
+            shutil.rmtree(job.out_dir, ignore_errors=True)  # half-written staging of a failed notebook
     for outcome in outcomes:
         if not outcome.error:  # a notebook that succeeded stays cached even if another failed
             staging = next(job.out_dir for job in jobs if job.name == outcome.name)
@@ -270,12 +291,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=REPORTS_DIR, help="output directory (default: reports/)")
     parser.add_argument("--only", action="append", default=[], metavar="NAME",
                         help="build only this notebook (01, growth-rates or 01-growth-rates); repeatable")
+    parser.add_argument("--notebooks-dir", type=Path, default=NOTEBOOKS_DIR,
+                        help="where the numbered notebooks are (default: notebooks/; benchmarks use a copy)")
+    parser.add_argument("--build-dir", type=Path, default=BUILD_DIR,
+                        help="cache and failed notebooks (default: .build/)")
 
 
 def run_from_args(args: argparse.Namespace) -> None:
     """Entry point of `python -m analysis build`."""
     options = BuildOptions(jobs=args.jobs, force=args.force, data_dir=args.data_dir,
-                           out=args.out.resolve(), only=tuple(args.only))
+                           out=args.out.resolve(), only=tuple(args.only),
+                           notebooks_dir=args.notebooks_dir.resolve(), build_dir=args.build_dir.resolve())
     result = build(options)
     print(f"built {len(result.executed)}, cached {len(result.cached)} → {result.out / 'index.html'} "
           f"({result.seconds:.1f} s)")

@@ -101,6 +101,13 @@ class BuildCache:
         for old in entries[ENTRIES_KEPT_PER_NOTEBOOK:]:
             shutil.rmtree(old, ignore_errors=True)
 
+    def last_seconds(self, name: str) -> float:
+        """How long the notebook took when last built (0 if never): longest jobs are started first."""
+        entries = [p for p in (self.root / name).glob("*/outcome.json")] if (self.root / name).is_dir() else []
+        if not entries:
+            return 0.0
+        return float(self.outcome(max(entries, key=lambda p: p.stat().st_mtime).parent).get("seconds", 0.0))
+
     @staticmethod
     def outcome(entry: Path) -> dict:
         return json.loads((entry / "outcome.json").read_text(encoding="utf-8"))

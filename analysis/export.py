@@ -7,6 +7,7 @@ parameter cells and stderr (warnings) are left out. The full version shows every
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import re
 
@@ -109,17 +110,24 @@ def add_table_of_contents(page: str) -> str:
     return page.replace("</h1>", "</h1>" + toc, 1)
 
 
-def export_html(nb: nbformat.NotebookNode, *, variant: str, context: dict) -> str:
-    """The HTML page of `nb`; `variant` is "reader" or "full"; `context` feeds the page's links and footer."""
+@functools.cache
+def _exporter(reader: bool):
+    """One exporter per variant and process: building one compiles the templates (~0.3 s)."""
     from nbconvert.exporters.html import HTMLExporter  # the exporter only, not all of nbconvert
 
-    reader = variant == "reader"
     exporter = HTMLExporter(
         template_name=TEMPLATE_NAME, extra_template_basedirs=[str(TEMPLATES_DIR)],
         embed_images=True, exclude_input_prompt=reader, exclude_output_prompt=reader,
     )
     # nbconvert logs a warning per image without alt text; matplotlib output has none.
     exporter.log.setLevel(logging.ERROR)
+    return exporter
+
+
+def export_html(nb: nbformat.NotebookNode, *, variant: str, context: dict) -> str:
+    """The HTML page of `nb`; `variant` is "reader" or "full"; `context` feeds the page's links and footer."""
+    reader = variant == "reader"
+    exporter = _exporter(reader)
     page_nb = prepare_reader(nb) if reader else nb
     resources = {"metadata": {"name": notebook_title(nb, context.get("notebook", ""))},
                  "gwr": {**context, "variant": variant}}
