@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis import add_report
 from analysis.build import BuildError, run_from_args as run_build
 from analysis.build import add_arguments as add_build_arguments
 from analysis.errors import DataError
@@ -36,6 +37,9 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="execute the notebooks and write the HTML reports (cached, parallel)")
     add_build_arguments(build)
     build.set_defaults(handler=run_build)
+    add = commands.add_parser("add-report", help="copy a report text into data/raw and write its provenance sidecar")
+    add_report.add_arguments(add)
+    add.set_defaults(handler=add_report.run_from_args)
     return main_parser
 
 
