@@ -48,7 +48,8 @@ def fiscal_inputs(table: pd.DataFrame, region: str, report_year: int) -> pd.Data
     """The review-year figures this analysis uses, one row per found input (index: input name).
 
     Columns: the table's columns plus label_en, label_zh and the rounding interval low, high
-    (written unit). Inputs not reported are absent; see `missing_inputs`.
+    (written unit). Inputs not reported are absent; see `missing_inputs`. Repeats that agree within
+    rounding count once; sources that disagree on an input raise DataError naming both.
     """
     review = table[(table["region"] == region) & (table["report_year"] == report_year)
                    & (table["kind"] == "actual") & (table["period"] == report_year - 1)]
@@ -56,15 +57,27 @@ def fiscal_inputs(table: pd.DataFrame, region: str, report_year: int) -> pd.Data
     found = []
     for name, (indicator, measure) in INPUTS.items():
         match = review[(review["indicator"] == indicator) & (review["measure"] == measure)]
+        if len(match) > 1:  # only conflicting rows survive deduplication together
+            _refuse_conflict(match)
         if not match.empty:
             found.append(match.iloc[0].to_frame().T.assign(
                 input=name, label_en=INPUT_LABELS[name][0], label_zh=INPUT_LABELS[name][1]))
     if not found:
-        return table.iloc[0:0].assign(input=[], label_en=[], label_zh=[], low=[], high=[]
+        return review.iloc[0:0].assign(input=[], label_en=[], label_zh=[], low=[], high=[]
                                       ).set_index("input")
     inputs = pd.concat(found).set_index("input")
     bounds = [row_interval(row) for _, row in inputs.iterrows()]
     return inputs.assign(low=[b[0] for b in bounds], high=[b[1] for b in bounds])
+
+
+def _refuse_conflict(rows: pd.DataFrame) -> None:
+    """Two sources disagree beyond rounding: a summary cannot pick one, so name both."""
+    first = rows.iloc[0]
+    given = "; ".join(f"{r['value']:g} {r['unit']} in {r['doc']} ({r['source']})"
+                      for _, r in rows.iterrows())
+    raise DataError(first["doc"], f"{first['subject']} ({first['indicator']}, {first['measure']}, "
+                                  f"{first['period']}) differs beyond rounding between sources: "
+                                  f"{given}; fix or drop one in data/corrections.csv")
 
 
 def missing_inputs(inputs: pd.DataFrame) -> list[str]:

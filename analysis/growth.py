@@ -6,15 +6,12 @@ import math
 import pandas as pd
 
 from analysis.numbers import rounding_interval
+from analysis.reconcile import deduplicate
 
 BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
                 "none": "not applicable (count or rate)"}
 UNKNOWN_BASIS = "unknown (not in the catalog)"
 REAL_ON_NOMINAL = "real growth applied to a nominal level: ignores price changes"
-
-# Columns that identify one figure; the same figure can arrive twice (main article and sidebar,
-# or a hand-entered row), and we must count it once.
-FIGURE_KEY = ["region", "indicator", "kind", "period", "measure"]
 
 
 def growth_basis_label(basis: str | None) -> str:
@@ -47,20 +44,19 @@ def row_interval(row: pd.Series) -> tuple[float, float]:
 
 
 def dedupe_figures(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure: the latest report wins, then final over preliminary, then text order.
+    """One row per figure as the latest report gives it, by `reconcile.deduplicate`.
 
-    Later reports revise earlier figures; within one report the first mention (the main article)
-    is kept over a repeat (a sidebar). Disagreements between sources are the loader's to report.
+    Repeats that agree within rounding (main article and sidebar) are merged; rows that disagree
+    beyond rounding are all kept, flagged `conflict`, so a table shows both sources rather than
+    picking one. A figure an earlier report gave and a later one restates keeps only the later row.
+    Uncatalogued figures have no id to match on and stay as written. Adds the columns conflict,
+    confirmed_by, revision and latest.
     """
-    if table.empty:
-        return table
-    order = table.assign(_est=table["estimated"].fillna(False).astype(bool),
-                         _start=table["start"].astype("Float64").fillna(math.inf))
-    order = order.sort_values(["report_year", "_est", "_start"], ascending=[False, True, True],
-                              kind="stable")
-    keyed = order[order["indicator"].notna()].drop_duplicates(FIGURE_KEY)
-    # Uncatalogued figures have no id to dedupe on; keep them as written.
-    return pd.concat([keyed, order[order["indicator"].isna()]]).drop(columns=["_est", "_start"])
+    # deduplicate ranks agreeing rows with a missing start (hand-entered) last by filling in inf,
+    # which the Int64 start column load_table gives cannot hold: rank on Float64, hand back Int64.
+    start = table["start"].dtype
+    out = deduplicate(table.astype({"start": "Float64"}))
+    return out[out["latest"]].astype({"start": start})
 
 
 def _select(table: pd.DataFrame, region: str, **equal: object) -> pd.DataFrame:

@@ -121,6 +121,23 @@ def test_non_money_unit_is_refused():
         summary(data)
 
 
+def test_sources_disagreeing_on_an_input_are_refused_naming_both():
+    # 26.6 亿元 is [26.55, 26.65), 27.0 is [26.95, 27.05): no common value, so no summary can pick one.
+    data = table(row("livelihood_spending", "level", 26.6, 1, "亿元"),
+                 {**row("livelihood_spending", "level", 27.0, 1, "亿元", start=None),
+                  "doc": "ref", "source": "hand_entered"})
+    with pytest.raises(DataError, match=r"26\.6 亿元 in shizhong-2023 \(extracted\); 27 亿元 in ref"):
+        fiscal_inputs(data, REGION, 2023)
+
+
+def test_agreeing_sources_count_once():
+    data = table(row("livelihood_spending", "level", 26.6, 1, "亿元", start=30),
+                 row("livelihood_spending", "level", 26.6, 1, "亿元", start=900))
+    inputs = fiscal_inputs(data, REGION, 2023)
+    assert list(inputs.index) == ["livelihood_spending"]
+    assert inputs.loc["livelihood_spending", "start"] == 30
+
+
 def test_definition_note_says_there_is_no_single_definition():
     assert "no single statutory definition" in DEFINITION_NOTE
     assert "公共财政支出" in DEFINITION_NOTE

@@ -166,10 +166,38 @@ def test_empty_table_gives_empty_results():
     assert growth_paths(empty, CATALOG, REGION).empty
 
 
-def test_dedupe_prefers_final_over_preliminary():
-    data = table(row("gdp", "growth", 4.6, 1, estimated=True, start=1),
-                 row("gdp", "growth", 4.7, 1, start=2))
-    assert list(dedupe_figures(data)["value"]) == [4.7]
+def test_dedupe_keeps_the_later_reports_final_over_an_earlier_preliminary():
+    data = table(row("gdp", "growth", 6.5, 1, period=2023, report_year=2024, estimated=True),
+                 row("gdp", "growth", 6.4, 1, period=2023, report_year=2025))
+    out = dedupe_figures(data)
+    assert list(out["value"]) == [6.4] and list(out["report_year"]) == [2025]
+
+
+def test_dedupe_merges_agreeing_repeats_and_keeps_disagreeing_ones_flagged():
+    # 312 (no decimals) stands for [311.5, 312.5), which holds 311.7: one figure, the precise row kept.
+    agree = table(row("gdp", "level", 311.7, 1, start=10),
+                  {**row("gdp", "level", 312, 0, start=None), "doc": "ref", "source": "hand_entered"})
+    out = dedupe_figures(agree)
+    assert list(out["value"]) == [311.7] and out.iloc[0]["confirmed_by"] == "ref (hand_entered)"
+    # 4.6 and 4.7 in one report, preliminary or not, are [4.55, 4.65) and [4.65, 4.75): a conflict.
+    disagree = table(row("gdp", "growth", 4.6, 1, estimated=True, start=1),
+                     row("gdp", "growth", 4.7, 1, start=2))
+    out = dedupe_figures(disagree)
+    assert list(out["value"]) == [4.6, 4.7] and out["conflict"].all()
+
+
+def test_conflicting_sources_both_appear_in_the_growth_tables():
+    # The text says 4.7%, a hand-entered row 4.8%: [4.65, 4.75) and [4.75, 4.85) do not overlap.
+    data = table(row("gdp", "level", 311.7, 1, start=10), row("gdp", "growth", 4.7, 1, start=20),
+                 {**row("gdp", "growth", 4.8, 1, start=None), "doc": "ref", "source": "hand_entered"})
+    rates = reported_growth(data, CATALOG, REGION, 2023)
+    assert list(rates["growth"]) == [4.7, 4.8] and list(rates["doc"]) == ["doc-2023", "ref"]
+    assert list(rates["growth_low"]) == pytest.approx([4.65, 4.75])
+    assert list(rates["growth_high"]) == pytest.approx([4.75, 4.85])
+    priors = implied_prior_levels(data, CATALOG, REGION)
+    assert list(priors["growth"]) == [4.7, 4.8]
+    assert list(priors["implied_prior"]) == pytest.approx([311.7 / 1.047, 311.7 / 1.048])
+    assert list(priors["implied_prior_low"]) == pytest.approx([311.65 / 1.0475, 311.65 / 1.0485])
 
 
 def test_format_interval():

@@ -1,11 +1,13 @@
 """Tests for analysis/targets.py; expected values are worked out from the source numbers here."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import pandas as pd
 import pytest
 
 from analysis.catalog import load_catalog
-from analysis.numbers import decimals_of
 from analysis.targets import (QUALIFIER_RULES, assess_attainment, attained, attainment_rules, escalation, gap_pp,
                               growth_consistency, implied_growth, pair_targets, propagate_qualifier, trajectory)
 
@@ -18,19 +20,14 @@ LATER = dict(doc="shizhong-2024-ref", report_year=2024, period=2023, source="han
 TARGET = dict(kind="target", period=2023)
 
 
-def table(*rows: dict) -> pd.DataFrame:
-    """Indicator-table rows; `value` is given as written so decimals come from the text."""
-    records = []
-    for row in rows:
-        record = {**DEFAULTS, **row}
-        record["decimals"] = decimals_of(str(record["value"]))
-        record["value"] = float(record["value"])
-        records.append(record)
-    return pd.DataFrame(records)
+@pytest.fixture
+def table(make_table) -> Callable[..., pd.DataFrame]:
+    """Indicator-table rows over this module's DEFAULTS (see tests/conftest.py)."""
+    return partial(make_table, DEFAULTS)
 
 
 @pytest.fixture
-def shizhong() -> pd.DataFrame:
+def shizhong(table) -> pd.DataFrame:
     """The Shizhong 2023 report (prior actuals and 2023 targets), 2023 outcomes, and higher-level targets."""
     return table(
         {"indicator": "gdp", "value": "4.7"},
@@ -149,7 +146,7 @@ def test_unpaired_targets_are_listed_with_a_reason(shizhong):
     assert len(pairs) == len(district_targets)  # none dropped
 
 
-def test_pair_targets_prefers_the_report_the_target_is_in(shizhong):
+def test_pair_targets_prefers_the_report_the_target_is_in(table, shizhong):
     revised = pd.concat([shizhong, table({"indicator": "trade_total", "measure": "level", "unit": "亿元",
                                           "value": "57.9", "doc": "revised", "report_year": 2024})])
     pairs = by_indicator(pair_targets(revised, SZ, 2023))
