@@ -283,6 +283,7 @@ def _subject(s: str, match: re.Match, clause: str, state: dict) -> str:
         subject = re.sub(r"^新增", "", head) + subject.rstrip("的")
     elif not subject or subject in ("其",) or subject.endswith("的"):
         subject = _following_noun(s, match.end()) or state["subject"]
+    subject = subject or clause.strip() or "(no subject in the text)"
     state["subject"] = subject
     return subject
 

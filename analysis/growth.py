@@ -52,11 +52,8 @@ def dedupe_figures(table: pd.DataFrame) -> pd.DataFrame:
     Uncatalogued figures have no id to match on and stay as written. Adds the columns conflict,
     confirmed_by, revision and latest.
     """
-    # deduplicate ranks agreeing rows with a missing start (hand-entered) last by filling in inf,
-    # which the Int64 start column load_table gives cannot hold: rank on Float64, hand back Int64.
-    start = table["start"].dtype
-    out = deduplicate(table.astype({"start": "Float64"}))
-    return out[out["latest"]].astype({"start": start})
+    out = deduplicate(table)
+    return out[out["latest"]]
 
 
 def _select(table: pd.DataFrame, region: str, **equal: object) -> pd.DataFrame:

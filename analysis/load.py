@@ -60,12 +60,6 @@ def _schema(indicator_ids: list[str]) -> pa.DataFrameSchema:
             "source_url": pa.Column(str, nullable=True),
             "source_note": pa.Column(str, nullable=True),
         },
-        checks=[
-            pa.Check(lambda df: ~(df["measure"].eq("share")) | df["value"].between(0, 100),
-                     name="a share lies between 0 and 100", element_wise=False),
-            pa.Check(lambda df: df["qualifier"].ne("range").fillna(True) | df["value_high"].ge(df["value"]).fillna(False),
-                     name="a range has value_high at or above value", element_wise=False),
-        ],
         strict=True, ordered=False,
     )
 
@@ -115,9 +109,21 @@ def _raise_first(bad: pd.Series, frame: pd.DataFrame, path: Path, column: str, p
 def _validate(frame: pd.DataFrame, path: Path, catalog_path: Path | None = None) -> pd.DataFrame:
     schema = _schema(list(load_catalog(catalog_path).index))
     try:
-        return schema.validate(frame, lazy=True)
+        checked = schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
         raise DataError(path, _describe(err.failure_cases)) from err
+    _check_rows(checked, path)
+    return checked
+
+
+def _check_rows(frame: pd.DataFrame, path: Path) -> None:
+    """Checks across columns, reported like the schema's: a share within 0-100, a range with an upper end."""
+    share = frame["measure"].eq("share")
+    _raise_first(share & ~frame["value"].between(0, 100), frame, path, "value",
+                 "a share must lie between 0 and 100, found {cell!r}")
+    ranged = frame["qualifier"].eq("range").fillna(False)
+    _raise_first(ranged & ~frame["value_high"].ge(frame["value"]).fillna(False), frame, path, "value_high",
+                 "a range needs value_high at or above value, found {cell!r}")
 
 
 def _describe(failures: pd.DataFrame) -> str:
@@ -168,13 +174,14 @@ def load_hand_entered(path: str | Path | None = None, catalog_path: Path | None 
     return frame
 
 
-def load_table(data_dir: str | Path | None = None) -> pd.DataFrame:
+def load_table(data_dir: str | Path | None = None, extracted_path: Path | None = None) -> pd.DataFrame:
     """Every figure of a data directory: extracted rows (with corrections applied), then hand-entered rows.
 
     Columns: TABLE_COLUMNS plus `correction` (the reason, on rows a correction changed).
+    `extracted_path` reads the extracted figures from another file (a fresh extraction not yet installed).
     """
     paths = data_paths(data_dir)
-    extracted = load_extracted(paths.extracted, paths.catalog)
+    extracted = load_extracted(extracted_path or paths.extracted, paths.catalog)
     if paths.corrections.exists():
         extracted = apply_corrections(extracted, paths.corrections, paths.catalog)
     else:

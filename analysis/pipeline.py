@@ -50,18 +50,32 @@ def to_csv_text(table: pd.DataFrame) -> str:
 
 def write_extracted(data_dir: str | Path | None = None) -> tuple[Path, int]:
     """Re-extract and replace processed/indicators.csv atomically: a failure leaves the old file intact."""
+    return _install_extraction(data_dir, check_everything=False)
+
+
+def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> tuple[Path, int]:
+    """Extract into a temporary file, check it (and, if asked, every other data file against it), then
+    move it into place; any failure leaves the processed file as it was."""
     paths = data_paths(data_dir)
     table = extract_all(data_dir)
     paths.processed.mkdir(parents=True, exist_ok=True)
     handle, tmp_name = tempfile.mkstemp(dir=paths.processed, prefix=".indicators.", suffix=".csv")
+    tmp_path = Path(tmp_name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(to_csv_text(table))
-        load_extracted(tmp_name, paths.catalog)  # never install a file the loader would reject
-        os.replace(tmp_name, paths.extracted)
+        try:
+            fresh = load_extracted(tmp_path, paths.catalog)  # never install a file the loader would reject
+        except DataError as err:
+            raise DataError(paths.extracted, f"the extractor produced a table the loader rejects, so the old "
+                                             f"file was kept ({err.problem}; row {err.row}). This is a bug in "
+                                             f"analysis/extract.py: please report it with the raw text.") from err
+        if check_everything:
+            check_spans(fresh, paths.raw, paths.extracted)
+            load_table(data_dir, extracted_path=tmp_path)
+        os.replace(tmp_path, paths.extracted)
     finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+        tmp_path.unlink(missing_ok=True)
     return paths.extracted, len(table)
 
 
@@ -95,8 +109,6 @@ def _span_value(span_text: str) -> float | None:
 
 
 def validate_data(data_dir: str | Path | None = None) -> pd.DataFrame:
-    """Extract, then load and check everything a build reads; returns the full table."""
-    paths = data_paths(data_dir)
-    write_extracted(data_dir)
-    check_spans(load_extracted(paths.extracted, paths.catalog), paths.raw, paths.extracted)
+    """Extract, check everything a build reads, and only then install the extraction; returns the table."""
+    _install_extraction(data_dir, check_everything=True)
     return load_table(data_dir)

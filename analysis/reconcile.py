@@ -115,7 +115,9 @@ def _rank(group: pd.DataFrame) -> pd.DataFrame:
     ranked = group.assign(
         _dec=-group["decimals"].astype(int),
         _src=(group["source"] != "extracted").astype(int),
-        _start=pd.to_numeric(group["start"], errors="coerce").fillna(float("inf")) if "start" in group else 0.0,
+        # float, not Int64: a hand-entered row has no start and must rank after every position in the text
+        _start=pd.to_numeric(group["start"], errors="coerce").astype(float).fillna(float("inf"))
+        if "start" in group else 0.0,
     )
     return ranked.sort_values(["_dec", "_src", "_start", "_order"])
 

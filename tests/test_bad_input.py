@@ -1,0 +1,121 @@
+"""The bad-input catalogue: each case gets a one-paragraph error naming the file and the line or row,
+a non-zero exit, and leaves the data and the earlier reports exactly as they were."""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from analysis.__main__ import main
+from analysis.config import DATA_DIR
+
+HAND_HEADER = ("doc,region,region_en,level,report_year,indicator,subject,kind,period,measure,value,value_high,"
+               "unit,qualifier,estimated,source_url,source_note\n")
+GOOD_ROW = "ref,全国,China,nation,2023,gdp,国内生产总值,target,2023,growth,5,,%,about,false,http://example.org,p1\n"
+SEED = "raw/shizhong-2023.txt"
+SIDECAR = "raw/shizhong-2023.meta.yml"
+HAND = "reference/hand_entered.csv"
+
+
+def _row(**changes: str) -> str:
+    fields = dict(zip(HAND_HEADER.strip().split(","), GOOD_ROW.strip().split(",")))
+    fields.update(changes)
+    return ",".join(fields.values()) + "\n"
+
+
+def _write(relative: str, content: str | bytes) -> Callable[[Path], None]:
+    def change(root: Path) -> None:
+        path = root / relative
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return change
+
+
+def _unlink(relative: str) -> Callable[[Path], None]:
+    return lambda root: (root / relative).unlink()
+
+
+def _no_punctuation_20mb(root: Path) -> None:
+    # 20 MB of report-like characters and digits with no sentence mark and no line break.
+    unit = "坚持以人民为中心的发展思想推动高质量发展取得新成效" * 40 + "全区生产总值完成311亿元"
+    (root / SEED).write_text(unit * (20_000_000 // len(unit.encode("utf-8")) + 1), encoding="utf-8")
+    (root / "reference" / "hand_entered.csv").write_text(HAND_HEADER + _row(value="1e999x"), encoding="utf-8")
+
+
+# (case, change to a copy of the data directory, file the message names, words it must contain)
+CASES = [
+    ("missing sidecar", _unlink(SIDECAR), SEED, ["no provenance sidecar", "shizhong-2023.meta.yml"]),
+    ("malformed sidecar", _write(SIDECAR, "doc: [unclosed\nregion: x\n"), SIDECAR, ["not valid YAML", "line"]),
+    ("sidecar without region", _write(SIDECAR, "doc: shizhong-2023\nlevel: district\nreport_year: 2023\n"),
+     SIDECAR, ["missing required field", "region"]),
+    ("sidecar with unknown level", _write(SIDECAR, (DATA_DIR / SIDECAR).read_text(encoding="utf-8")
+                                          .replace("level: district", "level: township")), SIDECAR,
+     ["level must be one of", "township"]),
+    ("unknown indicator id", _write(HAND, HAND_HEADER + _row(indicator="gpd")), HAND, ["row 2", "indicator", "gpd"]),
+    ("non-numeric value", _write(HAND, HAND_HEADER + _row(value="five")), HAND, ["row 2", "column 'value'", "five"]),
+    ("unit not in vocabulary", _write(HAND, HAND_HEADER + _row(unit="亿英镑")), HAND, ["row 2", "column 'unit'", "亿英镑"]),
+    ("share above 100", _write(HAND, HAND_HEADER + _row(measure="share", value="130")), HAND,
+     ["row 2", "column 'value'", "between 0 and 100", "130"]),
+    ("duplicate key", _write(HAND, HAND_HEADER + GOOD_ROW + GOOD_ROW), HAND, ["row 3", "duplicate key"]),
+    ("empty required cell", _write(HAND, HAND_HEADER + _row(kind="")), HAND, ["row 2", "column 'kind'", "empty"]),
+    ("range without upper end", _write(HAND, HAND_HEADER + _row(qualifier="range")), HAND, ["row 2", "range"]),
+    ("missing column", _write(HAND, HAND_HEADER.replace(",source_note", "") + GOOD_ROW.rsplit(",", 1)[0] + "\n"),
+     HAND, ["line 1", "missing ['source_note']"]),
+    ("empty text", _write(SEED, b""), SEED, ["the file is empty"]),
+    ("binary file", _write(SEED, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), SEED,
+     ["binary", "offset 8"]),
+    ("undecodable bytes", _write(SEED, "生产总值增长5%".encode("utf-8") + b"\xff\xfe" + "。".encode("utf-8")), SEED,
+     [f"byte offset {len('生产总值增长5%'.encode('utf-8'))}"]),
+    ("unknown catalog unit", _write("indicators.yml", (DATA_DIR / "indicators.yml").read_text(encoding="utf-8")
+                                    .replace("unit: 万美元", "unit: 万英镑", 1)), "indicators.yml",
+     ["fdi_utilized", "万英镑"]),
+    ("correction pointing nowhere", _write("corrections.csv", "doc,start,action,column,value,reason\n"
+                                           "shizhong-2023,7,drop,,,no such figure\n"), "corrections.csv",
+     ["row 2", "no extracted figure", "offset 7"]),
+    # The 20 MB text extracts (in linear time, see benchmarks/extract.py); the bad row after it still stops the build.
+    ("20 MB without punctuation", _no_punctuation_20mb, HAND, ["row 2", "column 'value'"]),
+]
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A copy of the data, an output directory holding earlier reports, and a build directory."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "index.html").write_text("<html>earlier reports</html>", encoding="utf-8")
+    return data, reports, tmp_path / "build"
+
+
+@pytest.mark.parametrize(("case", "change", "named", "words"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input(case: str, change, named: str, words: list[str], workspace, capsys) -> None:
+    data, reports, build_dir = workspace
+    change(data)
+    before = _snapshot(data), _snapshot(reports)
+    status = main(["build", "--data-dir", str(data), "--out", str(reports), "--build-dir", str(build_dir)])
+    message = capsys.readouterr().err
+    assert status != 0, case
+    assert message.startswith("error: ") and message.count("\n") == 1, message  # one paragraph
+    assert str(data / named) in message, message
+    for word in words:
+        assert word in message, (case, message)
+    assert "Traceback" not in message
+    assert (_snapshot(data), _snapshot(reports)) == before
+
+
+def test_missing_data_directory(workspace, capsys) -> None:
+    data, reports, build_dir = workspace
+    before = _snapshot(reports)
+    status = main(["build", "--data-dir", str(data / "nowhere"), "--out", str(reports), "--build-dir", str(build_dir)])
+    message = capsys.readouterr().err
+    assert status != 0 and str(data / "nowhere") in message and "does not exist" in message
+    assert _snapshot(reports) == before
