@@ -52,6 +52,7 @@ validate: $(STAMP)
 ## benchmark: print the extraction and build benchmark tables
 benchmark: $(STAMP)
 	$(PY) benchmarks/extract.py
+	$(PY) benchmarks/build.py
 
 ## clean: remove generated reports and caches (keeps .venv and data)
 clean:
