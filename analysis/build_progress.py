@@ -11,7 +11,7 @@ class Progress:
 
     def __init__(self, total: int, stream: TextIO, bar: bool) -> None:
         self.total, self.stream, self.done = total, stream, 0
-        self.starts: dict[str, float] = {}  # notebooks handed to workers, shown beside the bar
+        self.starts: dict[str, float] = {}  # handed to workers, not finished: shown beside the bar
         self.bar = None
         if bar:
             from tqdm import tqdm
@@ -29,14 +29,17 @@ class Progress:
         if self.bar is not None:
             self.bar.write(line, file=self.stream)
             self.bar.update(1)
-            self.bar.set_postfix_str(", ".join(sorted(self.starts)) or "", refresh=True)
+            self.bar.set_postfix_str(self._pending(), refresh=True)
         else:
             print(line, file=self.stream, flush=True)
+
+    def _pending(self) -> str:
+        return "to do: " + ", ".join(sorted(self.starts)) if self.starts else ""
 
     def started(self, name: str) -> None:
         self.starts[name] = time.perf_counter()
         if self.bar is not None:
-            self.bar.set_postfix_str(", ".join(sorted(self.starts)), refresh=True)
+            self.bar.set_postfix_str(self._pending(), refresh=True)
 
     def cached(self, name: str) -> None:
         self._line(f"{name}: unchanged, taken from the cache")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import html
 import logging
 import re
 
@@ -23,6 +24,8 @@ REMOVE_CELL_TAGS = {"remove-cell", "parameters", "injected-parameters"}
 # One line for the index: up to the first full stop that ends a sentence (English or Chinese).
 FIRST_SENTENCE = re.compile(r".+?(?:[.!?](?=\s|$)|[。！？]|$)")
 HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+CAPTION = re.compile(r"^(Figure|Fig\.|图)\s*\d")
+NO_ALT = "No description has been provided for this image"  # what nbconvert puts on a bare <img>
 # Headings nbconvert renders with an id: <h2 id="Key-findings">Key findings<a class="anchor-link" ...>
 RENDERED_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link".*?</a>)?</h\1>', re.S)
 
@@ -133,21 +136,40 @@ def export_html(nb: nbformat.NotebookNode, *, variant: str, context: dict) -> st
     resources = {"metadata": {"name": notebook_title(nb, context.get("notebook", ""))},
                  "gwr": {**context, "variant": variant}}
     page, _ = exporter.from_notebook_node(page_nb, resources=resources)
-    for placeholder, data_uri in images.items():
+    for placeholder, (data_uri, caption) in images.items():
         page = page.replace(f'src="{placeholder}"', f'src="{data_uri}"', 1)
+        if caption:
+            page = re.sub(rf'<img alt="{NO_ALT}"([^>]*src="{re.escape(data_uri)}")',
+                          lambda m: f'<img alt="{html.escape(caption)}"{m.group(1)}', page, count=1)
     return add_table_of_contents(page) if reader else page
 
 
-def _images_as_placeholders(nb: nbformat.NotebookNode) -> dict[str, str]:
+def _caption_after(nb: nbformat.NotebookNode, index: int, position: int) -> str:
+    """The "Figure N. ..." text after output `position` of cell `index`: a later Markdown output of
+    the same cell, else the next markdown cell; plain text, for the image's alt attribute."""
+    later = [out.data["text/markdown"] for out in nb.cells[index].outputs[position + 1:]
+             if "text/markdown" in out.get("data", {})]
+    following = nb.cells[index + 1] if index + 1 < len(nb.cells) else None
+    if following is not None and following.cell_type == "markdown":
+        later.append(following.source)
+    for text in later:
+        first = re.sub(r"[*_`]", "", " ".join(re.split(r"\n\s*\n", text.strip())[0].split()))
+        if CAPTION.match(first):
+            return first
+    return ""
+
+
+def _images_as_placeholders(nb: nbformat.NotebookNode) -> dict[str, tuple[str, str]]:
     """Point PNG/JPEG outputs at placeholder file names (the `metadata.filenames` convention of
-    nbconvert's ExtractOutputPreprocessor) and return placeholder -> data URI. The exporter then
-    never parses the base64 text: its HTML post-pass took ~0.4 s a page on it."""
+    nbconvert's ExtractOutputPreprocessor); return placeholder -> (data URI, caption for alt).
+    The exporter then never parses the base64 text: its HTML post-pass took ~0.4 s a page on it."""
     images = {}
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
+    for index, cell in enumerate(nb.cells):
+        for position, output in enumerate(cell.get("outputs", [])):
             for mime in ("image/png", "image/jpeg"):
                 if mime in output.get("data", {}):
                     placeholder = f"gwr-image-{len(images)}.{mime.split('/')[1]}"
-                    images[placeholder] = f"data:{mime};base64,{output.data[mime].strip()}"
+                    images[placeholder] = (f"data:{mime};base64,{output.data[mime].strip()}",
+                                           _caption_after(nb, index, position))
                     output.setdefault("metadata", {}).setdefault("filenames", {})[mime] = placeholder
     return images

@@ -165,7 +165,9 @@ def _executed_notebook() -> nbformat.NotebookNode:
         new_code_cell("no_output = 4", metadata={"tags": ["remove-output"]},
                       outputs=[new_output("stream", name="stdout", text="dropped output\n")]),
         new_code_cell("warn = 5", outputs=[new_output("stream", name="stderr", text="SomeWarning\n"),
-                                           new_output("display_data", data={"image/png": png, "text/plain": "fig"})]),
+                                           new_output("display_data", data={"image/png": png, "text/plain": "fig"}),
+                                           new_output("display_data", data={"text/markdown": "*Figure 1. Two sectors.*",
+                                                                            "text/plain": "md"})]),
     ]
     return new_notebook(cells=cells)
 
@@ -183,6 +185,7 @@ def test_reader_version_hides_code_by_tag_and_full_version_shows_it():
         assert text in full
     assert '<nav class="gwr-toc"' in reader and 'href="#Sub"' in reader
     assert f"<title>{TITLE}</title>" in reader
+    assert '<img alt="Figure 1. Two sectors."' in reader, "the caption is the chart's alt text"
     for page in (reader, full):
         links = assert_offline(page)
         assert links.images and all(src.startswith("data:image/png;base64,") for src in links.images)
