@@ -5,6 +5,8 @@ import io
 import json
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -235,6 +237,15 @@ def test_cli_reports_bad_data_in_one_paragraph_without_traceback(monkeypatch, ca
 def test_cli_missing_data_dir_is_a_build_error(capsys, tmp_path):
     assert main(["build", "--data-dir", str(tmp_path / "nope")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_the_cli_does_not_import_the_notebook_machinery_until_a_notebook_must_run():
+    # nbformat -> jsonschema -> rfc3987-syntax costs seconds at import; a cached build must not pay it.
+    code = ("import sys, analysis.__main__, analysis.build, analysis.build_cache, analysis.report_index; "
+            "print(sorted(m for m in ('nbformat', 'jsonschema', 'nbclient', 'nbconvert', 'papermill', 'pandas') "
+            "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 # --- builds that execute notebooks ---------------------------------------------------------------
