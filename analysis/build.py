@@ -272,8 +272,9 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                 "title": outcome.title, "summary": outcome.summary, "seconds": round(outcome.seconds, 2)})
     if failures:
         count = f"{len(failures)} of {len(notebooks)} notebooks failed" if len(failures) > 1 else "Build failed"
-        raise BuildError(f"{count}: " + " ".join(sorted(f.error for f in failures))
-                         + f" The previous reports in {options.out} were left untouched.")
+        kept = (f"The previous reports in {options.out} were left untouched." if options.out.exists()
+                else f"No reports were written to {options.out}.")
+        raise BuildError(f"{count}: " + " ".join(sorted(f.error for f in failures)) + " " + kept)
     built = build_time()
     carried = _carried_over(options.out, set(entries)) if options.only else []
     publish(options.out, dict(sorted(entries.items())), carried, paths, built)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -11,8 +12,9 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import analysis.build as build_module
-from analysis.build import BuildOptions, build
+from analysis.build import NOTEBOOK_PATTERN, BuildOptions, build
 from analysis.build_progress import Progress
+from analysis.config import NOTEBOOKS_DIR
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Debian's chromium still calls Google hosts on its own unless told not to; the test watches the
@@ -20,6 +22,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--host-resolver-rules=MAP * ~NOTFOUND"]
 CJK_PHRASE = "枣庄市市中区"
+CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 # Draws two different Chinese characters with the body's font: if no CJK font is available both
 # come out as the same "tofu" box, so identical pixels mean the text is not really rendered.
@@ -77,14 +80,10 @@ def _non_blank(png: bytes) -> bool:
     return colours is None or len(colours) > 8
 
 
-@pytest.mark.slow
-def test_reports_render_offline_in_headless_chromium(tmp_path, monkeypatch):
+def check_site(index: Path, expected_reports: int) -> None:
+    """Open `index` in headless Chromium, follow every report link and check each page."""
     chromium = _chromium_or_skip()
     sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
-    monkeypatch.setattr(build_module, "validate_data", lambda data_dir: None)
-    options = _report_project(tmp_path)
-    build(options, progress=Progress(0, io.StringIO(), bar=False))
-
     requests: list[str] = []
     errors: list[str] = []
     with sync_playwright() as playwright:
@@ -93,16 +92,17 @@ def test_reports_render_offline_in_headless_chromium(tmp_path, monkeypatch):
             page = browser.new_page()
             page.on("request", lambda request: requests.append(request.url))
             page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto((options.out / "index.html").as_uri())
+            page.goto(index.as_uri())
             links = page.eval_on_selector_all("a[href$='.html']", "els => els.map(e => e.href)")
-            reports = sorted({link for link in links if not link.endswith("/index.html")})
-            assert len(reports) == 4, links  # reader and full version of each notebook
+            # the local pages only: the sources section also links to the publishers' web pages
+            reports = sorted({link for link in links if link.startswith("file:") and not link.endswith("/index.html")})
+            assert len(reports) == expected_reports, links
             for url in reports:
                 page.goto(url)
                 page.wait_for_load_state("load")
                 images = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.complete && i.naturalWidth)")
-                assert images and all(width and width > 0 for width in images), f"{url}: a chart did not load"
-                assert CJK_PHRASE in page.inner_text("body"), url
+                assert all(width and width > 0 for width in images), f"{url}: a chart did not load"
+                assert CJK.search(page.inner_text("body")), f"{url}: no Chinese text in the page"
                 assert page.evaluate(GLYPHS_DIFFER), f"{url}: Chinese text renders as tofu (no CJK font)"
                 assert _non_blank(page.screenshot(full_page=True)), f"{url}: the page rendered blank"
         finally:
@@ -110,3 +110,25 @@ def test_reports_render_offline_in_headless_chromium(tmp_path, monkeypatch):
     assert not errors, errors
     assert requests and all(url.startswith(("file://", "data:")) for url in requests), \
         [url for url in requests if not url.startswith(("file://", "data:"))]
+
+
+@pytest.mark.slow
+def test_reports_render_offline_in_headless_chromium(tmp_path, monkeypatch):
+    _chromium_or_skip()
+    monkeypatch.setattr(build_module, "validate_data", lambda data_dir: None)
+    options = _report_project(tmp_path)
+    build(options, progress=Progress(0, io.StringIO(), bar=False))
+    page = (options.out / "01-first.html").read_text(encoding="utf-8")
+    assert CJK_PHRASE in page and "<img" in page
+    check_site(options.out / "index.html", expected_reports=4)  # reader and full version of each notebook
+
+
+@pytest.mark.slow
+def test_shipped_notebooks_reports_render_offline_in_headless_chromium(tmp_path):
+    _chromium_or_skip()
+    notebooks = sorted(NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
+    if not notebooks:
+        pytest.skip(f"no notebooks in {NOTEBOOKS_DIR} yet")
+    options = BuildOptions(out=tmp_path / "reports", build_dir=tmp_path / ".build")
+    build(options, progress=Progress(0, io.StringIO(), bar=False))
+    check_site(options.out / "index.html", expected_reports=2 * len(notebooks))
