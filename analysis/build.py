@@ -160,7 +160,8 @@ def _carried_over(out: Path, keep: set[str]) -> list[dict]:
     manifest = out / MANIFEST
     if not manifest.is_file():
         return []
-    return [entry for entry in json.loads(manifest.read_text(encoding="utf-8"))["reports"] if entry["name"] not in keep]
+    return [entry for entry in json.loads(manifest.read_text(encoding="utf-8"))["reports"]
+            if entry["name"] not in keep and (out / entry["reader"]).is_file() and (out / entry["full"]).is_file()]
 
 
 def publish(out: Path, entries: dict[str, Path], carried: list[dict], paths, built: str) -> None:
@@ -303,6 +304,9 @@ def run_from_args(args: argparse.Namespace) -> None:
     options = BuildOptions(jobs=args.jobs, force=args.force, data_dir=args.data_dir,
                            out=args.out.resolve(), only=tuple(args.only),
                            notebooks_dir=args.notebooks_dir.resolve(), build_dir=args.build_dir.resolve())
-    result = build(options)
+    try:
+        result = build(options)
+    except KeyboardInterrupt:
+        raise BuildError(f"build interrupted; the reports in {options.out} were left as they were.") from None
     print(f"built {len(result.executed)}, cached {len(result.cached)} → {result.out / 'index.html'} "
           f"({result.seconds:.1f} s)")

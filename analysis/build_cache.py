@@ -74,9 +74,9 @@ class BuildCache:
 
     def staging(self, name: str, key: str) -> Path:
         """A fresh directory a worker fills; `commit` turns it into the entry."""
-        path = self.root / name / f".staging-{key}-{os.getpid()}"
-        shutil.rmtree(path, ignore_errors=True)
-        return path
+        for stale in (self.root / name).glob(f".staging-{key}-*"):  # left by an interrupted build
+            shutil.rmtree(stale, ignore_errors=True)
+        return self.root / name / f".staging-{key}-{os.getpid()}"
 
     def lookup(self, name: str, key: str) -> Path | None:
         entry = self.entry(name, key)
