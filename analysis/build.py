@@ -2,27 +2,23 @@
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import os
 import shutil
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from analysis import __version__
 from analysis.build_cache import BuildCache, environment_digest, notebook_key, tree_digest
 from analysis.build_progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, data_paths
-from analysis.report_index import data_sources, render_index
+from analysis.publish import build_time, carried_over, publish
 
 # Module attribute, not a constant in the call, so tests can point it at a copy of the package.
 PACKAGE_SOURCE = PACKAGE_DIR
-MANIFEST = "reports.json"
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 
 
@@ -148,69 +144,11 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress) -> list[Outcome]
     return outcomes
 
 
-def build_time() -> str:
-    """Now in UTC, or SOURCE_DATE_EPOCH when set (reproducible-builds convention)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.replace(microsecond=0).isoformat()
-
-
-def _carried_over(out: Path, keep: set[str]) -> list[dict]:
-    """Index entries of the previous build for notebooks this (--only) build does not touch."""
-    manifest = out / MANIFEST
-    if not manifest.is_file():
-        return []
-    return [entry for entry in json.loads(manifest.read_text(encoding="utf-8"))["reports"]
-            if entry["name"] not in keep and (out / entry["reader"]).is_file() and (out / entry["full"]).is_file()]
-
-
-def publish(out: Path, entries: dict[str, Path], carried: list[dict], paths, built: str) -> None:
-    """Write every page into a temporary directory beside `out`, then swap it into place."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; reports are meant to be served and shared
-    try:
-        reports = []
-        for entry in carried:
-            for page in (entry["reader"], entry["full"]):
-                shutil.copy2(out / page, staging / page)
-            reports.append(entry)
-        for name, entry_dir in entries.items():
-            outcome = BuildCache.outcome(entry_dir)
-            shutil.copyfile(entry_dir / "reader.html", staging / f"{name}.html")
-            shutil.copyfile(entry_dir / "full.html", staging / f"{name}.full.html")
-            reports.append({"name": name, "title": outcome["title"], "summary": outcome["summary"],
-                            "reader": f"{name}.html", "full": f"{name}.full.html"})
-        reports.sort(key=lambda entry: entry["name"])
-        index = render_index(reports, data_sources(paths), built=built, version=__version__,
-                             data_dir_label=paths.root.name + "/")
-        (staging / "index.html").write_text(index, encoding="utf-8")
-        manifest = {"built": built, "version": __version__, "data_dir": str(paths.root), "reports": reports}
-        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        _swap(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _swap(staging: Path, out: Path) -> None:
-    # Two renames on one file system: readers see the old or the new directory, never a mix.
-    backup = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
-        os.replace(out, backup)
-    try:
-        os.replace(staging, out)
-    except OSError:
-        if backup.exists():
-            os.replace(backup, out)
-        raise
-    shutil.rmtree(backup, ignore_errors=True)
-
-
 def _stamp_key(paths, data: str, package: str, environment: str) -> str:
     return f"{paths.root}\n{data}\n{package}\n{environment}"
 
 
-def _check_data(paths, cache: BuildCache, package: str, environment: str) -> str:
+def _check_data(paths, cache: BuildCache, package: str, environment: str, before_validating) -> str:
     """Validate the data unless it was validated unchanged; return the data digest notebooks depend on.
 
     Not redone by --force: validation is a function of the data, the package and the environment,
@@ -219,10 +157,42 @@ def _check_data(paths, cache: BuildCache, package: str, environment: str) -> str
     before = tree_digest(paths.root)
     if cache.stamp_valid("validated", _stamp_key(paths, before, package, environment)):
         return before
+    before_validating()
     validate_data(None if paths.root == data_paths(None).root else paths.root)
     after = tree_digest(paths.root)  # extraction may have rewritten processed/
     cache.record_stamp("validated", _stamp_key(paths, after, package, environment))
     return after
+
+
+def _plan(options: BuildOptions, cache: BuildCache, notebooks: list[Path], digests: dict,
+          parameters: dict) -> tuple[dict[str, Path], list[Job], dict[str, str]]:
+    """Cache entries of unchanged notebooks, jobs for the others (longest first), and every key."""
+    entries, jobs, keys = {}, [], {}
+    for notebook in notebooks:
+        name = notebook.stem
+        keys[name] = notebook_key(notebook, parameters=parameters, **digests)
+        hit = None if options.force else cache.lookup(name, keys[name])
+        if hit:
+            entries[name] = hit
+            continue
+        context = {"version": __version__, "notebook": notebook.name, "reader_href": f"{name}.html",
+                   "full_href": f"{name}.full.html"}
+        jobs.append(Job(name, notebook.resolve(), parameters, cache.staging(name, keys[name]),
+                        options.build_dir / "failed" / f"{name}.ipynb", context))
+    jobs.sort(key=lambda job: -cache.last_seconds(job.name))  # the longest starts first, ends no later
+    return entries, jobs, keys
+
+
+def _keep(cache: BuildCache, jobs: list[Job], keys: dict[str, str], outcomes: list[Outcome]) -> dict[str, Path]:
+    """Commit each successful notebook to the cache (even when another failed); drop failed staging."""
+    entries = {}
+    for job, outcome in ((job, o) for o in outcomes for job in jobs if job.name == o.name):
+        if outcome.error:
+            shutil.rmtree(job.out_dir, ignore_errors=True)
+        else:
+            entries[job.name] = cache.commit(job.name, keys[job.name], job.out_dir, {
+                "title": outcome.title, "summary": outcome.summary, "seconds": round(outcome.seconds, 2)})
+    return entries
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
@@ -234,27 +204,13 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     cache = BuildCache(options.build_dir / "cache")
     package, environment = tree_digest(PACKAGE_SOURCE), environment_digest()
     workers = options.jobs or os.cpu_count() or 1
-    if options.force or not cache.stamp_valid("validated", _stamp_key(paths, tree_digest(paths.root), package, environment)):
-        warm_workers(workers)  # the data changed, so notebooks will run
-    data = _check_data(paths, cache, package, environment)
+    if options.force:
+        warm_workers(workers)
+    # changed data means every notebook runs: warm the workers while the data is validated
+    data = _check_data(paths, cache, package, environment, lambda: warm_workers(workers))
     notebooks = discover(options.notebooks_dir, options.only)
-    parameters = {"data_dir": str(paths.root)}
-    context = {"version": __version__}
-    entries: dict[str, Path] = {}
-    jobs, keys = [], {}
-    for notebook in notebooks:
-        name = notebook.stem
-        keys[name] = notebook_key(notebook, data=data, package=package, environment=environment,
-                                  parameters=parameters)
-        hit = None if options.force else cache.lookup(name, keys[name])
-        if hit:
-            entries[name] = hit
-            continue
-        jobs.append(Job(name, notebook.resolve(), parameters, cache.staging(name, keys[name]),
-                        options.build_dir / "failed" / f"{name}.ipynb",
-                        {**context, "notebook": notebook.name, "reader_href": f"{name}.html",
-                         "full_href": f"{name}.full.html"}))
-    jobs.sort(key=lambda job: -cache.last_seconds(job.name))  # longest first: the last to finish starts early
+    digests = {"data": data, "package": package, "environment": environment}
+    entries, jobs, keys = _plan(options, cache, notebooks, digests, {"data_dir": str(paths.root)})
     progress = progress or Progress.for_stream(len(notebooks))
     for name in entries:
         progress.cached(name)
@@ -262,23 +218,15 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
         outcomes = run_jobs(jobs, workers, progress)
     finally:
         progress.close()
-    failures = [outcome for outcome in outcomes if outcome.error]
-    for job in jobs:
-        if any(failure.name == job.name for failure in failures):
-            shutil.rmtree(job.out_dir, ignore_errors=True)  # half-written staging of a failed notebook
-    for outcome in outcomes:
-        if not outcome.error:  # a notebook that succeeded stays cached even if another failed
-            staging = next(job.out_dir for job in jobs if job.name == outcome.name)
-            entries[outcome.name] = cache.commit(outcome.name, keys[outcome.name], staging, {
-                "title": outcome.title, "summary": outcome.summary, "seconds": round(outcome.seconds, 2)})
+    entries.update(_keep(cache, jobs, keys, outcomes))
+    failures = sorted(outcome.error for outcome in outcomes if outcome.error)
     if failures:
         count = f"{len(failures)} of {len(notebooks)} notebooks failed" if len(failures) > 1 else "Build failed"
         kept = (f"The previous reports in {options.out} were left untouched." if options.out.exists()
                 else f"No reports were written to {options.out}.")
-        raise BuildError(f"{count}: " + " ".join(sorted(f.error for f in failures)) + " " + kept)
-    built = build_time()
-    carried = _carried_over(options.out, set(entries)) if options.only else []
-    publish(options.out, dict(sorted(entries.items())), carried, paths, built)
+        raise BuildError(f"{count}: {' '.join(failures)} {kept}")
+    carried = carried_over(options.out, set(entries)) if options.only else []
+    publish(options.out, dict(sorted(entries.items())), carried, paths, build_time())
     executed = tuple(sorted(outcome.name for outcome in outcomes))
     return BuildResult(options.out, executed, tuple(sorted(set(entries) - set(executed))),
                        time.perf_counter() - start)

@@ -1,0 +1,74 @@
+"""Publish a build: every page into a temporary directory beside the output, then swap it in."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from analysis import __version__
+from analysis.build_cache import BuildCache
+from analysis.config import DataPaths
+from analysis.report_index import data_sources, render_index
+
+MANIFEST = "reports.json"
+
+
+def build_time() -> str:
+    """Now in UTC, or SOURCE_DATE_EPOCH when set (reproducible-builds convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.replace(microsecond=0).isoformat()
+
+
+def carried_over(out: Path, keep: set[str]) -> list[dict]:
+    """Index entries of the previous build for notebooks this (--only) build does not touch."""
+    manifest = out / MANIFEST
+    if not manifest.is_file():
+        return []
+    return [entry for entry in json.loads(manifest.read_text(encoding="utf-8"))["reports"]
+            if entry["name"] not in keep and (out / entry["reader"]).is_file() and (out / entry["full"]).is_file()]
+
+
+def publish(out: Path, entries: dict[str, Path], carried: list[dict], paths: DataPaths, built: str) -> None:
+    """Write every page into a temporary directory beside `out`, then swap it into place."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; reports are meant to be served and shared
+    try:
+        reports = []
+        for entry in carried:
+            for page in (entry["reader"], entry["full"]):
+                shutil.copy2(out / page, staging / page)
+            reports.append(entry)
+        for name, entry_dir in entries.items():
+            outcome = BuildCache.outcome(entry_dir)
+            shutil.copyfile(entry_dir / "reader.html", staging / f"{name}.html")
+            shutil.copyfile(entry_dir / "full.html", staging / f"{name}.full.html")
+            reports.append({"name": name, "title": outcome["title"], "summary": outcome["summary"],
+                            "reader": f"{name}.html", "full": f"{name}.full.html"})
+        reports.sort(key=lambda entry: entry["name"])
+        index = render_index(reports, data_sources(paths), built=built, version=__version__,
+                             data_dir_label=paths.root.name + "/")
+        (staging / "index.html").write_text(index, encoding="utf-8")
+        manifest = {"built": built, "version": __version__, "data_dir": str(paths.root), "reports": reports}
+        (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    # Two renames on one file system: readers see the old or the new directory, never a mix.
+    backup = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        os.replace(out, backup)
+    try:
+        os.replace(staging, out)
+    except OSError:
+        if backup.exists():
+            os.replace(backup, out)
+        raise
+    shutil.rmtree(backup, ignore_errors=True)
