@@ -16,6 +16,7 @@ from analysis.build_cache import BuildCache, environment_digest, notebook_key, t
 from analysis.build_progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, data_paths
 from analysis.publish import build_time, carried_over, publish
+from analysis.report_index import data_coverage
 
 # Module attribute, not a constant in the call, so tests can point it at a copy of the package.
 PACKAGE_SOURCE = PACKAGE_DIR
@@ -165,7 +166,7 @@ def _check_data(paths, cache: BuildCache, package: str, environment: str, before
 
 
 def _plan(options: BuildOptions, cache: BuildCache, notebooks: list[Path], digests: dict,
-          parameters: dict) -> tuple[dict[str, Path], list[Job], dict[str, str]]:
+          parameters: dict, coverage: str) -> tuple[dict[str, Path], list[Job], dict[str, str]]:
     """Cache entries of unchanged notebooks, jobs for the others (longest first), and every key."""
     entries, jobs, keys = {}, [], {}
     for notebook in notebooks:
@@ -176,7 +177,7 @@ def _plan(options: BuildOptions, cache: BuildCache, notebooks: list[Path], diges
             entries[name] = hit
             continue
         context = {"version": __version__, "notebook": notebook.name, "reader_href": f"{name}.html",
-                   "full_href": f"{name}.full.html"}
+                   "full_href": f"{name}.full.html", "coverage": coverage}
         jobs.append(Job(name, notebook.resolve(), parameters, cache.staging(name, keys[name]),
                         options.build_dir / "failed" / f"{name}.ipynb", context))
     jobs.sort(key=lambda job: -cache.last_seconds(job.name))  # the longest starts first, ends no later
@@ -210,7 +211,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     data = _check_data(paths, cache, package, environment, lambda: warm_workers(workers))
     notebooks = discover(options.notebooks_dir, options.only)
     digests = {"data": data, "package": package, "environment": environment}
-    entries, jobs, keys = _plan(options, cache, notebooks, digests, {"data_dir": str(paths.root)})
+    entries, jobs, keys = _plan(options, cache, notebooks, digests, {"data_dir": str(paths.root)},
+                                data_coverage(paths))
     progress = progress or Progress.for_stream(len(notebooks))
     for name in entries:
         progress.cached(name)

@@ -133,7 +133,8 @@ def export_html(nb: nbformat.NotebookNode, *, variant: str, context: dict) -> st
     exporter = _exporter(reader)
     page_nb = prepare_reader(nb) if reader else copy.deepcopy(nb)
     images = _images_as_placeholders(page_nb)
-    resources = {"metadata": {"name": notebook_title(nb, context.get("notebook", ""))},
+    title = notebook_title(nb, context.get("notebook", ""))
+    resources = {"metadata": {"name": f"{title} · {context['coverage']}" if context.get("coverage") else title},
                  "gwr": {**context, "variant": variant}}
     page, _ = exporter.from_notebook_node(page_nb, resources=resources)
     for placeholder, (data_uri, caption) in images.items():

@@ -11,7 +11,7 @@ from pathlib import Path
 from analysis import __version__
 from analysis.build_cache import BuildCache
 from analysis.config import DataPaths
-from analysis.report_index import data_sources, render_index
+from analysis.report_index import data_coverage, data_sources, render_index
 
 MANIFEST = "reports.json"
 
@@ -51,7 +51,7 @@ def publish(out: Path, entries: dict[str, Path], carried: list[dict], paths: Dat
                             "reader": f"{name}.html", "full": f"{name}.full.html"})
         reports.sort(key=lambda entry: entry["name"])
         index = render_index(reports, data_sources(paths), built=built, version=__version__,
-                             data_dir_label=paths.root.name + "/")
+                             data_dir_label=paths.root.name + "/", coverage=data_coverage(paths))
         (staging / "index.html").write_text(index, encoding="utf-8")
         manifest = {"built": built, "version": __version__, "data_dir": str(paths.root), "reports": reports}
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -44,12 +44,24 @@ def data_sources(paths: DataPaths) -> list[Source]:
     return sources
 
 
-def render_index(reports: list[dict], sources: list[Source], *, built: str, version: str, data_dir_label: str) -> str:
+def data_coverage(paths: DataPaths) -> str:
+    """Which regions and report years the raw documents cover, e.g. "枣庄市市中区 2023"."""
+    covered = []
+    for sidecar in sorted(paths.raw.glob("*.meta.yml")):
+        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+        label = " ".join(str(meta[field]) for field in ("region", "report_year") if meta.get(field))
+        if label and label not in covered:
+            covered.append(label)
+    return "; ".join(covered)
+
+
+def render_index(reports: list[dict], sources: list[Source], *, built: str, version: str, data_dir_label: str,
+                 coverage: str = "") -> str:
     """The HTML of index.html; `reports` holds name, title, summary, reader and full (file names)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / "site"), autoescape=select_autoescape(["html", "j2"]),
                       keep_trailing_newline=True)
     return env.get_template("index.html.j2").render(
-        reports=reports, sources=sources, short_sources=list(dict.fromkeys(s.short for s in sources)), built=built, version=version, data_dir_label=data_dir_label,
+        reports=reports, sources=sources, coverage=coverage, short_sources=list(dict.fromkeys(s.short for s in sources)), built=built, version=version, data_dir_label=data_dir_label,
         css=CSS_PATH.read_text(encoding="utf-8"))

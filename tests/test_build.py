@@ -66,7 +66,8 @@ def project(tmp_path, monkeypatch) -> Project:
     (data / "raw").mkdir(parents=True)
     (data / "values.csv").write_text("label,value\n工业,3.5\n服务业,6.1\n", encoding="utf-8")
     (data / "raw" / "t.meta.yml").write_text(
-        "title: 测试来源\npublisher: 市中云报\nurl: https://example.org/report\ndate_published: 2023-02-09\n",
+        "title: 测试来源\npublisher: 市中云报\nurl: https://example.org/report\ndate_published: 2023-02-09\n"
+        "region: 枣庄市市中区\nreport_year: 2023\n",
         encoding="utf-8")
     (data / "reference").mkdir()
     (data / "reference" / "hand_entered.csv").write_text(
@@ -269,6 +270,7 @@ def test_build_executes_in_parallel_then_serves_everything_from_the_cache(projec
                      "测试来源", "https://example.org/stats", "gwr-build-time", build_module.__version__):
         assert expected in index
     assert '"Noto Sans CJK SC"' in index, "the stylesheet is inlined unescaped"
+    assert "(枣庄市市中区 2023)" in index and f"<title>{TITLE} · 枣庄市市中区 2023</title>" in reader
     assert "example.org; " not in index and "市中云报; example.org" in index, "short sources, once each"
     assert project.validations == [project.data]
 
