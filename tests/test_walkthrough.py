@@ -1,0 +1,81 @@
+"""The README's "Updating the data" walkthrough, run as written on a copy of the data directory with a
+next-year report text written here (GBK-encoded, as Chinese government sites often serve it)."""
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis.__main__ import main
+from analysis.catalog import load_catalog
+from analysis.config import DATA_DIR, ROOT
+from analysis.growth import growth_paths
+from analysis.load import load_table
+from analysis.reconcile import find_conflicts
+from analysis.sources import read_sidecar
+from analysis.targets import assess_attainment
+
+# A 2024 report in the genre, written for this test: its 2023 outcomes match the hand-entered
+# preliminary figures of data/reference/hand_entered.csv, its targets are invented.
+REPORT_2024 = (
+    "区十四届人大三次会议开幕\n\n"
+    "第一部分：2023年工作回顾\n\n"
+    "过去一年，全区地区生产总值完成331亿元，增长6.5%；一般公共预算收入完成29.4亿元，增长6.5%；"
+    "固定资产投资增长7.2%；进出口总额完成75亿元，增长29.6%；实际利用外资6782万美元，增长4.2%；"
+    "居民人均可支配收入达到39252元，增长6.6%。\n\n"
+    "第二部分：2024年政府工作安排\n\n"
+    "主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%以上，固定资产投资增长10%左右，"
+    "居民人均可支配收入增长6%左右。\n")
+
+
+def _walkthrough_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Updating the data", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```sh\n(.*?)```", section, re.S).group(1)
+    return [line.strip() for line in block.splitlines() if line.strip()]
+
+
+@pytest.mark.slow
+def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data, reports, build_dir = tmp_path / "data", tmp_path / "reports", tmp_path / "build"
+    shutil.copytree(DATA_DIR, data)
+    report_bytes = REPORT_2024.encode("gbk")
+    (tmp_path / "shizhong-2024.txt").write_bytes(report_bytes)
+    monkeypatch.chdir(tmp_path)
+
+    commands = _walkthrough_commands()
+    assert commands[-1] == "make reports"
+    for command in commands:
+        if command == "make reports":  # the Makefile's reports target is `python -m analysis build`
+            argv = ["build", "--data-dir", str(data), "--out", str(reports), "--build-dir", str(build_dir)]
+        else:
+            words = shlex.split(command)
+            assert words[:3] == [".venv/bin/python", "-m", "analysis"], command
+            argv = [*words[3:], "--data-dir", str(data)]
+        assert main(argv) == 0, command
+
+    added = data / "raw" / "shizhong-2024.txt"
+    assert added.read_bytes() == report_bytes                  # copied byte for byte
+    assert read_sidecar(added)["encoding"] == "gb18030"       # GBK detected (GB18030 is its superset)
+    assert (DATA_DIR / "raw" / "shizhong-2024.txt").exists() is False  # the shipped data is untouched
+
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert index.count('.full.html"') >= 4
+    overview = (reports / "00-data-overview.html").read_text(encoding="utf-8")
+    assert "shizhong-2024" in overview and "2024" in overview
+
+    table = load_table(data)
+    region = "枣庄市市中区"
+    # The text's 2023 outcomes and the hand-entered ones are the same figures: checked, and they agree.
+    checks = find_conflicts(table)
+    outcomes = checks[(checks["region"] == region) & (checks["period"] == 2023) & (checks["kind"] == "actual")]
+    assert len(outcomes) == 11 and outcomes["status"].eq("agree").all()
+    # Growth paths now span 2022 and 2023.
+    gdp_path = growth_paths(table, load_catalog(data / "indicators.yml"), region)
+    assert sorted(gdp_path.loc[gdp_path["indicator"] == "gdp", "period"]) == [2022, 2023]
+    # The 2023 targets are judged against the 2023 outcomes.
+    attainment = assess_attainment(table, region, 2023).set_index("indicator")
+    assert attainment.at["gdp", "outcome"] == 6.5 and attainment.at["gdp", "status"] == "met"
