@@ -51,7 +51,7 @@ def _describe_failure(job: Job, nb: nbformat.NotebookNode, injected: int, index:
     if index is not None:
         source_index = index - 1 if index > injected else index
         first_line = next((line for line in nb.cells[index].source.splitlines() if line.strip()), "")
-        where = f"cell {source_index} (`{first_line.strip()[:80]}`)"
+        where = f"cell {source_index} (counting from 0: `{first_line.strip()[:80]}`)"
     if isinstance(err, CellExecutionError):
         problem = f"{err.ename}: {err.evalue}"
     else:

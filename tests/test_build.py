@@ -315,7 +315,7 @@ def test_failure_names_notebook_cell_and_exception_and_leaves_old_reports(projec
         project.build()
     message = str(caught.value)
     failed = project.root / ".build" / "failed" / "02-second.ipynb"
-    assert "02-second.ipynb" in message and "cell 2 (`import csv`)" in message
+    assert "02-second.ipynb" in message and "cell 2 (counting from 0: `import csv`)" in message
     assert "ValueError: 国内生产总值 missing" in message and str(failed) in message
     assert "\n" not in message and "left untouched" in message
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
