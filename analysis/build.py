@@ -98,8 +98,8 @@ def discover(notebooks_dir: Path, only: tuple[str, ...] = ()) -> list[Path]:
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers fork from a server that imported the notebook machinery once (its
-    # jsonschema/rfc3987-syntax import costs seconds), and no thread of ours is ever forked.
+    # forkserver: workers fork from a server that imported the notebook machinery once (not once
+    # per worker), and no thread of ours is ever forked.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["analysis.execute"])

@@ -249,6 +249,16 @@ def test_the_cli_does_not_import_the_notebook_machinery_until_a_notebook_must_ru
     assert result.stdout.strip() == "[]"
 
 
+def test_workers_skip_rfc3987_syntax_and_still_validate_notebooks():
+    # issue 4: rfc3987-syntax costs ~1-3 s at import; jsonschema only needs it for "iri" formats.
+    code = ("import sys, analysis.execute, nbformat, nbformat.v4 as v4; "
+            "nbformat.validate(v4.new_notebook(cells=[v4.new_code_cell('1')])); "
+            "bad = v4.new_notebook(); bad['cells'] = [{'cell_type': 'code'}]; "
+            "print(sys.modules['rfc3987_syntax'], nbformat.validator.isvalid(bad))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "None False"
+
+
 # --- builds that execute notebooks ---------------------------------------------------------------
 
 @pytest.mark.slow
