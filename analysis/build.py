@@ -38,6 +38,13 @@ class BuildOptions:
     only: tuple[str, ...] = ()
     notebooks_dir: Path = NOTEBOOKS_DIR
     build_dir: Path = BUILD_DIR
+    region: str | None = None  # None: the notebooks take the newest report in the data
+    report_year: int | None = None
+
+    def parameters(self, data_root: Path) -> dict:
+        """Notebook parameters: the data directory, and the report asked for when one was."""
+        chosen = {"region": self.region, "report_year": self.report_year}
+        return {"data_dir": str(data_root), **{k: v for k, v in chosen.items() if v is not None}}
 
 
 @dataclass(frozen=True)
@@ -211,7 +218,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     data = _check_data(paths, cache, package, environment, lambda: warm_workers(workers))
     notebooks = discover(options.notebooks_dir, options.only)
     digests = {"data": data, "package": package, "environment": environment}
-    entries, jobs, keys = _plan(options, cache, notebooks, digests, {"data_dir": str(paths.root)},
+    entries, jobs, keys = _plan(options, cache, notebooks, digests, options.parameters(paths.root),
                                 data_coverage(paths))
     progress = progress or Progress.for_stream(len(notebooks))
     for name in entries:
@@ -247,13 +254,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where the numbered notebooks are (default: notebooks/; benchmarks use a copy)")
     parser.add_argument("--build-dir", type=Path, default=BUILD_DIR,
                         help="cache and failed notebooks (default: .build/)")
+    parser.add_argument("--region", default=None,
+                        help="region as written in the data, e.g. 枣庄市市中区 (default: the newest report's)")
+    parser.add_argument("--report-year", type=int, default=None,
+                        help="year of the work report to analyse (default: the region's newest)")
 
 
 def run_from_args(args: argparse.Namespace) -> None:
     """Entry point of `python -m analysis build`."""
     options = BuildOptions(jobs=args.jobs, force=args.force, data_dir=args.data_dir,
                            out=args.out.resolve(), only=tuple(args.only),
-                           notebooks_dir=args.notebooks_dir.resolve(), build_dir=args.build_dir.resolve())
+                           notebooks_dir=args.notebooks_dir.resolve(), build_dir=args.build_dir.resolve(),
+                           region=args.region, report_year=args.report_year)
     try:
         result = build(options)
     except KeyboardInterrupt:

@@ -375,3 +375,9 @@ def test_data_dir_runs_on_another_data_set_and_passes_it_to_the_notebooks(projec
     assert project.validations == [other]
     assert (project.data / "values.csv").read_bytes() == original
     assert not (project.root / "reports").exists()
+
+
+def test_parameters_name_the_report_only_when_one_was_asked_for(tmp_path):
+    assert BuildOptions().parameters(tmp_path) == {"data_dir": str(tmp_path)}
+    chosen = BuildOptions(region="测试县", report_year=2024).parameters(tmp_path)
+    assert chosen == {"data_dir": str(tmp_path), "region": "测试县", "report_year": 2024}

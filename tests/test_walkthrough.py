@@ -62,6 +62,13 @@ def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytes
     assert read_sidecar(added)["encoding"] == "gb18030"       # GBK detected (GB18030 is its superset)
     assert (DATA_DIR / "raw" / "shizhong-2024.txt").exists() is False  # the shipped data is untouched
 
+    ambition = (reports / "03-target-ambition.html").read_text(encoding="utf-8")
+    assert "quantitative targets for 2024" in ambition  # the newest report in the data by default
+    assert main(["build", "--data-dir", str(data), "--out", str(reports), "--build-dir", str(build_dir),
+                 "--only", "03", "--report-year", "2023"]) == 0
+    ambition = (reports / "03-target-ambition.html").read_text(encoding="utf-8")
+    assert "30 quantitative targets for 2023" in ambition  # the one asked for
+
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert index.count('.full.html"') >= 4
     overview = (reports / "00-data-overview.html").read_text(encoding="utf-8")
