@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 from urllib.parse import urlsplit
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 

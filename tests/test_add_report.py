@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -14,7 +13,7 @@ import pytest
 
 from analysis.__main__ import main
 from analysis.add_report import Provenance, add_report
-from analysis.config import DATA_DIR, ROOT
+from analysis.config import ROOT
 from analysis.errors import DataError
 from analysis.pipeline import check_spans, write_extracted
 from analysis.sources import read_sidecar, read_text
@@ -28,18 +27,6 @@ REPORT = ("政府工作报告\n——2024年1月10日在区第十三届人民代
           "过去一年，全区地区生产总值增长5.5%，一般公共预算收入完成30.2亿元。\n"
           "今年主要预期目标是：地区生产总值增长6%左右。\n")
 TODAY = date(2026, 11, 25)
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A throw-away copy of the shipped data directory."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def _source(tmp_path: Path, data: bytes, name: str = "shizhong-2024.txt") -> Path:
@@ -79,25 +66,25 @@ def test_records_the_detected_encoding(tmp_path: Path, data_dir: Path, data: byt
     assert added.text.read_bytes() == data
 
 
-def test_an_explicit_encoding_is_recorded_and_one_that_reads_worse_is_refused(tmp_path: Path,
+def test_an_explicit_encoding_is_recorded_and_one_that_reads_worse_is_refused(snapshot, tmp_path: Path,
                                                                             data_dir: Path) -> None:
     data = "過去一年，全區生產總值增長5.5%。".encode("big5")
     assert data.decode("gb18030")  # the wrong codec decodes strictly: only plausibility can tell
-    before = _snapshot(data_dir)
+    before = snapshot(data_dir)
     with pytest.raises(DataError, match="decodes as gb18030 but reads as big5"):
         add_report(_source(tmp_path, data), META, data_dir=data_dir, encoding="gb18030")
-    assert _snapshot(data_dir) == before
+    assert snapshot(data_dir) == before
     added = add_report(_source(tmp_path, data), META, data_dir=data_dir, encoding="big5")
     assert read_sidecar(added.text)["encoding"] == "big5"
 
 
-def test_never_overwrites_without_replace_and_replaces_with_it(tmp_path: Path, data_dir: Path) -> None:
+def test_never_overwrites_without_replace_and_replaces_with_it(snapshot, tmp_path: Path, data_dir: Path) -> None:
     first = add_report(_source(tmp_path, REPORT.encode("gbk")), META, data_dir=data_dir, today=TODAY)
-    before = _snapshot(data_dir)
+    before = snapshot(data_dir)
     newer = REPORT.replace("5.5%", "5.6%").encode("utf-8")
     with pytest.raises(DataError, match=r"shizhong-2024\.txt: already exists; pass --replace"):
         add_report(_source(tmp_path, newer), META, data_dir=data_dir)
-    assert _snapshot(data_dir) == before
+    assert snapshot(data_dir) == before
     first.text.unlink()  # a sidecar alone is protected too
     with pytest.raises(DataError, match=r"shizhong-2024\.meta\.yml: already exists"):
         add_report(_source(tmp_path, newer), META, data_dir=data_dir)
@@ -119,14 +106,14 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize(("case", "data", "encoding", "words"), BAD_FILES, ids=[c[0] for c in BAD_FILES])
-def test_bad_files_are_refused_and_nothing_is_written(tmp_path: Path, data_dir: Path, case: str, data: bytes,
+def test_bad_files_are_refused_and_nothing_is_written(snapshot, tmp_path: Path, data_dir: Path, case: str, data: bytes,
                                                       encoding: str | None, words: list[str]) -> None:
-    before = _snapshot(data_dir)
+    before = snapshot(data_dir)
     with pytest.raises(DataError) as caught:
         add_report(_source(tmp_path, data), META, data_dir=data_dir, encoding=encoding or "auto")
     for word in ["shizhong-2024.txt", *words]:
         assert word in str(caught.value), (case, str(caught.value))
-    assert _snapshot(data_dir) == before
+    assert snapshot(data_dir) == before
     assert sorted(p.name for p in (data_dir / "raw").iterdir()) == ["shizhong-2023.meta.yml", "shizhong-2023.txt"]
 
 
@@ -137,14 +124,14 @@ def test_bad_files_are_refused_and_nothing_is_written(tmp_path: Path, data_dir: 
     ("市中区2024.txt", None, ["the file name '市中区2024'", "--doc"]),
     ("---.txt", None, ["the file name '---'"]),
 ], ids=["parent", "slash", "hidden", "chinese-stem", "no-letters"])
-def test_unsafe_document_names_are_refused(tmp_path: Path, data_dir: Path, name: str, doc: str | None,
+def test_unsafe_document_names_are_refused(snapshot, tmp_path: Path, data_dir: Path, name: str, doc: str | None,
                                            words: list[str]) -> None:
     source = _source(tmp_path, REPORT.encode(), name)
-    before = _snapshot(tmp_path)
+    before = snapshot(tmp_path)
     with pytest.raises(DataError) as caught:
         add_report(source, META, data_dir=data_dir, doc=doc)
     assert all(word in str(caught.value) for word in words), str(caught.value)
-    assert _snapshot(tmp_path) == before
+    assert snapshot(tmp_path) == before
 
 
 def test_default_document_name_is_a_slug_of_the_file_stem(tmp_path: Path, data_dir: Path) -> None:
@@ -178,9 +165,9 @@ def test_cli_adds_a_report_and_says_what_next(tmp_path: Path, data_dir: Path, ca
     assert read_sidecar(data_dir / "raw" / "shizhong-2024.txt")["publisher"] == "unknown"
 
 
-def test_cli_exits_non_zero_with_a_one_paragraph_message(tmp_path: Path, data_dir: Path) -> None:
+def test_cli_exits_non_zero_with_a_one_paragraph_message(snapshot, tmp_path: Path, data_dir: Path) -> None:
     source = _source(tmp_path, REPORT.encode("utf-8") + b"\xff")
-    before = _snapshot(data_dir)
+    before = snapshot(data_dir)
     result = subprocess.run([sys.executable, "-m", "analysis", "add-report", str(source), *CLI_FLAGS,
                              "--encoding", "utf-8", "--data-dir", str(data_dir)],
                             cwd=ROOT, capture_output=True, text=True, check=False)
@@ -188,7 +175,7 @@ def test_cli_exits_non_zero_with_a_one_paragraph_message(tmp_path: Path, data_di
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
     assert str(source) in result.stderr and f"byte offset {len(REPORT.encode())}" in result.stderr
     assert "Traceback" not in result.stderr
-    assert _snapshot(data_dir) == before
+    assert snapshot(data_dir) == before
 
 
 def test_an_added_gbk_report_extracts_with_spans_into_the_decoded_text(tmp_path: Path, data_dir: Path) -> None:

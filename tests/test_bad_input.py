@@ -81,10 +81,6 @@ CASES = [
 ]
 
 
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
 def workspace(tmp_path: Path) -> tuple[Path, Path, Path]:
     """A copy of the data, an output directory holding earlier reports, and a build directory."""
@@ -97,10 +93,10 @@ def workspace(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 @pytest.mark.parametrize(("case", "change", "named", "words"), CASES, ids=[c[0] for c in CASES])
-def test_bad_input(case: str, change, named: str, words: list[str], workspace, capsys) -> None:
+def test_bad_input(snapshot, case: str, change, named: str, words: list[str], workspace, capsys) -> None:
     data, reports, build_dir = workspace
     change(data)
-    before = _snapshot(data), _snapshot(reports)
+    before = snapshot(data), snapshot(reports)
     status = main(["build", "--data-dir", str(data), "--out", str(reports), "--build-dir", str(build_dir)])
     message = capsys.readouterr().err
     assert status != 0, case
@@ -109,13 +105,13 @@ def test_bad_input(case: str, change, named: str, words: list[str], workspace, c
     for word in words:
         assert word in message, (case, message)
     assert "Traceback" not in message
-    assert (_snapshot(data), _snapshot(reports)) == before
+    assert (snapshot(data), snapshot(reports)) == before
 
 
-def test_missing_data_directory(workspace, capsys) -> None:
+def test_missing_data_directory(snapshot, workspace, capsys) -> None:
     data, reports, build_dir = workspace
-    before = _snapshot(reports)
+    before = snapshot(reports)
     status = main(["build", "--data-dir", str(data / "nowhere"), "--out", str(reports), "--build-dir", str(build_dir)])
     message = capsys.readouterr().err
     assert status != 0 and str(data / "nowhere") in message and "does not exist" in message
-    assert _snapshot(reports) == before
+    assert snapshot(reports) == before

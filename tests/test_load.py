@@ -1,30 +1,14 @@
 """The loader and the data checks: good data loads typed; each kind of bad input gets a clear error."""
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis.config import DATA_DIR, ROOT
+from analysis.config import DATA_DIR
 from analysis.errors import DataError
 from analysis.load import TABLE_COLUMNS, load_hand_entered, load_table
-from analysis.pipeline import validate_data
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A throw-away copy of the shipped data directory."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def test_table_is_typed_and_complete() -> None:
