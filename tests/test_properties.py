@@ -73,3 +73,73 @@ def test_text_without_punctuation_is_handled_in_bounded_pieces() -> None:
 def test_runs_of_numeral_characters_never_crash(text: str) -> None:
     for row in extract_mentions(text, 2023).itertuples():
         assert _number_in(text[row.start:row.end]) == abs(row.value)
+
+
+HAND_COLUMNS = ["doc", "region", "region_en", "level", "report_year", "indicator", "subject", "kind", "period",
+                "measure", "value", "value_high", "unit", "qualifier", "estimated", "source_url", "source_note"]
+CELL = st.one_of(st.sampled_from(["", "gdp", "gpd", "亿元", "%", "万英镑", "share", "growth", "level", "target",
+                                  "actual", "range", "about", "true", "false", "nation", "district", "2023", "5",
+                                  "130", "-2.5", "1e999", "nan", "five", "<script>", "\"", ",", "\n"]),
+                  st.text(max_size=6))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.fixed_dictionaries({c: CELL for c in HAND_COLUMNS}), min_size=1, max_size=4))
+def test_loader_accepts_valid_rows_or_names_the_problem(tmp_path_factory, rows: list[dict]) -> None:
+    """Any hand-entered CSV either loads with the declared types or raises a DataError naming the file."""
+    import csv
+
+    from analysis.config import DATA_DIR
+    from analysis.errors import DataError
+    from analysis.load import load_hand_entered
+
+    path = tmp_path_factory.mktemp("fuzz") / "hand_entered.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, HAND_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    try:
+        table = load_hand_entered(path, DATA_DIR / "indicators.yml")
+    except DataError as err:
+        assert str(path) in str(err)
+        return
+    assert table["value"].dtype == float and str(table["period"].dtype) == "Int64"
+    shares = table[table["measure"] == "share"]
+    assert shares["value"].between(0, 100).all()
+    assert set(table["kind"]) <= {"actual", "target"}
+
+
+VALID_ROW = st.fixed_dictionaries({
+    "doc": st.just("ref"), "region": st.sampled_from(["全国", "山东省"]), "region_en": st.just("x"),
+    "level": st.sampled_from(["nation", "province"]), "report_year": st.integers(2000, 2030).map(str),
+    "indicator": st.sampled_from(["gdp", "cpi", "trade_total", ""]), "subject": st.just("s"),
+    "kind": st.sampled_from(["actual", "target"]), "period": st.integers(2000, 2030).map(str),
+    "measure": st.sampled_from(["level", "growth"]),
+    "value": st.decimals(min_value=-50, max_value=10**6, places=2, allow_nan=False, allow_infinity=False).map(str),
+    "value_high": st.just(""), "unit": st.sampled_from(["亿元", "万美元", "%", "万人"]),
+    "qualifier": st.sampled_from(["", "about", "at_least", "at_most"]), "estimated": st.sampled_from(["true", "false"]),
+    "source_url": st.just("http://example.org"), "source_note": st.just("p"),
+})
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(VALID_ROW)
+def test_loader_keeps_valid_values_exactly(tmp_path_factory, row: dict) -> None:
+    import csv
+    from decimal import Decimal
+
+    from analysis.config import DATA_DIR
+    from analysis.load import load_hand_entered
+    from analysis.numbers import split_unit
+
+    path = tmp_path_factory.mktemp("fuzz") / "hand_entered.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, HAND_COLUMNS)
+        writer.writeheader()
+        writer.writerow(row)
+    loaded = load_hand_entered(path, DATA_DIR / "indicators.yml").iloc[0]
+    assert loaded["value"] == float(row["value"])
+    factor, base = split_unit(row["unit"])
+    assert (loaded["value_base"], loaded["base_unit"]) == (float(Decimal(row["value"]) * factor), base)
+    written_decimals = len(row["value"].split(".")[1]) if "." in row["value"] else 0
+    assert loaded["decimals"] == written_decimals
