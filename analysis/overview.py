@@ -99,3 +99,58 @@ def corrections_listing(data_dir: str | Path | None = None) -> pd.DataFrame:
     corrections["as extracted"] = [before.get((d, int(s)), "(not found)") for d, s in
                                    zip(corrections["doc"], corrections["start"])]
     return corrections
+
+
+STATUS_TEXT = {"agree": "agrees within rounding", "conflict": "CONFLICT"}
+
+
+def repeated_figures(checks: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
+    """`find_conflicts` output as a reader sees it: names, both sources' values as written, status in words.
+
+    Columns beyond the ones read here (notes added to `find_conflicts` later) are ignored; a status
+    other than agree/conflict is shown as it is.
+    """
+    names = catalog[["title_en", "name_zh"]]
+    listed = checks.join(names, on="indicator")
+    return pd.DataFrame({
+        "region": listed["region"],
+        "indicator": listed["title_en"].fillna(listed["indicator"]),
+        "名称": listed["name_zh"].fillna(""),
+        "kind": listed["kind"], "year": listed["period"], "measure": listed["measure"],
+        "first source": [_side_text(row, "a") for _, row in listed.iterrows()],
+        "second source": [_side_text(row, "b") for _, row in listed.iterrows()],
+        "revision": ["yes" if _is_true(r) else "" for r in listed["revision"]],
+        "status": [STATUS_TEXT.get(s, s) for s in listed["status"]],
+        "reason": listed["reason"],
+    }, index=checks.index)
+
+
+def _side_text(row: pd.Series, side: str) -> str:
+    """'shizhong-2023: 311.7亿元', with ' (preliminary)' for an estimated figure."""
+    from analysis.charts import qualifier_label  # late import: matplotlib is not needed for the data
+
+    qualifier = row[f"qualifier_{side}"]
+    # as in figure_listing: only a range has an upper end (qualifier may be NaN or pd.NA, hence isinstance)
+    high = row.get(f"value_high_{side}") if isinstance(qualifier, str) and qualifier == "range" else None
+    text = f"{row[f'doc_{side}']}: {qualifier_label(row[f'value_{side}'], qualifier, row[f'unit_{side}'], high)}"
+    return text + (" (preliminary)" if _is_true(row.get(f"estimated_{side}")) else "")
+
+
+def _is_true(flag: object) -> bool:
+    # bool, numpy bool or nullable boolean from a DataFrame; missing means no
+    return flag is not None and not pd.isna(flag) and bool(flag)
+
+
+def consistency_sentence(checks: pd.DataFrame) -> str:
+    """The key-facts sentence on repeated figures, naming the conflicts when there are any."""
+    from analysis.reconcile import FIGURE_KEY
+
+    if checks.empty:
+        return "No figure is reported more than once."
+    repeated = len(checks[FIGURE_KEY].drop_duplicates())
+    conflicting = len(checks.loc[checks["status"].eq("conflict"), FIGURE_KEY].drop_duplicates())
+    said = f"{repeated} figure(s) are reported more than once ({len(checks)} pair(s) of rows compared)"
+    if not conflicting:
+        return said + ": all agree within rounding."
+    return (said + f". **{conflicting} figure(s) conflict between sources: see "
+            "[Consistency checks](#Consistency-checks).**")

@@ -69,3 +69,75 @@ def test_figure_listing_shows_qualifier_and_source(tmp_path: Path) -> None:
     target = listing[listing["kind"].eq("target")].iloc[0]
     assert (target["indicator"], target["名称"], target["value"]) == ("Gross domestic product", "地区生产总值", "≈6%")
     assert target["source"].startswith("t [") and "主要预期目标是" in target["source"]
+
+
+def _repeated_table() -> pd.DataFrame:
+    """Four figures each given by two rows: a revision that agrees, a target that conflicts, a range,
+    and an indicator the catalog does not know."""
+    columns = ["region", "indicator", "kind", "period", "measure", "doc", "source", "report_year",
+               "value", "value_high", "decimals", "unit", "qualifier", "estimated"]
+    nan = float("nan")
+    rows = [
+        ["测试区", "gdp", "actual", 2022, "level", "t-2023", "extracted", 2023, 311.7, nan, 1, "亿元", None, False],
+        ["测试区", "gdp", "actual", 2022, "level", "t-2024", "extracted", 2024, 311.7, nan, 1, "亿元", None, True],
+        ["测试区", "gdp", "target", 2023, "growth", "t-2023", "extracted", 2023, 6.0, nan, 0, "%", "about", False],
+        ["测试区", "gdp", "target", 2023, "growth", "sidebar", "hand_entered", 2023, 7.0, nan, 0, "%", "about", False],
+        ["测试区", "general_budget_revenue", "target", 2023, "growth", "t-2023", "extracted", 2023, 5.0, 6.0, 0,
+         "%", "range", False],
+        ["测试区", "general_budget_revenue", "target", 2023, "growth", "sidebar", "hand_entered", 2023, 5.0, 6.0, 0,
+         "%", "range", False],
+        ["测试区", "no_such_indicator", "actual", 2022, "level", "t-2023", "extracted", 2023, 3.0, nan, 0, "个", None,
+         False],
+        ["测试区", "no_such_indicator", "actual", 2022, "level", "sidebar", "hand_entered", 2023, 3.0, nan, 0, "个", None,
+         False],
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_repeated_figures_reads_like_the_report() -> None:
+    from analysis.catalog import load_catalog
+    from analysis.overview import repeated_figures
+    from analysis.reconcile import find_conflicts
+
+    checks = find_conflicts(_repeated_table())
+    # a column find_conflicts may gain later must not break the reader table
+    checks["conflict_note"] = "note"
+    shown = repeated_figures(checks, load_catalog(DATA_DIR / "indicators.yml"))
+    assert list(shown.columns) == ["region", "indicator", "名称", "kind", "year", "measure", "first source",
+                                   "second source", "revision", "status", "reason"]
+    assert shown.drop(columns="reason").values.tolist() == [
+        ["测试区", "Gross domestic product", "地区生产总值", "actual", 2022, "level", "t-2023: 311.7亿元",
+         "t-2024: 311.7亿元 (preliminary)", "yes", "agrees within rounding"],
+        ["测试区", "Gross domestic product", "地区生产总值", "target", 2023, "growth", "t-2023: ≈6%",
+         "sidebar: ≈7%", "", "CONFLICT"],
+        ["测试区", "General public budget revenue", "一般公共预算收入", "target", 2023, "growth", "t-2023: 5–6%",
+         "sidebar: 5–6%", "", "agrees within rounding"],
+        ["测试区", "no_such_indicator", "", "actual", 2022, "level", "t-2023: 3个", "sidebar: 3个", "",
+         "agrees within rounding"],
+    ]
+    assert shown["reason"].tolist() == checks["reason"].tolist()
+    assert "differ beyond rounding" in shown.at[1, "reason"]
+
+
+def test_repeated_figures_of_no_checks_is_an_empty_table() -> None:
+    from analysis.catalog import load_catalog
+    from analysis.overview import repeated_figures
+    from analysis.reconcile import find_conflicts
+
+    checks = find_conflicts(_repeated_table().iloc[[0, 2, 4]])
+    shown = repeated_figures(checks, load_catalog(DATA_DIR / "indicators.yml"))
+    assert shown.empty and "status" in shown.columns
+
+
+def test_consistency_sentence_names_the_conflicts() -> None:
+    from analysis.overview import consistency_sentence
+    from analysis.reconcile import find_conflicts
+
+    table = _repeated_table()
+    assert consistency_sentence(find_conflicts(table)) == (
+        "4 figure(s) are reported more than once (4 pair(s) of rows compared). **1 figure(s) conflict "
+        "between sources: see [Consistency checks](#Consistency-checks).**")
+    agreeing = find_conflicts(table.drop(index=[2, 3]))
+    assert consistency_sentence(agreeing) == (
+        "3 figure(s) are reported more than once (3 pair(s) of rows compared): all agree within rounding.")
+    assert consistency_sentence(find_conflicts(table.iloc[[0]])) == "No figure is reported more than once."
