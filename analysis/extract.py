@@ -21,7 +21,9 @@ COLUMNS = ["indicator", "subject", "kind", "period", "measure", "value", "value_
            "qualifier", "value_base", "base_unit", "estimated", "start", "end", "quote_start", "quote"]
 SKIPPED_COLUMNS = ["start", "end", "text", "reason", "quote"]
 
-_NUM = r"[+-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# Bounded digit runs starting where no digit precedes: a 13-digit run is an ID or a code, not a quantity,
+# and unbounded `\d+` made long digit runs quadratic (the regex retried every shorter length).
+_NUM = r"(?<![\d.])[+-]?(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,12}(?!\d))(?:\.\d{1,6}(?!\d))?"
 _CN_NUM = f"[{numerals.CHARS}]+"
 _BASE_UNITS = sorted({u for u in UNITS if not any(u.startswith(s) and u[len(s):] in UNITS for s in SCALES)},
                      key=len, reverse=True)
@@ -35,6 +37,7 @@ _ARABIC = re.compile(
 _CHINESE = re.compile(rf"(?P<num>{_CN_NUM})(?P<approx>余|多)?(?P<unit>所|家|个|项|名|条|件|座|处|户|村|人|台|套|部|辆)")
 _ANY_NUMBER = re.compile(rf"{_NUM}|[零〇一二两三四五六七八九十百千]+")
 _ARABIC_ONLY = re.compile(_NUM)
+_FIRST_NUMBER = re.compile(rf"{_NUM}|[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千])")
 _QUOTED = re.compile(r"“[^“”]{0,40}”|《[^《》]{0,60}》|「[^「」]{0,40}」")
 _CLAUSE_START = re.compile(r"[，,；;、：:（(]")
 _LIST_START = re.compile(r"[，,；;：:（(]")
@@ -56,16 +59,19 @@ _VERBS_AFTER = re.compile(r"实现|建成|投入|完成|迈入|签约|开工|落
 _TRAILING_VERBS = re.compile(
     r"(?:同比|比上年|年均|分别|共|累计|新增了)?(?:增长|增加到|增至|增加|提高|提升|上升|下降|降低|减少|完成|达到|达|实现|突破|超过|"
     r"不低于|不少于|不超过|控制在|保持在|稳定在|发展到|发展|分别为|为|是|约|逾|了)+$")
-_LEADING_FILLERS = re.compile(r"^(?:全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年|同时|并且|并|共|将|加快|推进|推动|完成|实现)+")
+_LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年|同时|并且|并|共|将|加快|推进|推动|完成|实现)+")
 _FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
 _GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
 LOOKBACK = 40
 
 
-def extract_mentions(text: str, report_year: int | None = None) -> pd.DataFrame:
-    """One row per numeric fact in `text` (columns: COLUMNS); spans index the original `text`."""
+def extract_mentions(text: str, report_year: int | None = None, catalog: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per numeric fact in `text` (columns: COLUMNS); spans index the original `text`.
+
+    Subjects are matched to the ids of `catalog` (default: the shipped data/indicators.yml).
+    """
     with _no_cyclic_gc():
-        facts, _ = _scan(text, report_year)
+        facts, _ = _scan(text, report_year, _Matcher(catalog))
         return pd.DataFrame(facts, columns=COLUMNS)
 
 
@@ -84,21 +90,24 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 def skipped_numbers(text: str, report_year: int | None = None) -> pd.DataFrame:
     """Numbers in `text` that are not facts, each with the reason (labels, years, captions, framing text)."""
-    _, skipped = _scan(text, report_year)
+    _, skipped = _scan(text, report_year, _Matcher(None))
     return pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
 
 
-@lru_cache(maxsize=1)
-def _aliases() -> list[tuple[str, str]]:
-    return alias_table(load_catalog())
+class _Matcher:
+    """Subject -> catalog id, remembered per subject (reports repeat their subjects)."""
+
+    def __init__(self, catalog: pd.DataFrame | None) -> None:
+        self.aliases = alias_table(catalog if catalog is not None else load_catalog())
+        self.known: dict[str, str | None] = {}
+
+    def __call__(self, subject: str) -> str | None:
+        if subject not in self.known:
+            self.known[subject] = match_indicator(subject, self.aliases)
+        return self.known[subject]
 
 
-@lru_cache(maxsize=4096)
-def _indicator(subject: str) -> str | None:
-    return match_indicator(subject, _aliases())
-
-
-def _scan(text: str, report_year: int | None) -> tuple[list[dict], list[dict]]:
+def _scan(text: str, report_year: int | None, matcher: _Matcher) -> tuple[list[dict], list[dict]]:
     view = simplify(text)
     found, captions = sentences(view)
     year = report_year if report_year is not None else context.detect_report_year(found)
@@ -109,7 +118,7 @@ def _scan(text: str, report_year: int | None) -> tuple[list[dict], list[dict]]:
         skipped.extend(_skip_all(caption.text, caption.start, text, "photo caption inside a sentence"))
     for sentence in found:
         section = tracker.update(sentence.text)
-        _scan_sentence(sentence, section, year, text, facts, skipped)
+        _scan_sentence(sentence, section, year, text, facts, skipped, matcher)
     return facts, skipped
 
 
@@ -119,13 +128,13 @@ def _skip_all(segment: str, offset: int, text: str, reason: str) -> list[dict]:
 
 
 def _scan_sentence(sentence: Sentence, section: str | None, year: int | None, text: str,
-                   facts: list[dict], skipped: list[dict]) -> None:
+                   facts: list[dict], skipped: list[dict], matcher: _Matcher) -> None:
     s = sentence.text
     quote_start, quote_end = sentence.orig_span(0, len(s))
     quote = text[quote_start:quote_end]
     quoted = [m.span() for m in _QUOTED.finditer(s)]
     claimed: list[tuple[int, int]] = []
-    state = {"subject": "", "estimated": bool(_ESTIMATE.search(s[:LOOKBACK]))}
+    state = {"subject": "", "estimated": bool(_ESTIMATE.search(s[:LOOKBACK])), "match": matcher}
     matches = sorted([*_ARABIC.finditer(s), *_CHINESE.finditer(s)], key=lambda m: m.start())
     for match in matches:
         if claimed and match.start() < claimed[-1][1]:  # matches are sorted: overlap only with the last
@@ -208,17 +217,19 @@ def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict) 
     high = Decimal(groups["high"].replace(",", "")) if groups.get("high") else None
     before = s[max(0, match.start() - LOOKBACK):match.start()]
     clause = _clause(before)
-    measure, sign = _measure(clause, unit)
+    paired = _paired(s, match, state)
+    # In 'A、B分别增长X、Y' the verb after 分别 governs every value of the list.
+    measure, sign = _measure(paired[1] if paired else clause, unit)
     qualifier = "range" if high is not None else _qualifier(s, match, clause)
     if sign < 0 and qualifier in _FLIPPED:
         # The value is signed: "下降3%以上" (a fall of at least 3%) is a change of at most -3%.
         qualifier = _FLIPPED[qualifier]
     kind, period = context.kind_and_period(section, year, s[:match.start()], clause)
-    subject = _subject(s, match, clause, state)
+    subject = _subject(s, match, clause, state, paired[0] if paired else None)
     share_subject = subject.split("占")[0] if measure == "share" and "占" in subject else subject
     value_base, base_unit = to_base(value, unit)
     return {
-        "indicator": _indicator(share_subject) or pd.NA,
+        "indicator": state["match"](share_subject) or pd.NA,
         "subject": subject, "kind": kind, "period": period, "measure": measure,
         "value": float(sign * value), "value_high": float(sign * high) if high is not None else float("nan"),
         "decimals": decimals, "unit": unit, "qualifier": qualifier or pd.NA,
@@ -265,9 +276,8 @@ def _qualifier(s: str, match: re.Match, clause: str) -> str | None:
     return None
 
 
-def _subject(s: str, match: re.Match, clause: str, state: dict) -> str:
+def _subject(s: str, match: re.Match, clause: str, state: dict, paired: str | None) -> str:
     """The phrase the number is about, as written; carried from the previous fact when the clause has none."""
-    paired = _paired_subject(s, match)
     if paired:
         state["subject"] = paired
         return paired
@@ -304,8 +314,11 @@ def _following_noun(s: str, position: int) -> str:
     return tail[:verb.start()] if verb else tail
 
 
-def _paired_subject(s: str, match: re.Match) -> str | None:
-    """For 'A、B分别…X和Y', the subject of this value (A for X, B for Y)."""
+def _paired(s: str, match: re.Match, state: dict) -> tuple[str, str] | None:
+    """For 'A、B分别…X和Y': this value's subject (A for X, B for Y) and the verb after 分别.
+
+    A later '分别增长5%和6.5%' with no list of its own pairs with the sentence's previous list.
+    """
     window_start = max(0, match.start() - 2 * LOOKBACK)
     head = s[window_start:match.start()]
     at = head.rfind("分别")
@@ -313,10 +326,16 @@ def _paired_subject(s: str, match: re.Match) -> str | None:
         return None
     clause_start = max((m.end() for m in _LIST_START.finditer(head, 0, at)), default=0)
     subjects = [p for p in re.split(r"[、和及与]", _clean_subject(head[clause_start:at])) if p]
-    values_before = len(re.findall(_NUM + "|" + _CN_NUM, head[at:]))
+    if len(subjects) < 2:
+        subjects = state.get("pair_items", [])
+    after = head[at + 2:]
+    first_value = _FIRST_NUMBER.search(after)
+    values_before = len(_FIRST_NUMBER.findall(after))
     if len(subjects) < 2 or values_before >= len(subjects):
         return None
-    return _complete_pair(subjects, values_before)
+    state["pair_items"] = subjects
+    verb = after[:first_value.start()] if first_value else after
+    return _complete_pair(subjects, values_before), verb
 
 
 def _complete_pair(subjects: list[str], index: int) -> str:
@@ -328,6 +347,9 @@ def _complete_pair(subjects: list[str], index: int) -> str:
     first, last = subjects[0], subjects[-1]
     joint = last.find(first[-1])
     suffix = last[joint + 1:] if joint >= 0 else ""
+    if not suffix and len(first) <= 4 < len(last):
+        # 城镇、农村居民人均可支配收入: a short modifier shares everything after the last item's modifier.
+        suffix = last[len(first):]
     shared = first.find(last[0])
     prefix = first[:shared] if shared > 0 else ""
     item = subjects[index]

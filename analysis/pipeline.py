@@ -17,11 +17,11 @@ from analysis.sources import raw_documents, read_sidecar, read_text
 from analysis.textnorm import halfwidth
 
 
-def extract_document(text_path: Path) -> pd.DataFrame:
+def extract_document(text_path: Path, catalog: pd.DataFrame | None = None) -> pd.DataFrame:
     """The facts of one raw document with its provenance columns (doc, region, level, report_year)."""
     meta = read_sidecar(text_path)
     text = read_text(text_path, meta["encoding"])
-    facts = extract_mentions(text, meta["report_year"])
+    facts = extract_mentions(text, meta["report_year"], catalog)
     if facts["period"].isna().any():
         raise DataError(text_path, "could not tell which year some figures are for; set report_year in the sidecar")
     for column in ("doc", "region", "region_en", "level", "report_year"):
@@ -37,8 +37,8 @@ def extract_all(data_dir: str | Path | None = None) -> pd.DataFrame:
     paths = data_paths(data_dir)
     if not paths.raw.is_dir():
         raise DataError(paths.raw, "raw-document directory not found")
-    load_catalog(paths.catalog)  # a broken catalog is reported before any extraction
-    frames = [extract_document(p) for p in raw_documents(paths.raw)]
+    catalog = load_catalog(paths.catalog)  # a broken catalog is reported before any extraction
+    frames = [extract_document(p, catalog) for p in raw_documents(paths.raw)]
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TABLE_COLUMNS)
 

@@ -168,21 +168,21 @@ def _one(text: str, report_year: int = 2023) -> pd.Series:
     return facts.iloc[0]
 
 
-@pytest.mark.parametrize(("text", "value", "unit"), [
-    ("全区生产总值完成331 亿元。", 331, "亿元"),                 # space between number and unit
-    ("进出口总额达到１６８．３亿元。", 168.3, "亿元"),           # full-width digits and point
-    ("居民人均可支配收入达到36,836元。", 36836, "元"),           # thousands separator
-    ("新建学校三所。", 3, "所"),                                 # Chinese numerals for counts
-    ("新增规上企业一百二十家。", 120, "家"),
-    ("粮食产量2.1亿斤。", 2.1, "亿斤"),                          # scales on units
-    ("城镇新增就业1.2万人。", 1.2, "万人"),
-    ("实际利用外资3.5亿美元。", 3.5, "亿美元"),
-    ("全省生产总值9.2万亿元。", 9.2, "万亿元"),
+@pytest.mark.parametrize(("text", "value", "unit", "written"), [
+    ("全区生产总值完成331 亿元。", 331, "亿元", "331"),                 # space between number and unit
+    ("进出口总额达到１６８．３亿元。", 168.3, "亿元", "１６８．３"),     # full-width digits and point
+    ("居民人均可支配收入达到36,836元。", 36836, "元", "36,836"),         # thousands separator
+    ("新建学校三所。", 3, "所", "三"),                                   # Chinese numerals for counts
+    ("新增规上企业一百二十家。", 120, "家", "一百二十"),
+    ("粮食产量2.1亿斤。", 2.1, "亿斤", "2.1"),                           # scales on units
+    ("城镇新增就业1.2万人。", 1.2, "万人", "1.2"),
+    ("实际利用外资3.5亿美元。", 3.5, "亿美元", "3.5"),
+    ("全省生产总值9.2万亿元。", 9.2, "万亿元", "9.2"),
 ])
-def test_number_forms(text: str, value: float, unit: str) -> None:
+def test_number_forms(text: str, value: float, unit: str, written: str) -> None:
     fact = _one(text)
     assert (fact["value"], fact["unit"]) == (pytest.approx(value), unit)
-    assert "".join(text[fact["start"]:fact["end"]].split())  # the span is not empty
+    assert text[fact["start"]:fact["end"]] == written  # the span is the number as written
 
 
 def test_scaled_base_values() -> None:
@@ -297,3 +297,34 @@ def test_empty_and_numberless_text() -> None:
     assert extract_mentions("", 2023).empty
     assert extract_mentions("没有数字的句子。", 2023).empty
     assert math.isnan(extract_mentions("主要预期目标是：增长5%。", 2023)["value_high"][0])
+
+
+def test_fenbie_verb_governs_every_value_and_a_second_fenbie_reuses_the_list() -> None:
+    facts = extract_mentions("一般公共预算收入、固定资产投资分别增长6.5%、16%。", 2024)
+    assert list(zip(facts["indicator"], facts["measure"], facts["value"])) == [
+        ("general_budget_revenue", "growth", 6.5), ("fixed_asset_investment", "growth", 16)]
+    facts = extract_mentions("城镇、农村居民人均可支配收入分别达到45000元和21000元，分别增长5%和6.5%。", 2024)
+    urban, rural = "urban_disposable_income_per_capita", "rural_disposable_income_per_capita"
+    assert list(zip(facts["indicator"], facts["measure"], facts["value"])) == [
+        (urban, "level", 45000), (rural, "level", 21000), (urban, "growth", 5), (rural, "growth", 6.5)]
+
+
+def test_years_in_chinese_numerals_set_the_period() -> None:
+    fact = _one("二〇二三年生产总值增长5%。", 2025)
+    assert (fact["period"], fact["kind"], fact["subject"]) == (2023, "actual", "生产总值")
+
+
+def test_long_digit_runs_are_codes_not_quantities() -> None:
+    assert extract_mentions("项目编号" + "1234567890" * 3 + "个。", 2023).empty
+    assert _one("签约项目123456789012个。")["value"] == 123456789012  # twelve digits still read
+
+
+def test_extraction_uses_the_catalog_it_is_given() -> None:
+    from analysis.catalog import load_catalog
+
+    catalog = load_catalog()
+    grain = catalog.loc[["gdp"]].assign(id="grain_output", name_zh="粮食总产量", aliases=[["粮食总产量", "粮食产量"]],
+                                        unit="万吨").set_index("id", drop=False)
+    fact = _one("粮食产量达到52.3万吨。", 2023)
+    assert pd.isna(fact["indicator"])
+    assert extract_mentions("粮食产量达到52.3万吨。", 2023, catalog=grain)["indicator"].tolist() == ["grain_output"]
