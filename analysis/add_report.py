@@ -109,9 +109,11 @@ def add_report(source: Path, meta: Provenance, *, data_dir: str | Path | None = 
     name = doc_name(source, doc)
     check_provenance(source, meta)
     recorded = checked_encoding(source, encoding)
-    raw_dir = data_paths(data_dir).raw
-    if not raw_dir.is_dir():
-        raise DataError(raw_dir, "raw-document directory not found")
+    paths = data_paths(data_dir)
+    if not paths.root.is_dir():
+        raise DataError(paths.root, "data directory not found; create it and copy data/indicators.yml into it")
+    raw_dir = paths.raw
+    raw_dir.mkdir(exist_ok=True)  # a new region's data directory starts without one
     text_path, meta_path = raw_dir / f"{name}.txt", raw_dir / f"{name}{SIDECAR_SUFFIX}"
     for target in (text_path, meta_path):
         if target.exists() and not replace:

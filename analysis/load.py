@@ -103,7 +103,17 @@ def _typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
 def _raise_first(bad: pd.Series, frame: pd.DataFrame, path: Path, column: str, problem: str) -> None:
     if bad.any():
         index = bad[bad].index[0]
-        raise DataError(path, problem.format(cell=frame.at[index, column]), row=int(index) + 2, column=column)
+        raise DataError(path, problem.format(cell=_plain(frame.at[index, column])), row=int(index) + 2, column=column)
+
+
+def _plain(cell: object) -> object:
+    """A cell as a reader wrote it: 175.3, not np.float64(175.3)."""
+    if isinstance(cell, bool) or cell is None or isinstance(cell, str):
+        return cell
+    try:
+        return float(cell) if not float(cell).is_integer() else int(cell)
+    except (TypeError, ValueError):
+        return cell
 
 
 def _validate(frame: pd.DataFrame, path: Path, catalog_path: Path | None = None) -> pd.DataFrame:
@@ -132,9 +142,23 @@ def _describe(failures: pd.DataFrame) -> str:
     for failure in failures.head(5).itertuples():
         row = "?" if pd.isna(failure.index) else int(failure.index) + 2
         column = failure.column if isinstance(failure.column, str) else "(whole row)"
-        lines.append(f"row {row}, column '{column}': {failure.check} failed for {failure.failure_case!r}")
+        lines.append(f"row {row}, column '{column}': {_check_words(str(failure.check))}, "
+                     f"found {_plain(failure.failure_case)!r}")
     more = len(failures) - 5
     return "; ".join(lines) + (f"; and {more} more" if more > 0 else "")
+
+
+def _check_words(check: str) -> str:
+    """A pandera check name in words: 'isin([...])' -> 'not an allowed value (see the schema)'."""
+    if check.startswith("isin("):
+        return "not one of the allowed values"
+    if check.startswith("in_range("):
+        return "must be between " + check[len("in_range("):-1].replace(", ", " and ")
+    if check.startswith(("str_length", "not_nullable")):
+        return "must not be empty"
+    if check.startswith(("dtype(", "coerce")):
+        return f"has the wrong type ({check})"
+    return f"fails the check {check}"
 
 
 def _check_unique(frame: pd.DataFrame, path: Path, key: list[str]) -> None:
@@ -229,12 +253,23 @@ def apply_corrections(extracted: pd.DataFrame, path: Path, catalog_path: Path | 
         for hit in hits:
             table.at[hit, fix["column"]] = _cast(fix["column"], fix["value"], path, int(index) + 2)
             table.at[hit, "correction"] = f"{fix['column']} set to {fix['value']}: {fix['reason']}"
+        _check_corrected(table.loc[hits], path, int(index) + 2, catalog_path)
     table = table.drop(index=dropped)
     based = [to_base(repr_decimal(v), u) for v, u in zip(table["value"].abs(), table["unit"])] if len(table) else []
     table["value_base"] = [b[0] * (1 if v >= 0 else -1) for b, v in zip(based, table["value"])]
     table["base_unit"] = [b[1] for b in based]
     checked = _validate(table.drop(columns="correction"), path, catalog_path)
     return checked.assign(correction=table["correction"])
+
+
+def _check_corrected(rows: pd.DataFrame, path: Path, line: int, catalog_path: Path | None) -> None:
+    """A corrected figure must still pass the schema; the error names the corrections file's row."""
+    try:
+        _validate(rows.drop(columns="correction").reset_index(drop=True), path, catalog_path)
+    except DataError as err:
+        problem = re.sub(r"row \d+, ", "", err.problem)
+        raise DataError(path, f"the corrected figure would be invalid: {problem}", row=line,
+                        column=err.column) from None
 
 
 def _cast(column: str, text: object, path: Path, row: int) -> object:

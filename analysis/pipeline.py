@@ -13,14 +13,15 @@ from analysis.errors import DataError
 from analysis.extract import extract_mentions
 from analysis.load import NUMBER_IN_SPAN, TABLE_COLUMNS, load_extracted, load_table
 from analysis.numerals import parse_chinese_int
-from analysis.sources import raw_documents, read_sidecar, read_text
+from analysis.sources import raw_documents, read_sidecar, read_text, verify_checksum
 from analysis.textnorm import halfwidth
 
 
 def extract_document(text_path: Path, catalog: pd.DataFrame | None = None) -> pd.DataFrame:
     """The facts of one raw document with its provenance columns (doc, region, level, report_year)."""
     meta = read_sidecar(text_path)
-    text = read_text(text_path, meta["encoding"])
+    text = read_text(text_path, meta["encoding"])  # empty, binary or undecodable: the more specific message
+    verify_checksum(text_path, meta)
     facts = extract_mentions(text, meta["report_year"], catalog)
     if facts["period"].isna().any():
         raise DataError(text_path, "could not tell which year some figures are for; set report_year in the sidecar")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -50,6 +51,18 @@ def read_sidecar(text_path: Path) -> dict:
     if meta["doc"] != text_path.stem:
         raise DataError(path, f"doc '{meta['doc']}' does not match the file name '{text_path.stem}'")
     return meta
+
+
+def verify_checksum(text_path: Path, meta: dict) -> None:
+    """Raw text is immutable: when the sidecar records a sha256, the file must still have it."""
+    expected = meta.get("sha256")
+    if not expected:
+        return
+    found = hashlib.sha256(text_path.read_bytes()).hexdigest()
+    if found != str(expected).lower():
+        raise DataError(text_path, f"the text changed since its sidecar was written: sha256 {found}, the sidecar "
+                                   f"records {expected}. Raw texts are kept as published; restore the file, or, "
+                                   f"if the new text is the one to keep, put its sha256 in the sidecar")
 
 
 def read_text(text_path: Path, encoding: str = "utf-8") -> str:

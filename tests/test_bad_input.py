@@ -2,6 +2,7 @@
 a non-zero exit, and leaves the data and the earlier reports exactly as they were."""
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,8 @@ def _no_punctuation_20mb(root: Path) -> None:
     # 20 MB of report-like characters and digits with no sentence mark and no line break.
     unit = "坚持以人民为中心的发展思想推动高质量发展取得新成效" * 40 + "全区生产总值完成311亿元"
     (root / SEED).write_text(unit * (20_000_000 // len(unit.encode("utf-8")) + 1), encoding="utf-8")
+    sidecar = root / SIDECAR  # a new text: its sidecar records no checksum yet
+    sidecar.write_text(re.sub(r"(?m)^sha256:.*\n", "", sidecar.read_text(encoding="utf-8")), encoding="utf-8")
     (root / "reference" / "hand_entered.csv").write_text(HAND_HEADER + _row(value="1e999x"), encoding="utf-8")
 
 
@@ -65,6 +68,9 @@ CASES = [
     ("range without upper end", _write(HAND, HAND_HEADER + _row(qualifier="range")), HAND, ["row 2", "range"]),
     ("missing column", _write(HAND, HAND_HEADER.replace(",source_note", "") + GOOD_ROW.rsplit(",", 1)[0] + "\n"),
      HAND, ["line 1", "missing ['source_note']"]),
+    ("raw text edited after its sidecar", _write(SEED, (DATA_DIR / SEED).read_text(encoding="utf-8")
+                                                 .replace("311.7亿元", "331.7亿元", 1)), SEED,
+     ["the text changed since its sidecar was written", "sha256"]),
     ("empty text", _write(SEED, b""), SEED, ["the file is empty"]),
     ("binary file", _write(SEED, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), SEED,
      ["binary", "offset 8"]),
@@ -76,6 +82,14 @@ CASES = [
     ("correction pointing nowhere", _write("corrections.csv", "doc,start,action,column,value,reason\n"
                                            "shizhong-2023,7,drop,,,no such figure\n"), "corrections.csv",
      ["row 2", "no extracted figure", "offset 7"]),
+    ("correction breaking a share", _write("corrections.csv", "doc,start,action,column,value,reason\n"
+                                           f"shizhong-2023,{(DATA_DIR / SEED).read_text(encoding='utf-8').index('75.3')},"
+                                           "fix,value,175.3,typo\n"), "corrections.csv",
+     ["row 2", "column 'value'", "between 0 and 100", "175.3"]),
+    ("correction to an unknown indicator", _write("corrections.csv", "doc,start,action,column,value,reason\n"
+                                                  f"shizhong-2023,{(DATA_DIR / SEED).read_text(encoding='utf-8').index('75.3')},"
+                                                  "fix,indicator,gpd,typo\n"), "corrections.csv",
+     ["row 2", "column 'indicator'", "not one of the allowed values", "'gpd'"]),
     # The 20 MB text extracts (in linear time, see benchmarks/extract.py); the bad row after it still stops the build.
     ("20 MB without punctuation", _no_punctuation_20mb, HAND, ["row 2", "column 'value'"]),
 ]
@@ -115,3 +129,19 @@ def test_missing_data_directory(snapshot, workspace, capsys) -> None:
     message = capsys.readouterr().err
     assert status != 0 and str(data / "nowhere") in message and "does not exist" in message
     assert snapshot(reports) == before
+
+
+def test_script_in_the_data_is_shown_as_text_in_every_report(workspace) -> None:
+    """Not an error: a data string with <script> builds, and every report shows it escaped, never as markup."""
+    data, reports, build_dir = workspace
+    text = (data / SEED).read_text(encoding="utf-8").replace("全区地方生产总值", "<script>alert(1)</script>全区地方生产总值", 1)
+    (data / SEED).write_text(text, encoding="utf-8")
+    sidecar = (data / SIDECAR).read_text(encoding="utf-8")
+    sidecar = re.sub(r"(?m)^sha256:.*\n", "", sidecar).replace("region_en: Shizhong", "region_en: <script>alert(2)</script> Shizhong")
+    (data / SIDECAR).write_text(sidecar, encoding="utf-8")
+    assert main(["build", "--data-dir", str(data), "--out", str(reports), "--build-dir", str(build_dir)]) == 0
+    pages = sorted(reports.glob("*.html"))
+    assert len(pages) == 9  # index + reader and full version of four notebooks
+    for page in pages:
+        assert "<script>alert" not in page.read_text(encoding="utf-8"), page.name
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (reports / "00-data-overview.html").read_text(encoding="utf-8")

@@ -86,3 +86,20 @@ def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytes
     # The 2023 targets are judged against the 2023 outcomes.
     attainment = assess_attainment(table, region, 2023).set_index("indicator")
     assert attainment.at["gdp", "outcome"] == 6.5 and attainment.at["gdp", "status"] == "met"
+
+
+@pytest.mark.slow
+def test_another_region_in_its_own_data_directory(tmp_path: Path) -> None:
+    """README: copy data/indicators.yml into a new folder, add the text there, build from that folder."""
+    folder = tmp_path / "xian-data"
+    folder.mkdir()
+    shutil.copy(DATA_DIR / "indicators.yml", folder / "indicators.yml")
+    (tmp_path / "report.txt").write_text(REPORT_2024.replace("全区", "全县"), encoding="utf-8")
+    assert main(["add-report", str(tmp_path / "report.txt"), "--doc", "xian-2024", "--region", "测试县",
+                 "--region-en", "Test County", "--year", "2024", "--level", "district", "--publisher", "测试",
+                 "--data-dir", str(folder)]) == 0
+    out = tmp_path / "xian-reports"
+    assert main(["build", "--data-dir", str(folder), "--out", str(out), "--build-dir", str(tmp_path / "b")]) == 0
+    growth = (out / "01-growth-rates.html").read_text(encoding="utf-8")
+    assert "测试县" in growth and "枣庄" not in growth
+    assert not (DATA_DIR / "raw" / "xian-2024.txt").exists()
