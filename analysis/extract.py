@@ -7,7 +7,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
-from functools import lru_cache
 
 import pandas as pd
 
@@ -15,15 +14,15 @@ from analysis import context, numerals
 from analysis.catalog import alias_table, load_catalog, match_indicator
 from analysis.layout import Sentence, sentences
 from analysis.numbers import PERCENT_UNITS, SCALES, UNITS, decimals_of, to_base
+from analysis.numerals import ARABIC_NUMBER
+from analysis.subjects import LOOKBACK, paired, subject_of
 from analysis.textnorm import simplify
 
 COLUMNS = ["indicator", "subject", "kind", "period", "measure", "value", "value_high", "decimals", "unit",
            "qualifier", "value_base", "base_unit", "estimated", "start", "end", "quote_start", "quote"]
 SKIPPED_COLUMNS = ["start", "end", "text", "reason", "quote"]
 
-# Bounded digit runs starting where no digit precedes: a 13-digit run is an ID or a code, not a quantity,
-# and unbounded `\d+` made long digit runs quadratic (the regex retried every shorter length).
-_NUM = r"(?<![\d.])[+-]?(?:\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,12}(?!\d))(?:\.\d{1,6}(?!\d))?"
+_NUM = ARABIC_NUMBER
 _CN_NUM = f"[{numerals.CHARS}]+"
 _BASE_UNITS = sorted({u for u in UNITS if not any(u.startswith(s) and u[len(s):] in UNITS for s in SCALES)},
                      key=len, reverse=True)
@@ -37,10 +36,8 @@ _ARABIC = re.compile(
 _CHINESE = re.compile(rf"(?P<num>{_CN_NUM})(?P<approx>余|多)?(?P<unit>所|家|个|项|名|条|件|座|处|户|村|人|台|套|部|辆)")
 _ANY_NUMBER = re.compile(rf"{_NUM}|[零〇一二两三四五六七八九十百千]+")
 _ARABIC_ONLY = re.compile(_NUM)
-_FIRST_NUMBER = re.compile(rf"{_NUM}|[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千])")
 _QUOTED = re.compile(r"“[^“”]{0,40}”|《[^《》]{0,60}》|「[^「」]{0,40}」")
 _CLAUSE_START = re.compile(r"[，,；;、：:（(]")
-_LIST_START = re.compile(r"[，,；;：:（(]")
 
 _GROWTH_BEFORE = re.compile(
     r"(?P<verb>增长|增速|增幅|涨幅|上涨|提高|提升|上升|下降|降低|减少|下滑|回落|收窄|增|降|减)"
@@ -55,14 +52,7 @@ _THRESHOLD_AFTER = re.compile(r"行列|级")
 _STRUCTURE_AFTER = re.compile(r"方面|部分|层面|环节|阶段|篇|步")
 _HORIZON = re.compile(r"(\d|[一二三四五])年内")
 _ESTIMATE = re.compile(r"预计|初步|预测")
-_VERBS_AFTER = re.compile(r"实现|建成|投入|完成|迈入|签约|开工|落地|通车|建设|重整|改造|提升|发展|达到|增长")
-_TRAILING_VERBS = re.compile(
-    r"(?:同比|比上年|年均|分别|共|累计|新增了)?(?:增长|增加到|增至|增加|提高|提升|上升|下降|降低|减少|完成|达到|达|实现|突破|超过|"
-    r"不低于|不少于|不超过|控制在|保持在|稳定在|发展到|发展|分别为|为|是|约|逾|了)+$")
-_LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年|同时|并且|并|共|将|加快|推进|推动|完成|实现)+")
 _FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
-_GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
-LOOKBACK = 40
 
 
 def extract_mentions(text: str, report_year: int | None = None, catalog: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -217,15 +207,15 @@ def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict) 
     high = Decimal(groups["high"].replace(",", "")) if groups.get("high") else None
     before = s[max(0, match.start() - LOOKBACK):match.start()]
     clause = _clause(before)
-    paired = _paired(s, match, state)
+    pair = paired(s, match, state)
     # In 'A、B分别增长X、Y' the verb after 分别 governs every value of the list.
-    measure, sign = _measure(paired[1] if paired else clause, unit)
+    measure, sign = _measure(pair[1] if pair else clause, unit)
     qualifier = "range" if high is not None else _qualifier(s, match, clause)
     if sign < 0 and qualifier in _FLIPPED:
         # The value is signed: "下降3%以上" (a fall of at least 3%) is a change of at most -3%.
         qualifier = _FLIPPED[qualifier]
     kind, period = context.kind_and_period(section, year, s[:match.start()], clause)
-    subject = _subject(s, match, clause, state, paired[0] if paired else None)
+    subject = subject_of(s, match, clause, state, pair[0] if pair else None)
     share_subject = subject.split("占")[0] if measure == "share" and "占" in subject else subject
     value_base, base_unit = to_base(value, unit)
     return {
@@ -274,87 +264,3 @@ def _qualifier(s: str, match: re.Match, clause: str) -> str | None:
     if _AT_MOST_BEFORE.search(clause) or re.search(r"控制在[^，,；;]{0,6}$", clause):
         return "at_most"
     return None
-
-
-def _subject(s: str, match: re.Match, clause: str, state: dict, paired: str | None) -> str:
-    """The phrase the number is about, as written; carried from the previous fact when the clause has none."""
-    if paired:
-        state["subject"] = paired
-        return paired
-    subject = _clean_subject(clause)
-    if subject.endswith("等"):
-        list_start = max((m.end() for m in _LIST_START.finditer(s, max(0, match.start() - LOOKBACK), match.start())),
-                         default=max(0, match.start() - LOOKBACK))
-        subject = _clean_subject(s[list_start:match.start()]) + _following_noun(s, match.end())
-    elif subject.startswith("占") or subject in _GENERIC:
-        head = state["subject"]
-        for generic in _GENERIC:
-            head = head.removesuffix(generic)
-        subject = re.sub(r"^新增", "", head) + subject.rstrip("的")
-    elif not subject or subject in ("其",) or subject.endswith("的"):
-        subject = _following_noun(s, match.end()) or state["subject"]
-    subject = subject or clause.strip() or "(no subject in the text)"
-    state["subject"] = subject
-    return subject
-
-
-@lru_cache(maxsize=4096)
-def _clean_subject(phrase: str) -> str:
-    phrase = phrase.strip()
-    for _ in range(3):  # verbs and fillers stack ("累计完成", "同比增长达到")
-        phrase = _TRAILING_VERBS.sub("", phrase)
-        phrase = _LEADING_FILLERS.sub("", phrase)
-    return re.sub(r"\d+年内$", "", phrase).strip()
-
-
-def _following_noun(s: str, position: int) -> str:
-    tail = s[position:position + 16]
-    tail = re.split(r"[，,。；;、：:（(]", tail, maxsplit=1)[0]
-    verb = _VERBS_AFTER.search(tail)
-    return tail[:verb.start()] if verb else tail
-
-
-def _paired(s: str, match: re.Match, state: dict) -> tuple[str, str] | None:
-    """For 'A、B分别…X和Y': this value's subject (A for X, B for Y) and the verb after 分别.
-
-    A later '分别增长5%和6.5%' with no list of its own pairs with the sentence's previous list.
-    """
-    window_start = max(0, match.start() - 2 * LOOKBACK)
-    head = s[window_start:match.start()]
-    at = head.rfind("分别")
-    if at < 0 or _LIST_START.search(head, at):
-        return None
-    clause_start = max((m.end() for m in _LIST_START.finditer(head, 0, at)), default=0)
-    subjects = [p for p in re.split(r"[、和及与]", _clean_subject(head[clause_start:at])) if p]
-    if len(subjects) < 2:
-        subjects = state.get("pair_items", [])
-    after = head[at + 2:]
-    first_value = _FIRST_NUMBER.search(after)
-    values_before = len(_FIRST_NUMBER.findall(after))
-    if len(subjects) < 2 or values_before >= len(subjects):
-        return None
-    state["pair_items"] = subjects
-    verb = after[:first_value.start()] if first_value else after
-    return _complete_pair(subjects, values_before), verb
-
-
-def _complete_pair(subjects: list[str], index: int) -> str:
-    """Share the head noun of the last item and the prefix of the first.
-
-    纳税过千万元、过百万元企业 -> 纳税过千万元企业, 纳税过百万元企业; 国家级、省级专精特新企业 ->
-    国家级专精特新企业, 省级专精特新企业.
-    """
-    first, last = subjects[0], subjects[-1]
-    joint = last.find(first[-1])
-    suffix = last[joint + 1:] if joint >= 0 else ""
-    if not suffix and len(first) <= 4 < len(last):
-        # 城镇、农村居民人均可支配收入: a short modifier shares everything after the last item's modifier.
-        suffix = last[len(first):]
-    shared = first.find(last[0])
-    prefix = first[:shared] if shared > 0 else ""
-    item = subjects[index]
-    if prefix and not item.startswith(prefix):
-        item = prefix + item
-    if suffix and not item.endswith(suffix):
-        item += suffix
-    return item

@@ -1,0 +1,102 @@
+"""The subject of a figure: the phrase it is about, as written, with 分别 lists and carried-over subjects."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.numerals import ARABIC_NUMBER
+
+# How far back a subject or a 分别 list is looked for: bounded, so long sentences stay linear.
+LOOKBACK = 40
+LIST_START = re.compile(r"[，,；;：:（(]")
+VERBS_AFTER = re.compile(r"实现|建成|投入|完成|迈入|签约|开工|落地|通车|建设|重整|改造|提升|发展|达到|增长")
+TRAILING_VERBS = re.compile(
+    r"(?:同比|比上年|年均|分别|共|累计|新增了)?(?:增长|增加到|增至|增加|提高|提升|上升|下降|降低|减少|完成|达到|达|实现|突破|超过|"
+    r"不低于|不少于|不超过|控制在|保持在|稳定在|发展到|发展|分别为|为|是|约|逾|了)+$")
+LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年|同时|并且|并|共|将|加快|推进|推动|完成|实现)+")
+GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
+FIRST_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千])")
+
+
+def subject_of(s: str, match: re.Match, clause: str, state: dict, pair_subject: str | None) -> str:
+    """The phrase the number is about, as written; carried from the previous fact when the clause has none."""
+    if pair_subject:
+        state["subject"] = pair_subject
+        return pair_subject
+    subject = clean_subject(clause)
+    if subject.endswith("等"):
+        list_start = max((m.end() for m in LIST_START.finditer(s, max(0, match.start() - LOOKBACK), match.start())),
+                         default=max(0, match.start() - LOOKBACK))
+        subject = clean_subject(s[list_start:match.start()]) + following_noun(s, match.end())
+    elif subject.startswith("占") or subject in GENERIC:
+        head = state["subject"]
+        for generic in GENERIC:
+            head = head.removesuffix(generic)
+        subject = re.sub(r"^新增", "", head) + subject.rstrip("的")
+    elif not subject or subject in ("其",) or subject.endswith("的"):
+        subject = following_noun(s, match.end()) or state["subject"]
+    subject = subject or clause.strip() or "(no subject in the text)"
+    state["subject"] = subject
+    return subject
+
+
+@lru_cache(maxsize=4096)
+def clean_subject(phrase: str) -> str:
+    phrase = phrase.strip()
+    for _ in range(3):  # verbs and fillers stack ("累计完成", "同比增长达到")
+        phrase = TRAILING_VERBS.sub("", phrase)
+        phrase = LEADING_FILLERS.sub("", phrase)
+    return re.sub(r"\d+年内$", "", phrase).strip()
+
+
+def following_noun(s: str, position: int) -> str:
+    tail = s[position:position + 16]
+    tail = re.split(r"[，,。；;、：:（(]", tail, maxsplit=1)[0]
+    verb = VERBS_AFTER.search(tail)
+    return tail[:verb.start()] if verb else tail
+
+
+def paired(s: str, match: re.Match, state: dict) -> tuple[str, str] | None:
+    """For 'A、B分别…X和Y': this value's subject (A for X, B for Y) and the verb after 分别.
+
+    A later '分别增长5%和6.5%' with no list of its own pairs with the sentence's previous list.
+    """
+    window_start = max(0, match.start() - 2 * LOOKBACK)
+    head = s[window_start:match.start()]
+    at = head.rfind("分别")
+    if at < 0 or LIST_START.search(head, at):
+        return None
+    clause_start = max((m.end() for m in LIST_START.finditer(head, 0, at)), default=0)
+    subjects = [p for p in re.split(r"[、和及与]", clean_subject(head[clause_start:at])) if p]
+    if len(subjects) < 2:
+        subjects = state.get("pair_items", [])
+    after = head[at + 2:]
+    first_value = FIRST_NUMBER.search(after)
+    values_before = len(FIRST_NUMBER.findall(after))
+    if len(subjects) < 2 or values_before >= len(subjects):
+        return None
+    state["pair_items"] = subjects
+    verb = after[:first_value.start()] if first_value else after
+    return complete_pair(subjects, values_before), verb
+
+
+def complete_pair(subjects: list[str], index: int) -> str:
+    """Share the head noun of the last item and the prefix of the first.
+
+    纳税过千万元、过百万元企业 -> 纳税过千万元企业, 纳税过百万元企业; 国家级、省级专精特新企业 ->
+    国家级专精特新企业, 省级专精特新企业.
+    """
+    first, last = subjects[0], subjects[-1]
+    joint = last.find(first[-1])
+    suffix = last[joint + 1:] if joint >= 0 else ""
+    if not suffix and len(first) <= 4 < len(last):
+        # 城镇、农村居民人均可支配收入: a short modifier shares everything after the last item's modifier.
+        suffix = last[len(first):]
+    shared = first.find(last[0])
+    prefix = first[:shared] if shared > 0 else ""
+    item = subjects[index]
+    if prefix and not item.startswith(prefix):
+        item = prefix + item
+    if suffix and not item.endswith(suffix):
+        item += suffix
+    return item
