@@ -9,6 +9,7 @@ import pandas as pd
 from analysis.errors import DataError
 from analysis.growth import dedupe_figures, row_interval
 from analysis.numbers import split_unit
+from analysis.reconcile import conflict_summary
 
 DEFINITION_NOTE = (
     "民生支出 (livelihood spending) has no single statutory definition: each government decides "
@@ -47,18 +48,19 @@ class Bounded:
 def fiscal_inputs(table: pd.DataFrame, region: str, report_year: int) -> pd.DataFrame:
     """The review-year figures this analysis uses, one row per found input (index: input name).
 
-    Columns: the table's columns plus label_en, label_zh and the rounding interval low, high
-    (written unit). Inputs not reported are absent; see `missing_inputs`. Repeats that agree within
-    rounding count once; sources that disagree on an input raise DataError naming both.
+    Columns: the table's columns plus label_en, label_zh and the interval low, high (written
+    unit). Inputs not reported are absent; see `missing_inputs`. Repeats that agree within
+    rounding count once; where sources disagree, `reconcile.resolve_figures` picks one value by
+    its RESOLUTION_RULE and the row has `conflict` True and a `conflict_note` naming the other
+    source (see `fiscal_conflicts`).
     """
-    review = table[(table["region"] == region) & (table["report_year"] == report_year)
-                   & (table["kind"] == "actual") & (table["period"] == report_year - 1)]
-    review = dedupe_figures(review)
+    resolved = dedupe_figures(table[table["region"] == region], report_year)
+    review = resolved[(resolved["report_year"] == report_year) & (resolved["kind"] == "actual")
+                      & (resolved["period"] == report_year - 1)]
     found = []
     for name, (indicator, measure) in INPUTS.items():
         match = review[(review["indicator"] == indicator) & (review["measure"] == measure)]
-        if len(match) > 1:  # only conflicting rows survive deduplication together
-            _refuse_conflict(match)
+        assert len(match) <= 1, f"{indicator} {measure}: resolve_figures left {len(match)} rows"
         if not match.empty:
             found.append(match.iloc[0].to_frame().T.assign(
                 input=name, label_en=INPUT_LABELS[name][0], label_zh=INPUT_LABELS[name][1]))
@@ -70,14 +72,20 @@ def fiscal_inputs(table: pd.DataFrame, region: str, report_year: int) -> pd.Data
     return inputs.assign(low=[b[0] for b in bounds], high=[b[1] for b in bounds])
 
 
-def _refuse_conflict(rows: pd.DataFrame) -> None:
-    """Two sources disagree beyond rounding: a summary cannot pick one, so name both."""
-    first = rows.iloc[0]
-    given = "; ".join(f"{r['value']:g} {r['unit']} in {r['doc']} ({r['source']})"
-                      for _, r in rows.iterrows())
-    raise DataError(first["doc"], f"{first['subject']} ({first['indicator']}, {first['measure']}, "
-                                  f"{first['period']}) differs beyond rounding between sources: "
-                                  f"{given}; fix or drop one in data/corrections.csv")
+def fiscal_conflicts(inputs: pd.DataFrame) -> pd.DataFrame:
+    """Inputs whose sources disagreed, with the value used and the other source's value.
+
+    Columns: input, label_en, label_zh, used, used_source, other (empty when no input conflicted).
+    """
+    columns = ["input", "label_en", "label_zh", "used", "used_source", "other"]
+    if inputs.empty or "conflict" not in inputs:
+        return pd.DataFrame(columns=columns)
+    hit = inputs[inputs["conflict"].eq(True)]
+    summary = conflict_summary(hit)
+    return pd.DataFrame({"input": list(hit.index), "label_en": list(hit["label_en"]),
+                         "label_zh": list(hit["label_zh"]), "used": list(summary["used"]),
+                         "used_source": list(summary["used_source"]),
+                         "other": list(summary["other"])}, columns=columns)
 
 
 def missing_inputs(inputs: pd.DataFrame) -> list[str]:

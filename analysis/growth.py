@@ -5,8 +5,8 @@ import math
 
 import pandas as pd
 
-from analysis.numbers import rounding_interval
-from analysis.reconcile import deduplicate
+from analysis.numbers import figure_interval
+from analysis.reconcile import conflict_summary, resolve_figures
 
 BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
                 "none": "not applicable (count or rate)"}
@@ -27,33 +27,46 @@ def rate_factor(percent: float) -> float:
 def row_interval(row: pd.Series) -> tuple[float, float]:
     """Bounds on the true value of a figure from its rounding and qualifier (in its written unit).
 
-    An exact or 'about' figure is its rounding interval; 'at_least' drops the upper bound and
-    'at_most' the lower one (a growth rate cannot fall below -100%); 'range' spans value..value_high.
+    An exact or 'about' figure is its rounding interval (a plain count such as 67家 is exact);
+    'at_least' drops the upper bound and 'at_most' the lower one (a growth rate cannot fall below
+    -100%); 'range' spans value..value_high.
     """
     decimals = row.get("decimals")
     places = 0 if decimals is None or pd.isna(decimals) else int(decimals)
-    low, high = rounding_interval(row["value"], places)
+    unit = row.get("unit")
+    low, high = figure_interval(row["value"], places, unit)
     qualifier = row.get("qualifier")
     if qualifier == "at_least":
         high = math.inf
     elif qualifier == "at_most":
         low = -100.0 if row.get("measure") == "growth" else -math.inf
     elif qualifier == "range" and pd.notna(row.get("value_high")):
-        high = rounding_interval(row["value_high"], places)[1]
+        high = figure_interval(row["value_high"], places, unit)[1]
     return low, high
 
 
-def dedupe_figures(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure as the latest report gives it, by `reconcile.deduplicate`.
+def dedupe_figures(table: pd.DataFrame, report_year: int | None = None) -> pd.DataFrame:
+    """One row per figure, by `reconcile.resolve_figures` (its RESOLUTION_RULE decides).
 
-    Repeats that agree within rounding (main article and sidebar) are merged; rows that disagree
-    beyond rounding are all kept, flagged `conflict`, so a table shows both sources rather than
-    picking one. A figure an earlier report gave and a later one restates keeps only the later row.
+    Repeats that agree within rounding (main article and sidebar) are merged; where sources
+    disagree beyond rounding one value is used (the analysed report's, else the newest report's)
+    and the row carries `conflict` True and a `conflict_note` naming the other source and value.
     Uncatalogued figures have no id to match on and stay as written. Adds the columns conflict,
-    confirmed_by, revision and latest.
+    conflict_note, confirmed_by, revision and latest.
     """
-    out = deduplicate(table)
-    return out[out["latest"]]
+    return resolve_figures(table, report_year)
+
+
+def join_notes(*parts: object) -> str:
+    """Non-empty notes joined with '; ' (missing and blank parts left out)."""
+    return "; ".join(str(p).strip() for p in parts
+                     if isinstance(p, str) and p.strip())
+
+
+def real_on_nominal(growth_basis: pd.Series, level: pd.Series) -> pd.Series:
+    """REAL_ON_NOMINAL where a real growth rate is applied to a (nominal) level that exists, else ''."""
+    applied = growth_basis.eq("real") & level.notna()
+    return applied.map({True: REAL_ON_NOMINAL, False: ""})
 
 
 def _select(table: pd.DataFrame, region: str, **equal: object) -> pd.DataFrame:
@@ -72,19 +85,34 @@ def _describe(frame: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
         name_zh=ids.map(catalog["name_zh"]).fillna(frame["subject"]),
         growth_basis=ids.map(catalog["growth_basis"]),
     )
-    return frame.assign(basis_label=frame["growth_basis"].map(growth_basis_label),
-                        basis_warning=frame["growth_basis"].eq("real").map(
-                            {True: REAL_ON_NOMINAL, False: ""}))
+    return frame.assign(basis_label=frame["growth_basis"].map(growth_basis_label))
 
 
 def _bounded(frame: pd.DataFrame, name: str, keep: tuple[str, ...] = ()) -> pd.DataFrame:
-    """indicator, period, `name`, `name`_low, `name`_high (+ `keep` columns) of figure rows."""
+    """indicator, period, `name`, `name`_low, `name`_high, `name`_conflict, `name`_conflict_note
+    (+ `keep` columns) of figure rows."""
     bounds = [row_interval(row) for _, row in frame.iterrows()]
     out = frame[["indicator", "period", *keep]].copy()
+    out[f"{name}_conflict"] = frame["conflict"].astype(bool) if "conflict" in frame else False
+    out[f"{name}_conflict_note"] = frame["conflict_note"] if "conflict_note" in frame else ""
     out[name] = frame["value"].astype(float)
     out[f"{name}_low"] = [float(b[0]) for b in bounds]
     out[f"{name}_high"] = [float(b[1]) for b in bounds]
     return out
+
+
+def _mark_conflicts(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """`conflict` and `conflict_note` of a row built from several figures ({name: label})."""
+    flags = [frame[f"{n}_conflict"].eq(True) for n in labels]  # NaN (no such figure) is no conflict
+    notes = [[f"{label}: {note}" if hit else "" for hit, note in zip(flag, frame[f"{n}_conflict_note"])]
+             for (n, label), flag in zip(labels.items(), flags)]
+    conflict = pd.concat(flags, axis=1).any(axis=1) if flags else False
+    return frame.assign(conflict=conflict, conflict_note=[join_notes(*parts) for parts in zip(*notes)])
+
+
+def _resolved(table: pd.DataFrame, region: str, report_year: int | None) -> pd.DataFrame:
+    """The region's figures, one per figure (see `dedupe_figures`)."""
+    return dedupe_figures(_select(table, region), report_year)
 
 
 def reported_growth(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
@@ -92,34 +120,39 @@ def reported_growth(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
     """Growth rates the report gives for its review year (report_year - 1), in text order.
 
     Columns: indicator, title_en, name_zh, period, growth, growth_low, growth_high, value_high,
-    qualifier, basis_label, growth_basis, estimated, quote, source_url, doc. Uncatalogued figures keep
-    their Chinese subject as title and an 'unknown' basis.
+    qualifier, basis_label, growth_basis, estimated, quote, source_url, doc, conflict,
+    conflict_note. Uncatalogued figures keep their Chinese subject as title and an 'unknown' basis.
     """
-    rows = dedupe_figures(_select(table, region, report_year=report_year, kind="actual",
-                                  measure="growth", period=report_year - 1))
+    rows = _select(_resolved(table, region, report_year), region, report_year=report_year,
+                   kind="actual", measure="growth", period=report_year - 1)
     rows = rows.sort_values("start", kind="stable")
     keep = ("subject", "value_high", "qualifier", "estimated", "quote", "source_url", "doc")
-    out = _describe(_bounded(rows, "growth", keep), catalog)
+    out = _describe(_mark_conflicts(_bounded(rows, "growth", keep), {"growth": "growth"}), catalog)
     columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
                "value_high", "qualifier", "basis_label", "growth_basis", "estimated", "quote",
-               "source_url", "doc"]
+               "source_url", "doc", "conflict", "conflict_note"]
     return out[columns].reset_index(drop=True)
 
 
-def implied_prior_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str) -> pd.DataFrame:
+def implied_prior_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
+                         report_year: int | None = None) -> pd.DataFrame:
     """Prior-year levels implied by each actual level and its growth rate: level / (1 + g).
 
     Interval arithmetic on both roundings: low = level_low / (1 + g_high), high = level_high /
-    (1 + g_low). Columns: indicator, title_en, name_zh, period, prior_period, level, level_low,
+    (1 + g_low). `report_year` (the analysed report) decides between conflicting sources.
+    Columns: indicator, title_en, name_zh, period, prior_period, level, level_low,
     level_high, unit, growth, growth_low, growth_high, implied_prior, implied_prior_low,
-    implied_prior_high, basis_label, basis_warning, estimated, quote, source_url.
+    implied_prior_high, basis_label, basis_warning, estimated, quote, source_url, conflict,
+    conflict_note.
     """
-    actual = dedupe_figures(_select(table, region, kind="actual"))
-    actual = actual[actual["indicator"].notna()]
+    actual = _resolved(table, region, report_year)
+    actual = actual[(actual["kind"] == "actual") & actual["indicator"].notna()]
     levels = _bounded(actual[actual["measure"] == "level"], "level",
                       ("subject", "unit", "estimated", "quote", "source_url"))
     rates = _bounded(actual[actual["measure"] == "growth"], "growth")
     out = _describe(levels.merge(rates, on=["indicator", "period"]), catalog)
+    out = _mark_conflicts(out, {"level": "level", "growth": "growth"})
+    out["basis_warning"] = real_on_nominal(out["growth_basis"], out["level"])
     out["prior_period"] = out["period"] - 1
     out["implied_prior"] = out["level"] / out["growth"].map(rate_factor)
     out["implied_prior_low"] = out["level_low"] / out["growth_high"].map(rate_factor)
@@ -129,9 +162,8 @@ def implied_prior_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str
     columns = ["indicator", "title_en", "name_zh", "period", "prior_period", "level", "level_low",
                "level_high", "unit", "growth", "growth_low", "growth_high", "implied_prior",
                "implied_prior_low", "implied_prior_high", "basis_label", "basis_warning",
-               "estimated", "quote", "source_url"]
+               "estimated", "quote", "source_url", "conflict", "conflict_note"]
     return out.sort_values(["period", "indicator"])[columns].reset_index(drop=True)
-
 
 
 def implied_target_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
@@ -141,11 +173,14 @@ def implied_target_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: st
     The implied level carries the target's qualifier: 'at_least' makes it a lower bound
     (implied_high is inf), 'about' a point with its rounding interval, 'range' a low..high span.
     Targets without a review-year level stay in the table with a note, not dropped.
+    `basis_warning` is set only where a real target is applied to a (nominal) level; `remarks`
+    joins it and `note` with '; '.
     Columns: indicator, title_en, name_zh, base_period, base_level, base_low, base_high, unit,
     target_period, target, target_value_high, qualifier, growth_low, growth_high, implied_level,
-    implied_low, implied_high, basis_label, basis_warning, note, quote, source_url.
+    implied_low, implied_high, basis_label, basis_warning, note, remarks, quote, source_url,
+    conflict, conflict_note.
     """
-    mine = dedupe_figures(_select(table, region, report_year=report_year))
+    mine = _select(_resolved(table, region, report_year), region, report_year=report_year)
     mine = mine[mine["indicator"].notna()]
     targets = mine[(mine["kind"] == "target") & (mine["measure"] == "growth")
                    & (mine["period"] == report_year)]
@@ -155,18 +190,22 @@ def implied_target_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: st
                  & (mine["period"] == report_year - 1)]
     bases = _bounded(bases, "base", ("unit",)).rename(columns={"period": "base_period"})
     out = _describe(targets.merge(bases, on="indicator", how="left"), catalog)
+    out = _mark_conflicts(out, {"growth": "target", "base": "base level"})
     out = out.rename(columns={"period": "target_period", "growth": "target",
                               "value_high": "target_value_high", "base": "base_level"})
     # Levels and growth factors are positive, so the product's bounds are the bounds' products.
     out["implied_level"] = out["base_level"] * out["target"].map(rate_factor)
     out["implied_low"] = out["base_low"] * out["growth_low"].map(rate_factor)
     out["implied_high"] = out["base_high"] * out["growth_high"].map(rate_factor)
+    out["basis_warning"] = real_on_nominal(out["growth_basis"], out["base_level"])
     out["note"] = out["base_level"].isna().map(
         {True: f"no {report_year - 1} level reported: unpaired", False: ""})
+    out["remarks"] = [join_notes(w, n) for w, n in zip(out["basis_warning"], out["note"])]
     columns = ["indicator", "title_en", "name_zh", "base_period", "base_level", "base_low",
                "base_high", "unit", "target_period", "target", "target_value_high", "qualifier",
                "growth_low", "growth_high", "implied_level", "implied_low", "implied_high",
-               "basis_label", "basis_warning", "note", "quote", "source_url"]
+               "basis_label", "basis_warning", "note", "remarks", "quote", "source_url",
+               "conflict", "conflict_note"]
     return out[columns].reset_index(drop=True)
 
 
@@ -176,10 +215,10 @@ def growth_comparison(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
     where a later source gives it, the plan-year outcome.
 
     Columns: indicator, title_en, name_zh, series, kind, period, value, value_high, qualifier,
-    estimated, basis_label.
+    legend, estimated, basis_label, conflict. `legend` is the qualifier in words for a chart legend.
     """
-    rows = dedupe_figures(_select(table, region, measure="growth"))
-    rows = rows[rows["indicator"].notna()]
+    rows = _resolved(table, region, report_year)
+    rows = rows[(rows["measure"] == "growth") & rows["indicator"].notna()]
     review = rows[(rows["kind"] == "actual") & (rows["period"] == report_year - 1)
                   & (rows["report_year"] == report_year)].assign(series=f"{report_year - 1} actual")
     target = rows[(rows["kind"] == "target") & (rows["period"] == report_year)
@@ -187,30 +226,56 @@ def growth_comparison(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
     outcome = rows[(rows["kind"] == "actual") & (rows["period"] == report_year)].assign(
         series=f"{report_year} outcome")
     out = _describe(pd.concat([review, target, outcome]), catalog)
+    out["legend"] = out["qualifier"].map(qualifier_legend)
     columns = ["indicator", "title_en", "name_zh", "series", "kind", "period", "value",
-               "value_high", "qualifier", "estimated", "basis_label"]
+               "value_high", "qualifier", "legend", "estimated", "basis_label", "conflict"]
     return out[columns].reset_index(drop=True)
 
 
-def growth_paths(table: pd.DataFrame, catalog: pd.DataFrame, region: str) -> pd.DataFrame:
+def growth_paths(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
+                 report_year: int | None = None) -> pd.DataFrame:
     """Reported actual growth of each indicator across years, for indicators with two or more.
 
-    Each year's figure comes from the latest report that gives it. Columns: indicator, title_en,
-    name_zh, period, growth, growth_low, growth_high, level, unit, estimated, report_year,
-    basis_label, source_url.
+    One figure per year, by RESOLUTION_RULE (`report_year`: the analysed report; None: the latest
+    report that gives it). Columns: indicator, title_en, name_zh, period, growth, growth_low,
+    growth_high, level, unit, estimated, report_year, basis_label, source_url, conflict.
     """
-    actual = dedupe_figures(_select(table, region, kind="actual"))
-    actual = actual[actual["indicator"].notna()]
+    actual = _resolved(table, region, report_year)
+    actual = actual[(actual["kind"] == "actual") & actual["indicator"].notna()]
     rates = _bounded(actual[actual["measure"] == "growth"], "growth",
                      ("subject", "estimated", "report_year", "source_url"))
     levels = actual[actual["measure"] == "level"][["indicator", "period", "value", "unit"]]
     out = rates.merge(levels.rename(columns={"value": "level"}), on=["indicator", "period"],
                       how="left")
     out = out[out.groupby("indicator")["period"].transform("nunique") >= 2]
-    out = _describe(out, catalog)
+    out = _describe(out, catalog).rename(columns={"growth_conflict": "conflict"})
     columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
-               "level", "unit", "estimated", "report_year", "basis_label", "source_url"]
+               "level", "unit", "estimated", "report_year", "basis_label", "source_url", "conflict"]
     return out.sort_values(["indicator", "period"])[columns].reset_index(drop=True)
+
+
+def growth_conflicts(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
+                     report_year: int) -> pd.DataFrame:
+    """The figures this analysis uses whose sources disagree (see `reconcile.conflict_summary`):
+    the region's actual levels and growth rates of any year and its growth targets for report_year."""
+    rows = _resolved(table, region, report_year)
+    used = rows["measure"].isin(["level", "growth"]) & (
+        (rows["kind"] == "actual")
+        | ((rows["kind"] == "target") & (rows["period"] == report_year) & (rows["measure"] == "growth")))
+    return conflict_summary(rows[used & rows["indicator"].notna()], catalog)
+
+
+# Qualifiers in words for chart legends (symbols as in `charts.QUALIFIER_SYMBOLS`).
+QUALIFIER_LEGEND = {None: "exact", "about": "≈ about", "at_least": "≥ at least",
+                    "at_most": "≤ at most", "range": "range"}
+
+
+def qualifier_legend(qualifier: object) -> str:
+    """A qualifier code as a chart legend shows it: 'at_least' -> '≥ at least'; missing -> 'exact'."""
+    key = None if qualifier is None or (not isinstance(qualifier, str) and pd.isna(qualifier)) else qualifier
+    if key not in QUALIFIER_LEGEND:
+        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {list(QUALIFIER_LEGEND)}")
+    return QUALIFIER_LEGEND[key]
 
 
 def format_interval(low: float, high: float, decimals: int = 2) -> str:

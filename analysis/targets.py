@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.catalog import load_catalog
-from analysis.numbers import rounding_interval, split_unit
-from analysis.reconcile import deduplicate, interval_base
+from analysis.numbers import figure_interval, split_unit
+from analysis.reconcile import conflict_summary, interval_base, resolve_figures
 
 LEVEL_ORDER = ["nation", "province", "city", "district"]
 # Measures whose values are percentages, so a difference is in percentage points.
@@ -34,15 +34,19 @@ def propagate_qualifier(target_q: object, prior_q: object) -> str | None:
     return QUALIFIER_RULES.get((_q(target_q), _q(prior_q)), "undetermined")
 
 
-def implied_growth(target: float, prior: float, prior_decimals: int) -> tuple[float, float, float]:
-    """Growth in % from prior to target, with its bounds; the target is a stated number, not rounded."""
-    low, high = rounding_interval(prior, prior_decimals)
+def implied_growth(target: float, prior: float, prior_decimals: int,
+                   prior_unit: str | None = None) -> tuple[float, float, float]:
+    """Growth in % from prior to target, with its bounds; the target is a stated number, not rounded.
+
+    The prior's interval is its rounding interval, or none for a plain count (67家 is exact)."""
+    low, high = figure_interval(prior, prior_decimals, prior_unit)
     return 100 * (target / prior - 1), 100 * (target / high - 1), 100 * (target / low - 1)
 
 
-def gap_pp(target: float, prior: float, prior_decimals: int) -> tuple[float, float, float]:
+def gap_pp(target: float, prior: float, prior_decimals: int,
+           prior_unit: str | None = None) -> tuple[float, float, float]:
     """Target minus prior in percentage points, with bounds from the prior's rounding."""
-    low, high = rounding_interval(prior, prior_decimals)
+    low, high = figure_interval(prior, prior_decimals, prior_unit)
     return target - prior, target - high, target - low
 
 
@@ -51,12 +55,14 @@ def pair_targets(table: pd.DataFrame, region: str, plan_year: int) -> pd.DataFra
 
     Growth, share and pp targets are compared by the gap in percentage points with the prior figure
     of the same measure; level and count targets by the growth they imply over the prior level.
+    Where sources disagree, `reconcile.resolve_figures` decides which value is used (the plan
+    year's report first); `conflict` and `conflict_note` say so.
     """
-    table = deduplicate(table)
+    table = resolve_figures(table, plan_year)
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
     rows = [_pair_one(t, table) for _, t in targets.iterrows()]
     # Explicit dtypes so an empty result still filters and sorts like a full one.
-    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"paired": bool, "change": float})
+    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"paired": bool, "change": float, "conflict": bool})
     assert pairs["paired"].sum() + (pairs["reason"].notna() & ~pairs["paired"]).sum() == len(targets), \
         "every target must be paired or carry a reason"
     return pairs
@@ -65,14 +71,15 @@ def pair_targets(table: pd.DataFrame, region: str, plan_year: int) -> pd.DataFra
 PAIR_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
                 "target_doc", "target_quote", "target_source_url", "prior", "prior_decimals", "prior_unit",
                 "prior_qualifier", "prior_period", "prior_doc", "prior_estimated", "comparison", "change",
-                "change_min", "change_max", "change_qualifier", "paired", "reason"]
+                "change_min", "change_max", "change_qualifier", "paired", "reason", "conflict",
+                "conflict_note"]
 
 
 def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
     row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
            "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": _q(t.get("qualifier")),
            "target_doc": t["doc"], "target_quote": t.get("quote"), "target_source_url": t.get("source_url"),
-           "paired": False, "reason": None}
+           "paired": False, "reason": None, **_conflict_of({"target": t})}
     if pd.isna(t["indicator"]):
         return {**row, "reason": f"'{t['subject']}' is not in the indicator catalog, so no prior figure can be matched"}
     prior = _pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])
@@ -82,18 +89,25 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
                prior_qualifier=_q(prior.get("qualifier")), prior_period=int(prior["period"]),
                prior_doc=prior["doc"], prior_estimated=bool(prior.get("estimated", False)),
                change_qualifier=propagate_qualifier(t.get("qualifier"), prior.get("qualifier")), paired=True)
+    unit = prior["unit"]
     if t["measure"] in PERCENT_MEASURES:
-        change, low, _ = gap_pp(t["value"], prior["value"], prior["decimals"])
-        high = gap_pp(_upper(t), prior["value"], prior["decimals"])[2]
+        change, low, _ = gap_pp(t["value"], prior["value"], prior["decimals"], unit)
+        high = gap_pp(_upper(t), prior["value"], prior["decimals"], unit)[2]
         row["comparison"] = "gap_pp"
     else:
         factor = _factor(t["unit"]) / _factor(prior["unit"])
-        change, low, _ = implied_growth(t["value"] * factor, prior["value"], prior["decimals"])
-        high = implied_growth(_upper(t) * factor, prior["value"], prior["decimals"])[2]
+        change, low, _ = implied_growth(t["value"] * factor, prior["value"], prior["decimals"], unit)
+        high = implied_growth(_upper(t) * factor, prior["value"], prior["decimals"], unit)[2]
         row["comparison"] = "implied_growth"
-    if bool(prior.get("conflict", False)):
-        row["reason"] = "prior-year sources disagree (see the cross-source check); the first row is used"
+    row.update(_conflict_of({"target": t, "prior": prior}))
     return {**row, "change": change, "change_min": low, "change_max": high}
+
+
+def _conflict_of(figures: dict[str, pd.Series]) -> dict:
+    """`conflict` and `conflict_note` of a result built from resolved rows ({label: row})."""
+    notes = [f"{label}: {row['conflict_note']}" for label, row in figures.items()
+             if _flag(row.get("conflict"))]
+    return {"conflict": bool(notes), "conflict_note": "; ".join(notes)}
 
 
 def escalation(table: pd.DataFrame, region: str, plan_year: int) -> pd.DataFrame:
@@ -102,7 +116,7 @@ def escalation(table: pd.DataFrame, region: str, plan_year: int) -> pd.DataFrame
     Only percentage measures are compared: a district's level target and a province's are not on one
     scale. `excess_pp` is the region's target minus each level's (0 on the region's own row).
     """
-    table = deduplicate(table)
+    table = resolve_figures(table, plan_year)
     targets = table[(table["kind"] == "target") & (table["period"] == plan_year)
                     & table["measure"].isin(PERCENT_MEASURES) & table["indicator"].notna()]
     own = targets[targets["region"] == region]
@@ -154,15 +168,19 @@ def attained(outcome: float, target: float, qualifier: object = None, target_hig
 
 def assess_attainment(table: pd.DataFrame, region: str, plan_year: int, *, about_tolerance_pp: float = 0.5,
                       ceilings: frozenset[str] = CEILING_INDICATORS) -> pd.DataFrame:
-    """Each target of `region` for `plan_year` against the outcome reported for that year."""
-    table = deduplicate(table)
+    """Each target of `region` for `plan_year` against the outcome reported for that year.
+
+    One outcome per figure, by `reconcile.resolve_figures`; `conflict`/`conflict_note` say when
+    sources disagreed on the target or the outcome.
+    """
+    table = resolve_figures(table, plan_year)
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
     rows = []
     for _, t in targets.iterrows():
         row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
                "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": _q(t.get("qualifier")),
                "outcome": pd.NA, "outcome_doc": pd.NA, "preliminary": pd.NA, "status": "not comparable",
-               "borderline": False, "reason": None}
+               "borderline": False, "reason": None, **_conflict_of({"target": t})}
         outcome = None if pd.isna(t["indicator"]) else _pick(
             table, region, t["indicator"], "actual", plan_year, t["measure"], None)
         if outcome is None:
@@ -175,15 +193,19 @@ def assess_attainment(table: pd.DataFrame, region: str, plan_year: int, *, about
         status = attained(value, t["value"], t.get("qualifier"), t.get("value_high"),
                           about_tolerance_pp=about_tolerance_pp, ceiling=t["indicator"] in ceilings,
                           relative=t["measure"] not in PERCENT_MEASURES)
-        low, high = (end * factor for end in rounding_interval(outcome["value"], int(outcome["decimals"])))
+        low, high = (end * factor for end in figure_interval(outcome["value"], int(outcome["decimals"]),
+                                                             outcome["unit"]))
+        row.update(_conflict_of({"target": t, "outcome": outcome}))
         rows.append({**row, "outcome": value, "outcome_doc": outcome["doc"],
                      "preliminary": bool(outcome.get("estimated", False)), "status": status,
+                     # a zero-width interval (an exact count) is never borderline
                      "borderline": low <= t["value"] < high})
-    return pd.DataFrame(rows, columns=ATTAINMENT_COLUMNS).astype({"borderline": bool})
+    return pd.DataFrame(rows, columns=ATTAINMENT_COLUMNS).astype({"borderline": bool, "conflict": bool})
 
 
 ATTAINMENT_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
-                      "outcome", "outcome_doc", "preliminary", "status", "borderline", "reason"]
+                      "outcome", "outcome_doc", "preliminary", "status", "borderline", "reason", "conflict",
+                      "conflict_note"]
 
 
 def attainment_rules(about_tolerance_pp: float = 0.5) -> pd.DataFrame:
@@ -225,7 +247,7 @@ def growth_consistency(table: pd.DataFrame, region: str, period: int,
                        catalog: pd.DataFrame | None = None) -> pd.DataFrame:
     """Reported growth for `period` against the growth implied by the levels of `period`-1 and `period`."""
     catalog = load_catalog() if catalog is None else catalog
-    table = deduplicate(table)
+    table = resolve_figures(table, period)
     actual = table[(table["region"] == region) & (table["kind"] == "actual") & table["indicator"].notna()]
     rows = []
     for indicator in actual.loc[actual["period"] == period, "indicator"].unique():
@@ -239,7 +261,7 @@ def growth_consistency(table: pd.DataFrame, region: str, period: int,
         ratio = _factor(level["unit"]) / _factor(prior["unit"])
         implied = 100 * (level["value"] * ratio / prior["value"] - 1)
         imin, imax = 100 * (lo / phi - 1), 100 * (hi / plo - 1)
-        glo, ghi = rounding_interval(growth["value"], int(growth["decimals"]))
+        glo, ghi = figure_interval(growth["value"], int(growth["decimals"]), growth["unit"])
         basis = catalog.at[indicator, "growth_basis"] if indicator in catalog.index else "unknown"
         consistent = imin < ghi and glo < imax
         rows.append({"indicator": indicator, "prior_period": period - 1, "prior_level": prior["value"],
@@ -277,6 +299,10 @@ def _pick(table: pd.DataFrame, region: str, indicator: str, kind: str, period: i
     return (same if not same.empty else rows.sort_values("report_year", ascending=False, kind="stable")).iloc[0]
 
 
+def _flag(value: object) -> bool:
+    return bool(value) if value is not None and not pd.isna(value) else False
+
+
 def _upper(row: pd.Series) -> float:
     return row["value_high"] if pd.notna(row.get("value_high")) else row["value"]
 
@@ -290,3 +316,13 @@ def _factor(unit: str) -> int:
 
 def _q(qualifier: object) -> str | None:
     return None if qualifier is None or pd.isna(qualifier) or qualifier == "" else str(qualifier)
+
+
+def target_conflicts(table: pd.DataFrame, region: str, plan_year: int,
+                     catalog: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Figures this analysis uses whose sources disagree (see `reconcile.conflict_summary`): the
+    region's figures for plan_year - 1 and plan_year, and every region's targets for plan_year."""
+    rows = resolve_figures(table, plan_year)
+    used = ((rows["region"] == region) & rows["period"].isin([plan_year - 1, plan_year])) | (
+        (rows["kind"] == "target") & (rows["period"] == plan_year))
+    return conflict_summary(rows[used & rows["indicator"].notna()], catalog)

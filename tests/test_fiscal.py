@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from analysis.errors import DataError
-from analysis.fiscal import (DEFINITION_NOTE, fiscal_inputs, fiscal_summary, missing_inputs)
+from analysis.fiscal import (DEFINITION_NOTE, fiscal_conflicts, fiscal_inputs, fiscal_summary,
+                             missing_inputs)
 
 REGION = "枣庄市市中区"
 
@@ -121,13 +122,40 @@ def test_non_money_unit_is_refused():
         summary(data)
 
 
-def test_sources_disagreeing_on_an_input_are_refused_naming_both():
-    # 26.6 亿元 is [26.55, 26.65), 27.0 is [26.95, 27.05): no common value, so no summary can pick one.
+def test_sources_disagreeing_on_an_input_use_one_value_and_name_the_other():
+    # 26.6 亿元 is [26.55, 26.65), 27.0 is [26.95, 27.05): no common value. Both rows are from the
+    # 2023 report, so the rule prefers the extracted text over the hand-entered reference.
     data = table(row("livelihood_spending", "level", 26.6, 1, "亿元"),
                  {**row("livelihood_spending", "level", 27.0, 1, "亿元", start=None),
-                  "doc": "ref", "source": "hand_entered"})
-    with pytest.raises(DataError, match=r"26\.6 亿元 in shizhong-2023 \(extracted\); 27 亿元 in ref"):
-        fiscal_inputs(data, REGION, 2023)
+                  "doc": "ref", "source": "hand_entered"},
+                 row("livelihood_spending", "share", 75.3, 1, "%", start=40))
+    inputs = fiscal_inputs(data, REGION, 2023)
+    assert inputs.loc["livelihood_spending", "value"] == 26.6
+    assert inputs.loc["livelihood_spending", "conflict"]
+    assert "27.0 亿元 in ref (hand-entered, 2023 report)" in inputs.loc["livelihood_spending", "conflict_note"]
+    assert not inputs.loc["livelihood_share", "conflict"]
+    # One value per input, so the summary still runs: 26.6 / 0.753.
+    assert fiscal_summary(inputs).loc["expenditure", "value"] == pytest.approx(26.6 / 0.753)
+    shown = fiscal_conflicts(inputs)
+    assert shown.to_dict("records") == [{
+        "input": "livelihood_spending", "label_en": "Livelihood spending", "label_zh": "民生支出",
+        "used": "26.6 亿元", "used_source": "shizhong-2023 (extracted, 2023 report)",
+        "other": "27.0 亿元 in ref (hand-entered, 2023 report)"}]
+
+
+def test_the_analysed_report_wins_over_a_later_restatement():
+    # The 2024 report restates 2022 revenue as 28.0 亿元; analysing the 2023 report uses its 27.6.
+    data = table(row("general_budget_revenue", "level", 27.6, 1, "亿元", start=20),
+                 {**row("general_budget_revenue", "level", 28.0, 1, "亿元", report_year=2024),
+                  "doc": "sz-2024"})
+    inputs = fiscal_inputs(data, REGION, 2023)
+    assert inputs.loc["budget_revenue", "value"] == 27.6
+    assert inputs.loc["budget_revenue", "conflict_note"] == (
+        "other source: 28.0 亿元 in sz-2024 (extracted, 2024 report)")
+
+
+def test_no_conflict_gives_an_empty_conflict_table():
+    assert fiscal_conflicts(fiscal_inputs(SEED, REGION, 2023)).empty
 
 
 def test_agreeing_sources_count_once():

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from analysis.growth import (REAL_ON_NOMINAL, cited_sources, dedupe_figures, format_interval,
-                             growth_basis_label, growth_comparison,
+                             growth_basis_label, growth_comparison, growth_conflicts,
                              growth_paths, implied_prior_levels, implied_target_levels,
-                             reported_growth, row_interval)
+                             join_notes, qualifier_legend, reported_growth, row_interval)
 
 REGION = "枣庄市市中区"
 CATALOG = pd.DataFrame({
@@ -173,31 +173,69 @@ def test_dedupe_keeps_the_later_reports_final_over_an_earlier_preliminary():
     assert list(out["value"]) == [6.4] and list(out["report_year"]) == [2025]
 
 
-def test_dedupe_merges_agreeing_repeats_and_keeps_disagreeing_ones_flagged():
+def test_dedupe_merges_agreeing_repeats_and_resolves_disagreeing_ones_with_a_note():
     # 312 (no decimals) stands for [311.5, 312.5), which holds 311.7: one figure, the precise row kept.
     agree = table(row("gdp", "level", 311.7, 1, start=10),
                   {**row("gdp", "level", 312, 0, start=None), "doc": "ref", "source": "hand_entered"})
     out = dedupe_figures(agree)
     assert list(out["value"]) == [311.7] and out.iloc[0]["confirmed_by"] == "ref (hand_entered)"
+    assert not out.iloc[0]["conflict"] and out.iloc[0]["conflict_note"] == ""
     # 4.6 and 4.7 in one report, preliminary or not, are [4.55, 4.65) and [4.65, 4.75): a conflict.
+    # Same report, both extracted, same decimals: the earlier place in the text (start 1) is used.
     disagree = table(row("gdp", "growth", 4.6, 1, estimated=True, start=1),
                      row("gdp", "growth", 4.7, 1, start=2))
     out = dedupe_figures(disagree)
-    assert list(out["value"]) == [4.6, 4.7] and out["conflict"].all()
+    assert list(out["value"]) == [4.6] and out["conflict"].all()
+    assert out.iloc[0]["conflict_note"] == "other source: 4.7 % in doc-2023 (extracted, 2023 report)"
 
 
-def test_conflicting_sources_both_appear_in_the_growth_tables():
+def test_conflicting_sources_use_one_value_per_figure_and_say_so():
     # The text says 4.7%, a hand-entered row 4.8%: [4.65, 4.75) and [4.75, 4.85) do not overlap.
+    # Both belong to the 2023 report, so the extracted text's 4.7 is used, the 4.8 named.
     data = table(row("gdp", "level", 311.7, 1, start=10), row("gdp", "growth", 4.7, 1, start=20),
-                 {**row("gdp", "growth", 4.8, 1, start=None), "doc": "ref", "source": "hand_entered"})
+                 {**row("gdp", "growth", 4.8, 1, start=None), "doc": "ref", "source": "hand_entered"},
+                 row("gdp", "growth", 6, 0, kind="target", period=2023, start=30))
+    note = "other source: 4.8 % in ref (hand-entered, 2023 report)"
     rates = reported_growth(data, CATALOG, REGION, 2023)
-    assert list(rates["growth"]) == [4.7, 4.8] and list(rates["doc"]) == ["doc-2023", "ref"]
-    assert list(rates["growth_low"]) == pytest.approx([4.65, 4.75])
-    assert list(rates["growth_high"]) == pytest.approx([4.75, 4.85])
-    priors = implied_prior_levels(data, CATALOG, REGION)
-    assert list(priors["growth"]) == [4.7, 4.8]
-    assert list(priors["implied_prior"]) == pytest.approx([311.7 / 1.047, 311.7 / 1.048])
-    assert list(priors["implied_prior_low"]) == pytest.approx([311.65 / 1.0475, 311.65 / 1.0485])
+    assert list(rates["growth"]) == [4.7] and list(rates["doc"]) == ["doc-2023"]
+    assert list(rates["conflict"]) == [True] and list(rates["conflict_note"]) == [f"growth: {note}"]
+    priors = implied_prior_levels(data, CATALOG, REGION, 2023)
+    assert list(priors["implied_prior"]) == pytest.approx([311.7 / 1.047])
+    assert list(priors["implied_prior_low"]) == pytest.approx([311.65 / 1.0475])
+    assert list(priors["conflict"]) == [True]
+    # The target is paired with one base level: the target row is not doubled.
+    targets = implied_target_levels(data, CATALOG, REGION, 2023)
+    assert len(targets) == 1 and not targets.loc[0, "conflict"]
+    shown = growth_conflicts(data, CATALOG, REGION, 2023)
+    assert shown[["indicator", "figure", "used", "used_source", "other"]].to_dict("records") == [{
+        "indicator": "gdp", "figure": "actual 2022, growth", "used": "4.7 %",
+        "used_source": "doc-2023 (extracted, 2023 report)",
+        "other": "4.8 % in ref (hand-entered, 2023 report)"}]
+
+
+def test_conflicting_base_levels_do_not_cross_in_implied_levels():
+    # Two 2023 GDP levels (350 extracted, 331 hand-entered) and two rates (5.9, 6.5), all from the
+    # 2024 report: the analysis uses 350 with 5.9 only, never 350/1.065 or 331/1.059.
+    data = table(row("gdp", "level", 350, 0, period=2023, report_year=2024, start=10),
+                 row("gdp", "growth", 5.9, 1, period=2023, report_year=2024, start=20),
+                 {**row("gdp", "level", 331, 0, period=2023, report_year=2024, start=None),
+                  "doc": "ref", "source": "hand_entered"},
+                 {**row("gdp", "growth", 6.5, 1, period=2023, report_year=2024, start=None),
+                  "doc": "ref", "source": "hand_entered"},
+                 row("gdp", "growth", 6, 0, kind="target", period=2024, report_year=2024,
+                     qualifier="about", start=30))
+    priors = implied_prior_levels(data, CATALOG, REGION, 2024)
+    assert list(priors["implied_prior"]) == pytest.approx([350 / 1.059])
+    assert priors.loc[0, "conflict_note"] == (
+        "level: other source: 331 亿元 in ref (hand-entered, 2024 report); "
+        "growth: other source: 6.5 % in ref (hand-entered, 2024 report)")
+    targets = implied_target_levels(data, CATALOG, REGION, 2024)
+    assert len(targets) == 1
+    assert targets.loc[0, "implied_level"] == pytest.approx(350 * 1.06)
+    assert targets.loc[0, "conflict"]
+    assert list(growth_conflicts(data, CATALOG, REGION, 2024)["figure"]) == [
+        "actual 2023, level", "actual 2023, growth"]
+    assert growth_comparison(data, CATALOG, REGION, 2024)["value"].tolist() == [5.9, 6]
 
 
 def test_format_interval():
@@ -219,3 +257,34 @@ def test_cited_sources_adds_sidecar_provenance():
                "date_published": "2023-02-09", "region": REGION}
     out = cited_sources(SEED, REGION, 2023, [sidecar])
     assert out.loc[0, "publisher"] == "市中云报" and out.loc[0, "date_published"] == "2023-02-09"
+
+
+def test_basis_warning_only_where_a_real_rate_meets_a_level():
+    # GDP (real) has a 2022 level: warned. Industrial value added (real, here via GDP's basis) has none:
+    # no warning, only the unpaired note. Revenue (nominal) with a level: no warning.
+    catalog = pd.concat([CATALOG, pd.DataFrame({"id": ["industrial_value_added"], "name_zh": ["工业增加值"],
+                                                "title_en": ["Industrial value added"],
+                                                "growth_basis": ["real"]}).set_index("id", drop=False)])
+    data = table(row("gdp", "level", 311.7, 1), row("general_budget_revenue", "level", 27.6, 1),
+                 row("gdp", "growth", 6, 0, kind="target", period=2023),
+                 row("general_budget_revenue", "growth", 6.5, 1, kind="target", period=2023),
+                 row("industrial_value_added", "growth", 10, 0, kind="target", period=2023))
+    out = implied_target_levels(data, catalog, REGION, 2023).set_index("indicator")
+    assert out.at["gdp", "basis_warning"] == REAL_ON_NOMINAL
+    assert out.at["gdp", "remarks"] == REAL_ON_NOMINAL
+    assert out.at["industrial_value_added", "basis_warning"] == ""
+    assert out.at["industrial_value_added", "remarks"] == "no 2022 level reported: unpaired"
+    assert out.at["general_budget_revenue", "remarks"] == ""
+    assert join_notes(REAL_ON_NOMINAL, "", None, "x") == f"{REAL_ON_NOMINAL}; x"
+
+
+def test_counts_have_exact_intervals_in_row_interval():
+    assert row_interval(pd.Series({"value": 67.0, "decimals": 0, "unit": "家"})) == (67.0, 67.0)
+    assert row_interval(pd.Series({"value": 1.1, "decimals": 1, "unit": "万家"})) == pytest.approx((1.05, 1.15))
+
+
+def test_qualifier_legend_reads_as_words():
+    assert [qualifier_legend(q) for q in (None, float("nan"), "about", "at_least", "at_most", "range")] == [
+        "exact", "exact", "≈ about", "≥ at least", "≤ at most", "range"]
+    with pytest.raises(ValueError, match="unknown qualifier"):
+        qualifier_legend("roughly")

@@ -7,7 +7,8 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from analysis.reconcile import deduplicate, figures_agree, find_conflicts, interval_base, intervals_overlap
+from analysis.reconcile import (RESOLUTION_RULE, conflict_summary, deduplicate, figures_agree, find_conflicts,
+                                interval_base, intervals_overlap, resolve_figures)
 
 DEFAULTS = dict(doc="shizhong-2023", region="枣庄市市中区", region_en="Shizhong", level="district",
                 report_year=2023, source="extracted", indicator="gdp", subject="生产总值", kind="actual",
@@ -125,3 +126,67 @@ def test_find_conflicts_empty_is_typed(table):
     result = find_conflicts(table({"value": "311.7"}))
     assert result.empty
     assert result["revision"].dtype == bool
+
+
+# --- one value per figure: resolve_figures ---------------------------------------------------------------
+
+def test_conflict_reason_shows_intervals_in_the_written_unit(table):
+    a, b = table({"value": "350"}, {"value": "331", "source": "hand_entered", "doc": "ref"}).iloc
+    ok, reason = figures_agree(a, b)
+    assert not ok
+    assert reason == "350 亿元 and 331 亿元 differ beyond rounding ([349.5, 350.5) 亿元 vs [330.5, 331.5) 亿元)"
+
+
+def test_counts_are_exact_when_compared(table):
+    # 67家 and 68家 are different counts; 67家 and 67家 agree; a count inside a rounded 万家 interval agrees.
+    a, b = table({"value": "67", "unit": "家"}, {"value": "68", "unit": "家"}).iloc
+    ok, reason = figures_agree(a, b)
+    assert not ok and "exactly 67 家 (a count)" in reason and "exactly 68 家 (a count)" in reason
+    a, b = table({"value": "67", "unit": "家"}, {"value": "67", "unit": "家", "doc": "ref"}).iloc
+    assert figures_agree(a, b)[0]
+    assert intervals_overlap((11000.0, 11000.0), (10500.0, 11500.0))
+    assert not intervals_overlap((11500.0, 11500.0), (10500.0, 11500.0))  # high end is open
+
+
+def test_resolve_prefers_the_analysed_report_then_the_newest(table):
+    rows = table({"value": "311.7", "report_year": 2023, "doc": "r2023"},
+                 {"value": "315.0", "report_year": 2024, "doc": "r2024"})
+    used = resolve_figures(rows, 2023)
+    assert used["doc"].tolist() == ["r2023"] and used["conflict"].tolist() == [True]
+    assert used.iloc[0]["conflict_note"] == "other source: 315.0 亿元 in r2024 (extracted, 2024 report)"
+    assert resolve_figures(rows)["doc"].tolist() == ["r2024"]  # no analysed year: the newest
+    assert resolve_figures(rows, 2022)["doc"].tolist() == ["r2024"]
+
+
+def test_resolve_prefers_extracted_over_hand_entered_within_a_report(table):
+    rows = table({"value": "331", "source": "hand_entered", "doc": "ref", "period": 2023, "report_year": 2024},
+                 {"value": "350", "doc": "sz-2024", "period": 2023, "report_year": 2024})
+    used = resolve_figures(rows, 2024)
+    assert used["value"].tolist() == [350.0]
+    assert used.iloc[0]["conflict_note"] == "other source: 331 亿元 in ref (hand-entered, 2024 report)"
+    summary = conflict_summary(used)
+    assert summary[["figure", "used", "used_source", "other"]].to_dict("records") == [{
+        "figure": "actual 2023, level", "used": "350 亿元", "used_source": "sz-2024 (extracted, 2024 report)",
+        "other": "331 亿元 in ref (hand-entered, 2024 report)"}]
+
+
+def test_resolve_keeps_agreeing_figures_as_confirmation_not_conflict(table):
+    rows = table({"value": "311.7", "report_year": 2023, "doc": "r2023"},
+                 {"value": "312", "report_year": 2024, "doc": "r2024"},
+                 {"value": "4.7", "measure": "growth", "unit": "%"})
+    used = resolve_figures(rows, 2023)
+    assert len(used) == 2 and not used["conflict"].any()
+    assert used.iloc[0]["confirmed_by"] == "r2024 (extracted)"
+    assert conflict_summary(used).empty
+
+
+def test_resolve_lists_every_disagreeing_source_and_leaves_uncatalogued_rows(table):
+    rows = table({"value": "350", "doc": "a", "start": 1}, {"value": "350", "doc": "a", "start": 99},
+                 {"value": "331", "doc": "ref", "source": "hand_entered"},
+                 {"value": "340", "doc": "ref2", "source": "hand_entered"},
+                 {"value": "7", "indicator": pd.NA}, {"value": "8", "indicator": pd.NA})
+    used = resolve_figures(rows)
+    assert used["value"].tolist() == [350.0, 7.0, 8.0]
+    assert used.iloc[0]["conflict_note"] == ("other source: 331 亿元 in ref (hand-entered, 2023 report); "
+                                             "340 亿元 in ref2 (hand-entered, 2023 report)")
+    assert "report being analysed" in RESOLUTION_RULE and "hand-entered" in RESOLUTION_RULE

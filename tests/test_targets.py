@@ -9,7 +9,8 @@ import pytest
 
 from analysis.catalog import load_catalog
 from analysis.targets import (QUALIFIER_RULES, assess_attainment, attained, attainment_rules, escalation, gap_pp,
-                              growth_consistency, implied_growth, pair_targets, propagate_qualifier, trajectory)
+                              growth_consistency, implied_growth, pair_targets, propagate_qualifier, target_conflicts,
+                              trajectory)
 
 SZ = "枣庄市市中区"
 DEFAULTS = dict(doc="shizhong-2023", region=SZ, region_en="Shizhong", level="district", report_year=2023,
@@ -127,7 +128,9 @@ def test_pair_targets_level_targets_imply_growth(shizhong):
     assert pairs.at["fdi_utilized", "change"] == pytest.approx((8000 / 6510 - 1) * 100)
     assert pairs.at["high_tech_enterprises", "change"] == pytest.approx((80 / 67 - 1) * 100)
     assert pd.isna(pairs.at["high_tech_enterprises", "change_qualifier"])  # exact
-    assert pairs.at["high_tech_enterprises", "change_min"] == pytest.approx((80 / 67.5 - 1) * 100)
+    # 67家 is a count, exact: no rounding interval, so the implied growth has none either.
+    assert pairs.at["high_tech_enterprises", "change_min"] == pytest.approx((80 / 67 - 1) * 100)
+    assert pairs.at["high_tech_enterprises", "change_max"] == pytest.approx((80 / 67 - 1) * 100)
 
 
 def test_floor_prior_and_floor_target_imply_at_most(shizhong):
@@ -261,3 +264,42 @@ def test_empty_inputs_give_empty_typed_results(shizhong):
     assert assess_attainment(actuals, SZ, 2023).empty
     assert trajectory(pairs, assess_attainment(actuals, SZ, 2023)).empty
     assert growth_consistency(actuals, "nowhere", 2023, load_catalog()).empty
+
+
+# --- conflicting sources: one value per figure, marked ---------------------------------------------------
+
+def test_conflicting_outcome_uses_one_value_and_is_marked(table, shizhong):
+    # An extracted 2024 report says 2023 GDP grew 5.9%; the hand-entered reference says 6.5%. Both are
+    # from the 2024 report, so the rule takes the extracted text: 5.9 ≥ 6 − 0.5, met.
+    data = pd.concat([shizhong, table({"indicator": "gdp", "value": "5.9", **LATER, "doc": "sz-2024",
+                                       "source": "extracted"})], ignore_index=True)
+    result = by_indicator(assess_attainment(data, SZ, 2023).dropna(subset=["indicator"]))
+    assert result.at["gdp", "outcome"] == 5.9 and result.at["gdp", "outcome_doc"] == "sz-2024"
+    assert result.at["gdp", "conflict"]
+    assert result.at["gdp", "conflict_note"] == (
+        "outcome: other source: 6.5 % in shizhong-2024-ref (hand-entered, 2024 report)")
+    assert not result.at["fixed_asset_investment", "conflict"]
+    assert len(assess_attainment(data, SZ, 2023)) == len(assess_attainment(shizhong, SZ, 2023))
+    shown = target_conflicts(data, SZ, 2023)
+    assert shown[["figure", "used", "other"]].to_dict("records") == [{
+        "figure": "actual 2023, growth", "used": "5.9 %",
+        "other": "6.5 % in shizhong-2024-ref (hand-entered, 2024 report)"}]
+    assert target_conflicts(shizhong, SZ, 2023).empty
+
+
+def test_conflicting_prior_is_named_in_the_pair(table, shizhong):
+    # A hand-entered row in the 2023 report says 2022 GDP grew 4.9%: the extracted 4.7 is used.
+    data = pd.concat([shizhong, table({"indicator": "gdp", "value": "4.9", "doc": "ref",
+                                       "source": "hand_entered"})], ignore_index=True)
+    pairs = by_indicator(pair_targets(data, SZ, 2023))
+    assert pairs.at["gdp", "prior"] == 4.7 and pairs.at["gdp", "change"] == pytest.approx(6 - 4.7)
+    assert pairs.at["gdp", "conflict"]
+    assert pairs.at["gdp", "conflict_note"] == "prior: other source: 4.9 % in ref (hand-entered, 2023 report)"
+    assert len(pair_targets(data, SZ, 2023)) == len(pair_targets(shizhong, SZ, 2023))
+
+
+def test_counts_are_exact_in_implied_growth_and_attainment():
+    # 67家 is exact, 311.7亿元 is [311.65, 311.75).
+    assert implied_growth(80, 67, 0, "家") == pytest.approx((100 * (80 / 67 - 1),) * 3)
+    assert implied_growth(330, 311.7, 1, "亿元")[1] == pytest.approx(100 * (330 / 311.75 - 1))
+    assert gap_pp(6, 4.7, 1, "%") == pytest.approx((6 - 4.7, 6 - 4.75, 6 - 4.65))

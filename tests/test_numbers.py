@@ -1,0 +1,55 @@
+"""Tests for analysis/numbers.py: intervals of printed figures and display precision of derived ones."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from analysis.numbers import COUNT_UNITS, display_decimals, figure_interval, format_derived, rounding_interval
+
+
+def test_rounding_interval_is_half_the_last_digit_either_side():
+    assert rounding_interval(311.7, 1) == pytest.approx((311.65, 311.75))
+    assert rounding_interval(4.7, 1) == pytest.approx((4.65, 4.75))
+
+
+@pytest.mark.parametrize("unit", ["家", "个", "项", "人", "人次", "户", "辆", "村"])
+def test_plain_counts_are_exact(unit):
+    # 67家 is 67 firms: not 66.5 to 67.5.
+    assert figure_interval(67, 0, unit) == (67.0, 67.0)
+
+
+@pytest.mark.parametrize("value, decimals, unit, expected", [
+    (1.1, 1, "万家", (1.05, 1.15)),       # a scaled count is rounded: 10,500 to 11,500 firms
+    (311.7, 1, "亿元", (311.65, 311.75)),
+    (4.7, 1, "%", (4.65, 4.75)),
+    (6782, 0, "万美元", (6781.5, 6782.5)),
+    (3, 0, None, (2.5, 3.5)),             # no unit known: rounded
+])
+def test_other_figures_keep_their_rounding_interval(value, decimals, unit, expected):
+    assert figure_interval(value, decimals, unit) == pytest.approx(expected)
+
+
+def test_count_units_are_the_measure_words_without_scale():
+    assert {"家", "人次", "辆"} <= COUNT_UNITS
+    assert not any(unit.startswith(("万", "亿")) for unit in COUNT_UNITS)
+    assert "元" not in COUNT_UNITS and "%" not in COUNT_UNITS
+
+
+@pytest.mark.parametrize("low, high, expected", [
+    (34816.64 - 17, 34816.64 + 17, -1),   # ±17: tens
+    (297.52, 297.90, 1),                  # ±0.19: tenths
+    (35.235567, 35.415282, 2),            # ±0.0899: hundredths (its leading digit)
+    (10.0, 10.0, 2),                      # exact: the default places
+    (29.33, math.inf, 2),                 # open: the default places
+])
+def test_display_decimals_follow_the_half_width(low, high, expected):
+    assert display_decimals(low, high) == expected
+
+
+def test_format_derived_is_no_more_precise_than_its_interval():
+    assert format_derived(34816.64, 34816.64 - 17, 34816.64 + 17, "元") == "34,820元"
+    assert format_derived(297.71, 297.52, 297.90, "亿元") == "297.7亿元"
+    assert format_derived(35.325365, 35.235567, 35.415282) == "35.33"
+    assert format_derived(0.125, 0.1249, 0.1251, max_decimals=2) == "0.13"  # half up, capped places
+    assert format_derived(5, 5, 5) == "5.00"
