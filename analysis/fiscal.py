@@ -75,17 +75,14 @@ def fiscal_inputs(table: pd.DataFrame, region: str, report_year: int) -> pd.Data
 def fiscal_conflicts(inputs: pd.DataFrame) -> pd.DataFrame:
     """Inputs whose sources disagreed, with the value used and the other source's value.
 
-    Columns: input, label_en, label_zh, used, used_source, other (empty when no input conflicted).
+    Columns: input and those of `reconcile.conflict_summary` (title_en and name_zh are the input's
+    labels); empty when no input conflicted.
     """
-    columns = ["input", "label_en", "label_zh", "used", "used_source", "other"]
-    if inputs.empty or "conflict" not in inputs:
-        return pd.DataFrame(columns=columns)
-    hit = inputs[inputs["conflict"].eq(True)]
+    hit = inputs[inputs["conflict"].eq(True)] if "conflict" in inputs else inputs.iloc[0:0]
     summary = conflict_summary(hit)
-    return pd.DataFrame({"input": list(hit.index), "label_en": list(hit["label_en"]),
-                         "label_zh": list(hit["label_zh"]), "used": list(summary["used"]),
-                         "used_source": list(summary["used_source"]),
-                         "other": list(summary["other"])}, columns=columns)
+    summary["title_en"] = list(hit["label_en"])
+    summary["name_zh"] = list(hit["label_zh"])
+    return summary.assign(input=list(hit.index))[["input", *summary.columns]]
 
 
 def missing_inputs(inputs: pd.DataFrame) -> list[str]:

@@ -5,7 +5,7 @@ import math
 
 import pandas as pd
 
-from analysis.numbers import figure_interval
+from analysis.numbers import figure_interval, format_derived
 from analysis.reconcile import conflict_summary, resolve_figures
 
 BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
@@ -289,17 +289,29 @@ def format_interval(low: float, high: float, decimals: int = 2) -> str:
     return f"[{low:,.{decimals}f}, {high:,.{decimals}f})"
 
 
+def derived_label(value: float, low: float, high: float, qualifier: object, unit: str) -> str:
+    """A derived level for a reader: the qualifier's symbol, the value rounded to what its interval
+    supports (`numbers.format_derived`) and the unit: ('≥', 34816.64 ± 17, '元') -> '≥34,820元'."""
+    legend = qualifier_legend(None if qualifier == "range" else qualifier)
+    symbol = legend.split(" ")[0] if " " in legend else ""
+    return f"{symbol}{format_derived(value, low, high, unit)}"
+
+
 def cited_sources(table: pd.DataFrame, region: str, report_year: int | None = None,
                   sidecars: list[dict] | None = None) -> pd.DataFrame:
     """Documents behind a region's figures (one report and the next, which gives its outcomes).
 
-    Columns: doc, source, report_year, source_url, source_note, figures (rows each gives), and,
-    from the raw documents' provenance sidecars when given, title, publisher, date_published.
+    Columns: doc, source, report_year, region, region_en, source_url, source_note, figures (rows
+    each gives), and, from the raw documents' provenance sidecars when given, title, publisher,
+    date_published. For a display-ready table use `analysis.citations.sources_table`.
     """
     rows = table[table["region"] == region]
+    if "region_en" not in rows:
+        rows = rows.assign(region_en=pd.NA)
     if report_year is not None:
         rows = rows[rows["report_year"].isin([report_year, report_year + 1])]
     out = rows.groupby(["doc", "source", "report_year"], dropna=False).agg(
+        region=("region", "first"), region_en=("region_en", "first"),
         source_url=("source_url", "first"), source_note=("source_note", "first"),
         figures=("value", "size")).reset_index()
     meta = pd.DataFrame(sidecars or [], columns=["doc", "title", "publisher", "date_published"])

@@ -66,10 +66,15 @@ def figure_interval(value: float, decimals: int, unit: str | None) -> tuple[floa
     return rounding_interval(value, decimals)
 
 
-def display_decimals(low: float, high: float, max_decimals: int = 2) -> int:
+def display_decimals(low: float, high: float, max_decimals: int = 2, value: float | None = None) -> int:
     """Decimal places a derived figure supports: none finer than the leading digit of its
-    half-width (±17 -> -1, i.e. tens; ±0.19 -> 1). Open or zero-width intervals: `max_decimals`."""
+    half-width (±17 -> -1, i.e. tens; ±0.19 -> 1). With `value`, an interval open on one side
+    (a floor) uses the distance from value to its finite end. Otherwise open or zero-width
+    intervals get `max_decimals`."""
     half = (high - low) / 2
+    if value is not None and math.isinf(half):
+        finite = [abs(value - end) for end in (low, high) if math.isfinite(end)]
+        half = finite[0] if finite else half
     if not math.isfinite(half) or half <= 0:
         return max_decimals
     return min(max_decimals, -math.floor(math.log10(half)))
@@ -78,6 +83,6 @@ def display_decimals(low: float, high: float, max_decimals: int = 2) -> int:
 def format_derived(value: float, low: float, high: float, unit: str = "", max_decimals: int = 2) -> str:
     """A derived figure rounded to what its interval supports: 34816.64 in [34799.9, 34833.5) ->
     '34,820'; the unit follows unspaced, as Chinese units do."""
-    places = display_decimals(low, high, max_decimals)
+    places = display_decimals(low, high, max_decimals, value)
     rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return f"{rounded:,.{max(places, 0)}f}{unit}"

@@ -137,9 +137,10 @@ def test_sources_disagreeing_on_an_input_use_one_value_and_name_the_other():
     # One value per input, so the summary still runs: 26.6 / 0.753.
     assert fiscal_summary(inputs).loc["expenditure", "value"] == pytest.approx(26.6 / 0.753)
     shown = fiscal_conflicts(inputs)
-    assert shown.to_dict("records") == [{
-        "input": "livelihood_spending", "label_en": "Livelihood spending", "label_zh": "民生支出",
-        "used": "26.6 亿元", "used_source": "shizhong-2023 (extracted, 2023 report)",
+    assert shown.drop(columns=["indicator", "region"]).to_dict("records") == [{
+        "input": "livelihood_spending", "title_en": "Livelihood spending", "name_zh": "民生支出",
+        "figure": "actual 2022, level", "used": "26.6 亿元",
+        "used_source": "shizhong-2023 (extracted, 2023 report)",
         "other": "27.0 亿元 in ref (hand-entered, 2023 report)"}]
 
 

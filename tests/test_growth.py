@@ -6,10 +6,13 @@ import math
 import pandas as pd
 import pytest
 
+from analysis.citations import (NO_URL, SOURCE_COLUMNS, conflicts_note, conflicts_shown, source_title,
+                                sources_table)
 from analysis.growth import (REAL_ON_NOMINAL, cited_sources, dedupe_figures, format_interval,
                              growth_basis_label, growth_comparison, growth_conflicts,
                              growth_paths, implied_prior_levels, implied_target_levels,
-                             join_notes, qualifier_legend, reported_growth, row_interval)
+                             derived_label, join_notes, qualifier_legend, reported_growth,
+                             row_interval)
 
 REGION = "枣庄市市中区"
 CATALOG = pd.DataFrame({
@@ -288,3 +291,55 @@ def test_qualifier_legend_reads_as_words():
         "exact", "exact", "≈ about", "≥ at least", "≤ at most", "range"]
     with pytest.raises(ValueError, match="unknown qualifier"):
         qualifier_legend("roughly")
+
+
+# --- the sources table (analysis/citations.py) -----------------------------------------------------------
+
+def test_sources_table_titles_texts_from_sidecars_and_hand_entered_sources_from_their_rows():
+    ref = {**row("gdp", "level", 331, 0, period=2023, report_year=2024), "doc": "shizhong-2024-ref",
+           "source": "hand_entered", "source_url": "http://example.org/2024",
+           "source_note": "GDP 331 亿元 in the 2024 report"}
+    other = {**row("gdp", "growth", 5, 0, kind="target", period=2023, region="山东省"),
+             "doc": "shandong-ref", "source": "hand_entered", "region_en": "Shandong",
+             "source_url": "http://example.org/sd"}
+    data = pd.concat([SEED, table(ref, other)], ignore_index=True)
+    sidecar = {"doc": "doc-2023", "title": "区十三届人大二次会议", "publisher": "市中云报",
+               "date_published": "2023-02-09", "url": None}
+    out = sources_table(data, [REGION, "山东省"], 2023, [sidecar])
+    assert list(out.columns) == SOURCE_COLUMNS
+    assert out["Document"].tolist() == ["doc-2023", "shizhong-2024-ref", "shandong-ref"]
+    assert out["Title"].tolist() == [
+        "区十三届人大二次会议",
+        "Hand-entered reference figures, Shizhong (枣庄市市中区), 2024 report [shizhong-2024-ref]",
+        "Hand-entered reference figures, Shandong (山东省), 2023 report [shandong-ref]"]
+    assert "GDP 331" not in " ".join(out["Title"])  # a row's note is not a title
+    assert out["URL"].tolist() == [NO_URL, "http://example.org/2024", "http://example.org/sd"]
+    assert out["Publisher"].tolist() == ["市中云报", "—", "—"]
+    assert out["Figures"].tolist() == [len(SEED), 1, 1]
+    only = sources_table(data, REGION, 2023, [sidecar], include_next=False)
+    assert only["Document"].tolist() == ["doc-2023"]
+    assert sources_table(data, "nowhere", 2023).empty
+
+
+def test_source_title_without_sidecar_says_so():
+    assert source_title("x", "extracted", "某区", None, 2024) == "某区, 2024 work report [x] (no provenance sidecar)"
+    assert source_title("x", "extracted", "某区", "Mou", 2024, {"doc": "x", "title": ""}) == (
+        "Mou (某区), 2024 work report [x] (no title in its provenance sidecar)")
+
+
+def test_derived_label_rounds_to_the_interval_and_keeps_the_qualifier():
+    assert derived_label(34816.64, 34816.64 - 17, 34816.64 + 17, None, "元") == "34,820元"
+    assert derived_label(330.4, 330.2, math.inf, "at_least", "亿元") == "≥330.4亿元"
+    assert derived_label(330.4, 330.35, 330.45, "about", "亿元") == "≈330.40亿元"
+    assert derived_label(330.4, 330.2, 333.0, "range", "亿元") == "330亿元"
+
+
+def test_conflicts_shown_and_note():
+    summary = pd.DataFrame([{"indicator": "gdp", "title_en": "GDP", "name_zh": "生产总值", "region": REGION,
+                             "figure": "actual 2023, level", "used": "350 亿元", "used_source": "a",
+                             "other": "331 亿元 in b"}])
+    shown = conflicts_shown(summary)
+    assert shown.columns.tolist() == ["Indicator", "中文", "Figure", "Value used", "Used from", "Other source(s)"]
+    assert shown.iloc[0].tolist() == ["GDP", "生产总值", "actual 2023, level", "350 亿元", "a", "331 亿元 in b"]
+    assert conflicts_note(summary).startswith("**Conflicting sources.** one figure this report uses is")
+    assert "report being analysed" in conflicts_note(summary)

@@ -53,3 +53,9 @@ def test_format_derived_is_no_more_precise_than_its_interval():
     assert format_derived(35.325365, 35.235567, 35.415282) == "35.33"
     assert format_derived(0.125, 0.1249, 0.1251, max_decimals=2) == "0.13"  # half up, capped places
     assert format_derived(5, 5, 5) == "5.00"
+
+
+def test_one_sided_interval_uses_the_finite_side_when_the_value_is_given():
+    # ≥ target: implied 326.35 with low 326.2, high unbounded: ±0.15 -> tenths.
+    assert display_decimals(326.2, math.inf, value=326.35) == 1
+    assert format_derived(326.35, 326.2, math.inf, "亿元") == "326.4亿元"
