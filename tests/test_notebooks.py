@@ -98,3 +98,51 @@ def test_a_missing_data_directory_is_a_clear_error(tmp_path: Path) -> None:
     assert outcome.error is not None
     assert "00-data-overview.ipynb" in outcome.error and str(missing) in outcome.error
     assert (tmp_path / "failed.ipynb").exists()
+
+
+CONFLICTING_2024 = ("第一部分：2023年工作回顾\n\n全区生产总值完成350亿元，增长5.9%。一般公共预算收入完成29.4亿元。"
+                    "民生支出完成30亿元，占一般公共预算支出的80%。\n\n第二部分：2024年政府工作安排\n\n"
+                    "主要预期目标是：生产总值增长6%左右。\n")
+
+
+@pytest.fixture(scope="module")
+def conflicting_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data plus a 2024 text whose 2023 GDP (350亿元, 5.9%) contradicts the hand-entered 331亿元, 6.5%."""
+    root = tmp_path_factory.mktemp("conflict") / "data"
+    shutil.copytree(DATA_DIR, root)
+    (root / "raw" / "sz-2024.txt").write_text(CONFLICTING_2024, encoding="utf-8")
+    (root / "raw" / "sz-2024.meta.yml").write_text(
+        COUNTY_SIDECAR.replace("testxian-2024", "sz-2024").replace("测试县", "枣庄市市中区"), encoding="utf-8")
+    write_extracted(root)
+    return root
+
+
+def _outputs_text(nb: nbformat.NotebookNode) -> str:
+    parts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            parts.extend(str(v) for k, v in output.get("data", {}).items() if k.startswith("text/"))
+            parts.append(str(output.get("text", "")))
+    return "\n".join(parts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("notebook", "year"), [("01-growth-rates.ipynb", 2024), ("01-growth-rates.ipynb", 2023),
+                                                ("02-livelihood-spending.ipynb", 2024),
+                                                ("03-target-ambition.ipynb", 2024), ("03-target-ambition.ipynb", 2023)])
+def test_conflicting_sources_are_shown_not_hidden(notebook: str, year: int, conflicting_data: Path,
+                                                  tmp_path: Path) -> None:
+    nb = _execute(notebook, {"data_dir": str(conflicting_data), "region": "枣庄市市中区", "report_year": year}, tmp_path)
+    assert _problems(nb) == []
+    shown = _outputs_text(nb)
+    assert "Conflicting sources" in shown
+    assert "350" in shown and "331" in shown  # both values, the one used and the other source
+
+
+@pytest.mark.slow
+def test_shipped_reports_show_no_conflict_and_no_false_precision(tmp_path: Path) -> None:
+    nb = _execute("01-growth-rates.ipynb", {"data_dir": str(DATA_DIR)}, tmp_path)
+    shown = _outputs_text(nb)
+    assert "Conflicting sources" not in shown
+    assert "34,816.64" not in shown  # 36836 / 1.058 is only known to about ±17 元
+    assert "at_least" not in (tmp_path / "reader.html").read_text(encoding="utf-8")
