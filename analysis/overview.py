@@ -154,3 +154,12 @@ def consistency_sentence(checks: pd.DataFrame) -> str:
         return said + ": all agree within rounding."
     return (said + f". **{conflicting} figure(s) conflict between sources: see "
             "[Consistency checks](#Consistency-checks).**")
+
+
+def provenance_card(documents: pd.DataFrame) -> pd.DataFrame:
+    """Provenance one field a row and one column per document: readable even with many fields."""
+    if documents.empty:
+        return pd.DataFrame(columns=["field"])
+    card = documents.set_index("doc").T
+    card = card.loc[card.notna().any(axis=1)]  # fields no sidecar fills are left out
+    return card.rename_axis("field").reset_index().rename_axis(None, axis=1)

@@ -141,3 +141,14 @@ def test_consistency_sentence_names_the_conflicts() -> None:
     assert consistency_sentence(agreeing) == (
         "3 figure(s) are reported more than once (3 pair(s) of rows compared): all agree within rounding.")
     assert consistency_sentence(find_conflicts(table.iloc[[0]])) == "No figure is reported more than once."
+
+
+def test_provenance_card_puts_fields_in_rows(tmp_path: Path) -> None:
+    from analysis.overview import provenance_card
+
+    card = provenance_card(document_sources(_data_dir(tmp_path)))
+    assert card.columns.tolist() == ["field", "t"]
+    fields = dict(zip(card["field"], card["t"]))
+    assert (fields["region"], fields["level"], fields["report_year"], fields["publisher"]) == (
+        "测试区", "district", 2024, "测试日报")
+    assert "url" not in fields  # the sidecar gives none
