@@ -125,6 +125,21 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+SHORT_NAME = 12  # characters: a Chinese indicator name, not a quoted sentence
+
+
+def _short_name_columns(df: pd.DataFrame) -> list[int]:
+    """Columns of short Chinese names, kept on one line: browsers break CJK text between any two characters,
+    which squeezed 地区生产总值 into a column one character wide."""
+    return [i for i, column in enumerate(df.columns) if _is_short_chinese(df[column])]
+
+
+def _is_short_chinese(cells: pd.Series) -> bool:
+    texts = [v for v in cells if isinstance(v, str)]
+    has_cjk = any("\u4e00" <= ch <= "\u9fff" for v in texts for ch in v)
+    return has_cjk and max(len(v) for v in texts) <= SHORT_NAME
+
+
 def style_table(df: pd.DataFrame, caption: str | None = None, *, hide_index: bool = True) -> Styler:
     """A report table: CJK font stack, light rules, numbers right-aligned, all text HTML-escaped."""
     # A uuid derived from the content keeps the HTML identical from one build to the next.
@@ -146,6 +161,7 @@ def style_table(df: pd.DataFrame, caption: str | None = None, *, hide_index: boo
         {"selector": "td", "props": [("padding", "0.3em 0.8em"), ("border-bottom", "1px solid #ddd")]},
         *({"selector": f"td.col{i}", "props": [("text-align", "right"), ("font-variant-numeric", "tabular-nums")]}
           for i in numeric),
+        *({"selector": f"td.col{i}", "props": [("white-space", "nowrap")]} for i in _short_name_columns(df)),
     ])
     if caption is not None:
         # Styler inserts the caption as raw HTML.

@@ -204,3 +204,15 @@ def test_style_table_escapes_column_names_and_is_reproducible():
     assert html == charts.style_table(df).to_html()
     assert 'class="row_heading' not in html  # index hidden by default
     assert 'class="row_heading' in charts.style_table(df, hide_index=False).to_html()
+
+
+def test_short_chinese_names_stay_on_one_line_and_sentences_wrap() -> None:
+    import pandas as pd
+
+    from analysis.charts import style_table
+
+    table = pd.DataFrame({"indicator": ["GDP"], "中文": ["地区生产总值"],
+                          "quote": ["全区地方生产总值完成311.7亿元，增长4.7%；一般公共预算收入达到27.6亿元。"]})
+    page = style_table(table).to_html()
+    assert "td.col1" in page and "nowrap" in page.split("td.col1", 1)[1].split("}", 1)[0]
+    assert "td.col2 {\n  white-space: nowrap" not in page and page.count("nowrap") == 1
