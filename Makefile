@@ -39,7 +39,7 @@ browser:
 
 ## lab: open JupyterLab on notebooks/ with the project's kernel
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 ## extract: re-extract data/processed/indicators.csv from data/raw/
 extract: $(STAMP)
