@@ -94,6 +94,16 @@ def _qualifier_key(qualifier: Any) -> str | None:
     return qualifier
 
 
+# Qualifiers in words for chart legends, with the symbols of QUALIFIER_SYMBOLS.
+QUALIFIER_LEGEND = {None: "exact", "about": "≈ about", "at_least": "≥ at least", "at_most": "≤ at most",
+                    "range": "range"}
+
+
+def qualifier_legend(qualifier: Any) -> str:
+    """A qualifier code as a chart legend shows it: 'at_least' -> '≥ at least'; missing -> 'exact'."""
+    return QUALIFIER_LEGEND[_qualifier_key(qualifier)]
+
+
 def qualifier_marker(qualifier: str | None) -> str:
     """The matplotlib marker for a qualifier (None/NaN = exact)."""
     return QUALIFIER_MARKERS[_qualifier_key(qualifier)]

@@ -5,6 +5,7 @@ import math
 
 import pandas as pd
 
+from analysis.charts import qualifier_legend
 from analysis.numbers import figure_interval, format_derived
 from analysis.reconcile import conflict_summary, resolve_figures
 
@@ -263,19 +264,6 @@ def growth_conflicts(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
         (rows["kind"] == "actual")
         | ((rows["kind"] == "target") & (rows["period"] == report_year) & (rows["measure"] == "growth")))
     return conflict_summary(rows[used & rows["indicator"].notna()], catalog)
-
-
-# Qualifiers in words for chart legends (symbols as in `charts.QUALIFIER_SYMBOLS`).
-QUALIFIER_LEGEND = {None: "exact", "about": "≈ about", "at_least": "≥ at least",
-                    "at_most": "≤ at most", "range": "range"}
-
-
-def qualifier_legend(qualifier: object) -> str:
-    """A qualifier code as a chart legend shows it: 'at_least' -> '≥ at least'; missing -> 'exact'."""
-    key = None if qualifier is None or (not isinstance(qualifier, str) and pd.isna(qualifier)) else qualifier
-    if key not in QUALIFIER_LEGEND:
-        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {list(QUALIFIER_LEGEND)}")
-    return QUALIFIER_LEGEND[key]
 
 
 def format_interval(low: float, high: float, decimals: int = 2) -> str:

@@ -216,3 +216,12 @@ def test_short_chinese_names_stay_on_one_line_and_sentences_wrap() -> None:
     page = style_table(table).to_html()
     assert "td.col1" in page and "nowrap" in page.split("td.col1", 1)[1].split("}", 1)[0]
     assert "td.col2 {\n  white-space: nowrap" not in page and page.count("nowrap") == 1
+
+
+def test_qualifier_legend_reads_as_words() -> None:
+    from analysis.charts import qualifier_legend
+
+    assert [qualifier_legend(q) for q in (None, float("nan"), "about", "at_least", "at_most", "range")] == [
+        "exact", "exact", "≈ about", "≥ at least", "≤ at most", "range"]
+    with pytest.raises(ValueError, match="unknown qualifier"):
+        qualifier_legend("roughly")

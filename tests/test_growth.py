@@ -11,7 +11,7 @@ from analysis.citations import (NO_URL, SOURCE_COLUMNS, conflicts_note, conflict
 from analysis.growth import (REAL_ON_NOMINAL, cited_sources, dedupe_figures, format_interval,
                              growth_basis_label, growth_comparison, growth_conflicts,
                              growth_paths, implied_prior_levels, implied_target_levels,
-                             derived_label, join_notes, qualifier_legend, reported_growth,
+                             derived_label, join_notes, reported_growth,
                              row_interval)
 
 REGION = "枣庄市市中区"
@@ -284,13 +284,6 @@ def test_basis_warning_only_where_a_real_rate_meets_a_level():
 def test_counts_have_exact_intervals_in_row_interval():
     assert row_interval(pd.Series({"value": 67.0, "decimals": 0, "unit": "家"})) == (67.0, 67.0)
     assert row_interval(pd.Series({"value": 1.1, "decimals": 1, "unit": "万家"})) == pytest.approx((1.05, 1.15))
-
-
-def test_qualifier_legend_reads_as_words():
-    assert [qualifier_legend(q) for q in (None, float("nan"), "about", "at_least", "at_most", "range")] == [
-        "exact", "exact", "≈ about", "≥ at least", "≤ at most", "range"]
-    with pytest.raises(ValueError, match="unknown qualifier"):
-        qualifier_legend("roughly")
 
 
 # --- the sources table (analysis/citations.py) -----------------------------------------------------------
