@@ -51,12 +51,14 @@ def to_csv_text(table: pd.DataFrame) -> str:
 
 def write_extracted(data_dir: str | Path | None = None) -> tuple[Path, int]:
     """Re-extract and replace processed/indicators.csv atomically: a failure leaves the old file intact."""
-    return _install_extraction(data_dir, check_everything=False)
+    count, _ = _install_extraction(data_dir, check_everything=False)
+    return data_paths(data_dir).extracted, count
 
 
-def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> tuple[Path, int]:
+def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> tuple[int, pd.DataFrame | None]:
     """Extract into a temporary file, check it (and, if asked, every other data file against it), then
-    move it into place; any failure leaves the processed file as it was."""
+    move it into place; any failure leaves the processed file as it was. Returns the number of figures
+    extracted and, when every file was checked, the full checked table."""
     paths = data_paths(data_dir)
     table = extract_all(data_dir)
     paths.processed.mkdir(parents=True, exist_ok=True)
@@ -71,13 +73,14 @@ def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> 
             raise DataError(paths.extracted, f"the extractor produced a table the loader rejects, so the old "
                                              f"file was kept ({err.problem}; row {err.row}). This is a bug in "
                                              f"analysis/extract.py: please report it with the raw text.") from err
+        checked = None
         if check_everything:
             check_spans(fresh, paths.raw, paths.extracted)
-            load_table(data_dir, extracted_path=tmp_path)
+            checked = load_table(data_dir, extracted_path=tmp_path)
         os.replace(tmp_path, paths.extracted)
     finally:
         tmp_path.unlink(missing_ok=True)
-    return paths.extracted, len(table)
+    return len(table), checked
 
 
 def check_spans(frame: pd.DataFrame, raw_dir: Path, table_path: Path) -> None:
@@ -111,5 +114,5 @@ def _span_value(span_text: str) -> float | None:
 
 def validate_data(data_dir: str | Path | None = None) -> pd.DataFrame:
     """Extract, check everything a build reads, and only then install the extraction; returns the table."""
-    _install_extraction(data_dir, check_everything=True)
-    return load_table(data_dir)
+    _, checked = _install_extraction(data_dir, check_everything=True)
+    return checked
