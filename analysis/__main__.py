@@ -5,20 +5,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis import add_report
-from analysis.build import BuildError, run_from_args as run_build
-from analysis.build import add_arguments as add_build_arguments
+from analysis.staging import add_report
+from analysis.build.run import BuildError, run_from_args as run_build
+from analysis.build.run import add_arguments as add_build_arguments
 from analysis.errors import DataError
 
 
 def _extract(args: argparse.Namespace) -> None:
-    from analysis.pipeline import write_extracted
+    from analysis.staging.pipeline import write_extracted
     path, count = write_extracted(args.data_dir)
     print(f"wrote {count} figures to {path}")
 
 
 def _validate(args: argparse.Namespace) -> None:
-    from analysis.pipeline import validate_data
+    from analysis.staging.pipeline import validate_data
     table = validate_data(args.data_dir)
     print(f"data valid: {len(table)} figures from {table['doc'].nunique()} sources")
 

@@ -11,7 +11,7 @@ NOTEBOOKS_DIR = ROOT / "notebooks"
 REPORTS_DIR = ROOT / "reports"
 BUILD_DIR = ROOT / ".build"
 FONTS_DIR = PACKAGE_DIR / "fonts"
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "build" / "templates"
 
 
 @dataclass(frozen=True)

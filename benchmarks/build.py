@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from analysis.config import NOTEBOOKS_DIR
-from analysis.build import NOTEBOOK_PATTERN
+from analysis.build.run import NOTEBOOK_PATTERN
 
 BIN = Path(sys.executable).parent
 

@@ -6,8 +6,8 @@ import sys
 import time
 
 from analysis.config import data_paths
-from analysis.extract import extract_mentions
-from analysis.sources import read_text
+from analysis.extract.facts import extract_mentions
+from analysis.text.sources import read_text
 
 RUNS = 3
 SIZES_MB = (2.5, 5, 10)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.config import DATA_DIR
-from analysis.numbers import decimals_of
+from analysis.extract.units import decimals_of
 
 TableFactory = Callable[..., pd.DataFrame]
 

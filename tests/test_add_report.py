@@ -12,11 +12,12 @@ import pandas as pd
 import pytest
 
 from analysis.__main__ import main
-from analysis.add_report import Provenance, add_report
+from analysis.staging.add_report import Provenance, add_report
 from analysis.config import ROOT
 from analysis.errors import DataError
-from analysis.pipeline import check_spans, write_extracted
-from analysis.sources import read_sidecar, read_text
+from analysis.staging.pipeline import write_extracted
+from analysis.staging.spans import check_spans
+from analysis.text.sources import read_sidecar, read_text
 
 META = Provenance(region="枣庄市市中区", region_en="Shizhong District, Zaozhuang, Shandong", year=2024,
                   level="district", publisher="枣庄市市中区人民政府", title="2024年政府工作报告",

@@ -11,9 +11,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-import analysis.build as build_module
-from analysis.build import NOTEBOOK_PATTERN, BuildOptions, build
-from analysis.build_progress import Progress
+import analysis.build.run as build_module
+from analysis.build.run import NOTEBOOK_PATTERN, BuildOptions, build
+from analysis.build.progress import Progress
 from analysis.config import NOTEBOOKS_DIR
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

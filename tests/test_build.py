@@ -1,4 +1,4 @@
-"""Tests of analysis/build.py (and its helpers build_cache, export, report_index, execute)."""
+"""Tests of analysis/build/run.py (and its helpers build_cache, export, report_index, execute)."""
 from __future__ import annotations
 
 import io
@@ -15,14 +15,14 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-import analysis.build as build_module
+import analysis.build.run as build_module
 from analysis.__main__ import main
-from analysis.build import BuildError, BuildOptions, build, discover
-from analysis.build_cache import notebook_key, tree_digest
-from analysis.build_progress import Progress
+from analysis.build.run import BuildError, BuildOptions, build, discover
+from analysis.build.cache import notebook_key, tree_digest
+from analysis.build.progress import Progress
 from analysis.config import PACKAGE_DIR
 from analysis.errors import DataError
-from analysis.export import export_html, notebook_summary, notebook_title
+from analysis.build.export import export_html, notebook_summary, notebook_title
 
 TITLE = "测试报告：市中区 2023"
 NETWORK = re.compile(r"^\s*(https?:)?//", re.I)
@@ -205,7 +205,7 @@ def test_title_and_summary_come_from_the_first_markdown_cell_or_metadata():
 
 
 def test_injected_parameters_follow_the_parameters_cell():
-    from analysis.execute import inject_parameters
+    from analysis.build.execute import inject_parameters
 
     nb = _executed_notebook()
     index = inject_parameters(nb, {"data_dir": "/tmp/x"})
@@ -242,7 +242,7 @@ def test_cli_missing_data_dir_is_a_build_error(capsys, tmp_path):
 
 def test_the_cli_does_not_import_the_notebook_machinery_until_a_notebook_must_run():
     # nbformat -> jsonschema -> rfc3987-syntax costs seconds at import; a cached build must not pay it.
-    code = ("import sys, analysis.__main__, analysis.build, analysis.build_cache, analysis.report_index; "
+    code = ("import sys, analysis.__main__, analysis.build.run, analysis.build.cache, analysis.build.index; "
             "print(sorted(m for m in ('nbformat', 'jsonschema', 'nbclient', 'nbconvert', 'papermill', 'pandas') "
             "if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -251,7 +251,7 @@ def test_the_cli_does_not_import_the_notebook_machinery_until_a_notebook_must_ru
 
 def test_workers_skip_rfc3987_syntax_and_still_validate_notebooks():
     # issue 4: rfc3987-syntax costs ~1-3 s at import; jsonschema only needs it for "iri" formats.
-    code = ("import sys, analysis.execute, nbformat, nbformat.v4 as v4; "
+    code = ("import sys, analysis.build.execute, nbformat, nbformat.v4 as v4; "
             "nbformat.validate(v4.new_notebook(cells=[v4.new_code_cell('1')])); "
             "bad = v4.new_notebook(); bad['cells'] = [{'cell_type': 'code'}]; "
             "print(sys.modules['rfc3987_syntax'], nbformat.validator.isvalid(bad))")

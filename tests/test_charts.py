@@ -1,4 +1,4 @@
-"""Tests for analysis/charts.py: the shipped CJK font, reproducible renders, qualifier labels, tables."""
+"""Tests for analysis/present/style.py: the shipped CJK font, reproducible renders, qualifier labels, tables."""
 from __future__ import annotations
 
 import io
@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.ft2font import FT2Font  # noqa: E402
 
-from analysis import charts  # noqa: E402
+from analysis.present import labels, style as charts  # noqa: E402
 from analysis.config import FONTS_DIR  # noqa: E402
 
 CHINESE_TITLE = "地区生产总值 增长"
@@ -56,7 +56,7 @@ def chinese_figure(values: list[float]) -> plt.Figure:
     ax.set_title(CHINESE_TITLE)
     ax.set_xlabel("年份")
     ax.set_ylabel("增长率（%）")
-    ax.annotate(charts.qualifier_label(6.5, "at_least", "%"), (2024, values[-1]))
+    ax.annotate(labels.qualifier_label(6.5, "at_least", "%"), (2024, values[-1]))
     return fig
 
 
@@ -157,12 +157,12 @@ def test_latin_and_label_symbols_are_in_the_font(cmap):
     (0.5, "at_least", "个百分点", None, "≥0.5个百分点"),
 ])
 def test_qualifier_label(value, qualifier, unit, high, expected):
-    assert charts.qualifier_label(value, qualifier, unit, high) == expected
+    assert labels.qualifier_label(value, qualifier, unit, high) == expected
 
 
 @pytest.mark.parametrize("value", [3.14159265, 1234567.0, 0.1 + 0.2, 1e-05, 2.5e16, 36836.0])
 def test_qualifier_label_never_changes_the_number(value):
-    label = charts.qualifier_label(value, "about", "元")
+    label = labels.qualifier_label(value, "about", "元")
     assert float(label.removeprefix("≈").removesuffix("元")) == value
     assert "e" not in label.lower()
 
@@ -176,7 +176,7 @@ def test_qualifier_label_never_changes_the_number(value):
 ])
 def test_qualifier_label_rejects_bad_input(args, message):
     with pytest.raises(ValueError, match=message):
-        charts.qualifier_label(*args)
+        labels.qualifier_label(*args)
 
 
 def test_each_qualifier_has_its_own_marker():
@@ -209,7 +209,7 @@ def test_style_table_escapes_column_names_and_is_reproducible():
 def test_short_chinese_names_stay_on_one_line_and_sentences_wrap() -> None:
     import pandas as pd
 
-    from analysis.charts import style_table
+    from analysis.present.style import style_table
 
     table = pd.DataFrame({"indicator": ["GDP"], "中文": ["地区生产总值"],
                           "quote": ["全区地方生产总值完成311.7亿元，增长4.7%；一般公共预算收入达到27.6亿元。"]})
@@ -219,7 +219,7 @@ def test_short_chinese_names_stay_on_one_line_and_sentences_wrap() -> None:
 
 
 def test_qualifier_legend_reads_as_words() -> None:
-    from analysis.charts import qualifier_legend
+    from analysis.present.labels import qualifier_legend
 
     assert [qualifier_legend(q) for q in (None, float("nan"), "about", "at_least", "at_most", "range")] == [
         "exact", "exact", "≈ about", "≥ at least", "≤ at most", "range"]

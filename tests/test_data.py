@@ -5,12 +5,12 @@ import hashlib
 
 import pandas as pd
 
-from analysis.catalog import load_catalog
+from analysis.extract.catalog import load_catalog
 from analysis.config import ROOT, data_paths
-from analysis.load import load_indicators, load_table
-from analysis.pipeline import extract_all, to_csv_text
-from analysis.reconcile import find_conflicts
-from analysis.sources import raw_documents, read_sidecar
+from analysis.staging.load import load_indicators, load_table
+from analysis.staging.pipeline import extract_all, to_csv_text
+from analysis.figures.reconcile import find_conflicts
+from analysis.text.sources import raw_documents, read_sidecar
 
 SEED_SHA256 = "7b388d7f9ef5f35f7b2a8107ec10d50b77b4d01d88e840d07fad3d7fd3214c67"
 REQUIRED_IDS = {

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from analysis.config import data_paths
-from analysis.extract import extract_mentions, skipped_numbers
-from analysis.sources import read_text
+from analysis.extract.facts import extract_mentions, skipped_numbers
+from analysis.text.sources import read_text
 
 SEED = read_text(data_paths().raw / "shizhong-2023.txt")
 
@@ -320,7 +320,7 @@ def test_long_digit_runs_are_codes_not_quantities() -> None:
 
 
 def test_extraction_uses_the_catalog_it_is_given() -> None:
-    from analysis.catalog import load_catalog
+    from analysis.extract.catalog import load_catalog
 
     catalog = load_catalog()
     grain = catalog.loc[["gdp"]].assign(id="grain_output", name_zh="粮食总产量", aliases=[["粮食总产量", "粮食产量"]],

@@ -1,11 +1,11 @@
-"""Tests for analysis/fiscal.py: expected values are worked out by hand from the report's figures."""
+"""Tests for analysis/analyses/fiscal.py: expected values are worked out by hand from the report's figures."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
 from analysis.errors import DataError
-from analysis.fiscal import (DEFINITION_NOTE, fiscal_conflicts, fiscal_inputs, fiscal_summary,
+from analysis.analyses.fiscal import (DEFINITION_NOTE, fiscal_conflicts, fiscal_inputs, fiscal_summary,
                              missing_inputs)
 
 REGION = "枣庄市市中区"

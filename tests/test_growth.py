@@ -1,4 +1,4 @@
-"""Tests for analysis/growth.py: expected values are worked out by hand from the report's figures."""
+"""Tests for analysis/analyses/growth.py: expected values are worked out by hand from the report's figures."""
 from __future__ import annotations
 
 import math
@@ -6,13 +6,13 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.citations import (NO_URL, SOURCE_COLUMNS, conflicts_note, conflicts_shown, source_title,
+from analysis.present.citations import (NO_URL, SOURCE_COLUMNS, conflicts_note, conflicts_shown, source_title,
                                 sources_table)
-from analysis.growth import (REAL_ON_NOMINAL, cited_sources, dedupe_figures, format_interval,
-                             growth_basis_label, growth_comparison, growth_conflicts,
-                             growth_paths, implied_prior_levels, implied_target_levels,
-                             derived_label, join_notes, reported_growth,
-                             row_interval)
+from analysis.analyses.growth import (REAL_ON_NOMINAL, cited_sources, dedupe_figures,
+                                      growth_basis_label, growth_comparison, growth_conflicts,
+                                      growth_paths, implied_prior_levels, implied_target_levels,
+                                      join_notes, reported_growth, row_interval)
+from analysis.present.labels import derived_label, format_interval
 
 REGION = "枣庄市市中区"
 CATALOG = pd.DataFrame({
@@ -286,7 +286,7 @@ def test_counts_have_exact_intervals_in_row_interval():
     assert row_interval(pd.Series({"value": 1.1, "decimals": 1, "unit": "万家"})) == pytest.approx((1.05, 1.15))
 
 
-# --- the sources table (analysis/citations.py) -----------------------------------------------------------
+# --- the sources table (analysis/present/citations.py) -----------------------------------------------------------
 
 def test_sources_table_titles_texts_from_sidecars_and_hand_entered_sources_from_their_rows():
     ref = {**row("gdp", "level", 331, 0, period=2023, report_year=2024), "doc": "shizhong-2024-ref",

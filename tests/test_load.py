@@ -8,7 +8,7 @@ import pytest
 
 from analysis.config import DATA_DIR
 from analysis.errors import DataError
-from analysis.load import TABLE_COLUMNS, load_hand_entered, load_table
+from analysis.staging.load import TABLE_COLUMNS, load_hand_entered, load_table
 
 
 def test_table_is_typed_and_complete() -> None:
@@ -24,7 +24,7 @@ def test_span_that_no_longer_matches_the_text_is_reported(data_dir: Path) -> Non
     table = pd.read_csv(data_dir / "processed" / "indicators.csv", dtype=str, keep_default_na=False)
     table.loc[0, "start"] = str(int(table.loc[0, "start"]) + 1)
     table.to_csv(data_dir / "processed" / "indicators.csv", index=False, lineterminator="\n")
-    from analysis.load import load_indicators
+    from analysis.staging.load import load_indicators
     with pytest.raises(DataError, match=r"row 2: span .* reads"):
         load_indicators(data_dir / "processed" / "indicators.csv")
 
@@ -76,7 +76,7 @@ def test_bad_corrections(data_dir: Path, row: str, words: list[str]) -> None:
 
 
 def test_corrections_listing_shows_the_figure_before(data_dir: Path) -> None:
-    from analysis.overview import corrections_listing
+    from analysis.present.overview import corrections_listing
 
     _corrections(data_dir, f"shizhong-2023,{_gdp_level_start()},fix,value,311.8,typo")
     listing = corrections_listing(data_dir)

@@ -8,10 +8,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis.build import Job
+from analysis.build.run import Job
 from analysis.config import DATA_DIR, NOTEBOOKS_DIR
-from analysis.execute import run
-from analysis.pipeline import write_extracted
+from analysis.build.execute import run
+from analysis.staging.pipeline import write_extracted
 
 NOTEBOOKS = sorted(path.name for path in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 COUNTY_REPORT = (

@@ -1,11 +1,13 @@
-"""Tests for analysis/numbers.py: intervals of printed figures and display precision of derived ones."""
+"""Tests for analysis/extract/units.py: intervals of printed figures and display precision of derived ones."""
 from __future__ import annotations
 
 import math
 
 import pytest
 
-from analysis.numbers import COUNT_UNITS, display_decimals, figure_interval, format_derived, rounding_interval
+from analysis.extract.units import COUNT_UNITS
+from analysis.figures.intervals import display_decimals, figure_interval, rounding_interval
+from analysis.present.labels import format_derived
 
 
 def test_rounding_interval_is_half_the_last_digit_either_side():

@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import DATA_DIR
-from analysis.load import load_table
-from analysis.overview import coverage, document_sources, left_out, reasons_count, reference_sources
-from analysis.pipeline import write_extracted
+from analysis.staging.load import load_table
+from analysis.present.overview import coverage, document_sources, left_out, reasons_count, reference_sources
+from analysis.staging.pipeline import write_extracted
 
 SIDECAR = """doc: {doc}
 region: 测试区
@@ -61,8 +61,8 @@ def test_reference_sources_counts_hand_entered_rows() -> None:
 
 
 def test_figure_listing_shows_qualifier_and_source(tmp_path: Path) -> None:
-    from analysis.catalog import load_catalog
-    from analysis.overview import figure_listing
+    from analysis.extract.catalog import load_catalog
+    from analysis.present.overview import figure_listing
 
     root = _data_dir(tmp_path)
     listing = figure_listing(load_table(root), load_catalog(root / "indicators.yml"))
@@ -95,9 +95,9 @@ def _repeated_table() -> pd.DataFrame:
 
 
 def test_repeated_figures_reads_like_the_report() -> None:
-    from analysis.catalog import load_catalog
-    from analysis.overview import repeated_figures
-    from analysis.reconcile import find_conflicts
+    from analysis.extract.catalog import load_catalog
+    from analysis.present.overview import repeated_figures
+    from analysis.figures.reconcile import find_conflicts
 
     checks = find_conflicts(_repeated_table())
     # a column find_conflicts may gain later must not break the reader table
@@ -120,9 +120,9 @@ def test_repeated_figures_reads_like_the_report() -> None:
 
 
 def test_repeated_figures_of_no_checks_is_an_empty_table() -> None:
-    from analysis.catalog import load_catalog
-    from analysis.overview import repeated_figures
-    from analysis.reconcile import find_conflicts
+    from analysis.extract.catalog import load_catalog
+    from analysis.present.overview import repeated_figures
+    from analysis.figures.reconcile import find_conflicts
 
     checks = find_conflicts(_repeated_table().iloc[[0, 2, 4]])
     shown = repeated_figures(checks, load_catalog(DATA_DIR / "indicators.yml"))
@@ -130,8 +130,8 @@ def test_repeated_figures_of_no_checks_is_an_empty_table() -> None:
 
 
 def test_consistency_sentence_names_the_conflicts() -> None:
-    from analysis.overview import consistency_sentence
-    from analysis.reconcile import find_conflicts
+    from analysis.present.overview import consistency_sentence
+    from analysis.figures.reconcile import find_conflicts
 
     table = _repeated_table()
     assert consistency_sentence(find_conflicts(table)) == (
@@ -144,7 +144,7 @@ def test_consistency_sentence_names_the_conflicts() -> None:
 
 
 def test_provenance_card_puts_fields_in_rows(tmp_path: Path) -> None:
-    from analysis.overview import provenance_card
+    from analysis.present.overview import provenance_card
 
     card = provenance_card(document_sources(_data_dir(tmp_path)))
     assert card.columns.tolist() == ["field", "t"]

@@ -7,9 +7,9 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.extract import extract_mentions
-from analysis.numerals import parse_chinese_int
-from analysis.textnorm import halfwidth
+from analysis.extract.facts import extract_mentions
+from analysis.extract.numerals import parse_chinese_int
+from analysis.text.normalise import halfwidth
 
 GENRE = list("生产总值增长亿元万美元家个以上左右约突破不低于控制在以内分别和、，。；：\n\n过第年月日“”占比下降百分点")
 NUMBERS = st.one_of(
@@ -91,7 +91,7 @@ def test_loader_accepts_valid_rows_or_names_the_problem(tmp_path_factory, rows: 
 
     from analysis.config import DATA_DIR
     from analysis.errors import DataError
-    from analysis.load import load_hand_entered
+    from analysis.staging.load import load_hand_entered
 
     path = tmp_path_factory.mktemp("fuzz") / "hand_entered.csv"
     with path.open("w", encoding="utf-8", newline="") as out:
@@ -129,8 +129,8 @@ def test_loader_keeps_valid_values_exactly(tmp_path_factory, row: dict) -> None:
     from decimal import Decimal
 
     from analysis.config import DATA_DIR
-    from analysis.load import load_hand_entered
-    from analysis.numbers import split_unit
+    from analysis.staging.load import load_hand_entered
+    from analysis.extract.units import split_unit
 
     path = tmp_path_factory.mktemp("fuzz") / "hand_entered.csv"
     with path.open("w", encoding="utf-8", newline="") as out:

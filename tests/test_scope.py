@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis.errors import DataError
-from analysis.scope import report_scope
+from analysis.figures.scope import report_scope
 
 
 def _rows(*rows: tuple[str, str, str, int, str]) -> pd.DataFrame:

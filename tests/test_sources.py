@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis.errors import DataError
-from analysis.sources import detect_encoding, read_text
+from analysis.text.sources import detect_encoding, read_text
 
 # Report sentences of about 30 characters, written here in both scripts (not converted by the code under test).
 SIMPLIFIED = [

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from analysis.__main__ import main
-from analysis.catalog import load_catalog
+from analysis.extract.catalog import load_catalog
 from analysis.config import DATA_DIR, ROOT
-from analysis.growth import growth_paths
-from analysis.load import load_table
-from analysis.reconcile import find_conflicts
-from analysis.sources import read_sidecar
-from analysis.targets import assess_attainment
+from analysis.analyses.growth import growth_paths
+from analysis.staging.load import load_table
+from analysis.figures.reconcile import find_conflicts
+from analysis.text.sources import read_sidecar
+from analysis.analyses.attainment import assess_attainment
 
 # A 2024 report in the genre, written for this test: its 2023 outcomes match the hand-entered
 # preliminary figures of data/reference/hand_entered.csv, its targets are invented.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from analysis.layout import Sentence
+from analysis.text.layout import Sentence
 
 REVIEW = "review"
 PLAN = "plan"

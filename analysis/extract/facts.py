@@ -10,13 +10,13 @@ from decimal import Decimal
 
 import pandas as pd
 
-from analysis import context, numerals
-from analysis.catalog import alias_table, load_catalog, match_indicator
-from analysis.layout import Sentence, sentences
-from analysis.numbers import PERCENT_UNITS, SCALES, UNITS, decimals_of, to_base
-from analysis.numerals import ARABIC_NUMBER
-from analysis.subjects import LOOKBACK, paired, subject_of
-from analysis.textnorm import simplify
+from analysis.extract import numerals, structure as context
+from analysis.extract.catalog import alias_table, load_catalog, match_indicator
+from analysis.text.layout import Sentence, sentences
+from analysis.extract.units import PERCENT_UNITS, SCALES, UNITS, decimals_of, to_base
+from analysis.extract.numerals import ARABIC_NUMBER
+from analysis.extract.subjects import LOOKBACK, paired, subject_of
+from analysis.text.normalise import simplify
 
 COLUMNS = ["indicator", "subject", "kind", "period", "measure", "value", "value_high", "decimals", "unit",
            "qualifier", "value_base", "base_unit", "estimated", "start", "end", "quote_start", "quote"]

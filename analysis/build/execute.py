@@ -26,8 +26,8 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from papermill.translators import translate_parameters  # noqa: E402
 from traitlets.config import Config  # noqa: E402
 
-from analysis.build import Job, Outcome  # noqa: E402
-from analysis.export import export_html, normalize, notebook_summary, notebook_title  # noqa: E402
+from analysis.build.jobs import Job, Outcome  # noqa: E402
+from analysis.build.export import export_html, normalize, notebook_summary, notebook_title  # noqa: E402
 
 # The kernel of the interpreter running the build, whatever kernelspec the notebook names:
 # a build must use the environment it was installed into.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.numerals import ARABIC_NUMBER
+from analysis.extract.numerals import ARABIC_NUMBER
 
 # How far back a subject or a 分别 list is looked for: bounded, so long sentences stay linear.
 LOOKBACK = 40

@@ -5,9 +5,8 @@ import math
 
 import pandas as pd
 
-from analysis.charts import qualifier_legend
-from analysis.numbers import figure_interval, format_derived
-from analysis.reconcile import conflict_summary, resolve_figures
+from analysis.figures.intervals import figure_interval
+from analysis.figures.reconcile import conflict_summary, resolve_figures
 
 BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
                 "none": "not applicable (count or rate)"}
@@ -216,7 +215,7 @@ def growth_comparison(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
     where a later source gives it, the plan-year outcome.
 
     Columns: indicator, title_en, name_zh, series, kind, period, value, value_high, qualifier,
-    legend, estimated, basis_label, conflict. `legend` is the qualifier in words for a chart legend.
+    estimated, basis_label, conflict.
     """
     rows = _resolved(table, region, report_year)
     rows = rows[(rows["measure"] == "growth") & rows["indicator"].notna()]
@@ -227,9 +226,8 @@ def growth_comparison(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
     outcome = rows[(rows["kind"] == "actual") & (rows["period"] == report_year)].assign(
         series=f"{report_year} outcome")
     out = _describe(pd.concat([review, target, outcome]), catalog)
-    out["legend"] = out["qualifier"].map(qualifier_legend)
     columns = ["indicator", "title_en", "name_zh", "series", "kind", "period", "value",
-               "value_high", "qualifier", "legend", "estimated", "basis_label", "conflict"]
+               "value_high", "qualifier", "estimated", "basis_label", "conflict"]
     return out[columns].reset_index(drop=True)
 
 
@@ -264,25 +262,6 @@ def growth_conflicts(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
         (rows["kind"] == "actual")
         | ((rows["kind"] == "target") & (rows["period"] == report_year) & (rows["measure"] == "growth")))
     return conflict_summary(rows[used & rows["indicator"].notna()], catalog)
-
-
-def format_interval(low: float, high: float, decimals: int = 2) -> str:
-    """Bounds for a reader: '[297.52, 297.90)'; an open side reads 'no upper/lower bound'."""
-    if math.isinf(high) and math.isinf(low):
-        return "unbounded"
-    if math.isinf(high):
-        return f"≥ {low:,.{decimals}f} (no upper bound)"
-    if math.isinf(low) or low <= -100:
-        return f"< {high:,.{decimals}f} (no lower bound)"
-    return f"[{low:,.{decimals}f}, {high:,.{decimals}f})"
-
-
-def derived_label(value: float, low: float, high: float, qualifier: object, unit: str) -> str:
-    """A derived level for a reader: the qualifier's symbol, the value rounded to what its interval
-    supports (`numbers.format_derived`) and the unit: ('≥', 34816.64 ± 17, '元') -> '≥34,820元'."""
-    legend = qualifier_legend(None if qualifier == "range" else qualifier)
-    symbol = legend.split(" ")[0] if " " in legend else ""
-    return f"{symbol}{format_derived(value, low, high, unit)}"
 
 
 def cited_sources(table: pd.DataFrame, region: str, report_year: int | None = None,

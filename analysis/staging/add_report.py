@@ -14,7 +14,7 @@ import yaml
 
 from analysis.config import data_paths
 from analysis.errors import DataError
-from analysis.sources import LEVELS, SIDECAR_SUFFIX, detect_encoding, read_sidecar, read_text
+from analysis.text.sources import LEVELS, SIDECAR_SUFFIX, detect_encoding, read_sidecar, read_text
 
 ENCODING_CHOICES = ("auto", "utf-8", "gb18030", "big5")
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")

@@ -8,8 +8,8 @@ import yaml
 
 from analysis.config import data_paths
 from analysis.errors import DataError
-from analysis.numbers import UNITS
-from analysis.textnorm import simplify
+from analysis.extract.units import UNITS
+from analysis.text.normalise import simplify
 
 REQUIRED_FIELDS = ("id", "name_zh", "aliases", "title_en", "unit", "growth_basis", "category", "description")
 GROWTH_BASES = ("real", "nominal", "none")

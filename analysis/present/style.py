@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import html
 import math
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,7 @@ from matplotlib import font_manager
 from pandas.io.formats.style import Styler
 
 from analysis.config import FONTS_DIR
+from analysis.present.labels import number_text, qualifier_key
 
 # A GB2312 subset of Noto Sans CJK SC (OFL), shipped because a fresh machine has no CJK font
 # and matplotlib would draw boxes; tools/subset_font.py rebuilds it, fonts/README.md says how.
@@ -36,7 +36,6 @@ QUALIFIER_MARKERS: dict[str | None, str] = {
     "at_most": "v",
     "range": "s",
 }
-QUALIFIER_SYMBOLS: dict[str | None, str] = {None: "", "about": "≈", "at_least": "≥", "at_most": "≤", "range": ""}
 
 
 def register_font() -> str:
@@ -76,56 +75,9 @@ def use_report_style() -> None:
     })
 
 
-def number_text(value: float) -> str:
-    """The shortest text that reads back as `value`, without exponent or trailing zeros: 6.0 -> '6'."""
-    if not math.isfinite(value):
-        raise ValueError(f"cannot label a non-finite value: {value!r}")
-    text = format(Decimal(repr(float(value))).normalize(), "f")
-    return "0" if text == "-0" else text
-
-
-def _qualifier_key(qualifier: Any) -> str | None:
-    # Missing qualifiers arrive as None, NaN or pd.NA from a DataFrame: all mean exact.
-    if qualifier is None or (not isinstance(qualifier, str) and pd.isna(qualifier)):
-        return None
-    if qualifier not in QUALIFIER_MARKERS:
-        known = ", ".join(repr(q) for q in QUALIFIER_MARKERS)
-        raise ValueError(f"unknown qualifier {qualifier!r}; expected one of {known}")
-    return qualifier
-
-
-# Qualifiers in words for chart legends, with the symbols of QUALIFIER_SYMBOLS.
-QUALIFIER_LEGEND = {None: "exact", "about": "≈ about", "at_least": "≥ at least", "at_most": "≤ at most",
-                    "range": "range"}
-
-
-def qualifier_legend(qualifier: Any) -> str:
-    """A qualifier code as a chart legend shows it: 'at_least' -> '≥ at least'; missing -> 'exact'."""
-    return QUALIFIER_LEGEND[_qualifier_key(qualifier)]
-
-
 def qualifier_marker(qualifier: str | None) -> str:
     """The matplotlib marker for a qualifier (None/NaN = exact)."""
-    return QUALIFIER_MARKERS[_qualifier_key(qualifier)]
-
-
-def qualifier_label(value: float, qualifier: str | None, unit: str,
-                    value_high: float | None = None) -> str:
-    """Short label for a figure with its qualifier: '≈6%', '≥6.5%', '≤5.5%', '6–6.5%', '10%'.
-
-    The number is printed exactly as stored (never rounded); `unit` follows it unspaced,
-    as Chinese units do ('311.7亿元').
-    """
-    key = _qualifier_key(qualifier)
-    if key == "range":
-        if value_high is None or pd.isna(value_high):
-            raise ValueError(f"qualifier 'range' needs value_high; got value={value!r}, value_high={value_high!r}")
-        if value_high < value:
-            raise ValueError(f"range {value!r}–{value_high!r}: value_high is below value")
-        return f"{number_text(value)}–{number_text(value_high)}{unit}"
-    if value_high is not None and not pd.isna(value_high):
-        raise ValueError(f"value_high={value_high!r} given with qualifier {qualifier!r}; only 'range' has one")
-    return f"{QUALIFIER_SYMBOLS[key]}{number_text(value)}{unit}"
+    return QUALIFIER_MARKERS[qualifier_key(qualifier)]
 
 
 def _cell_text(value: Any) -> str:

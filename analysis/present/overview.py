@@ -6,8 +6,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import data_paths
-from analysis.extract import skipped_numbers
-from analysis.sources import raw_documents, read_sidecar, read_text
+from analysis.present.labels import qualifier_label
+from analysis.extract.facts import skipped_numbers
+from analysis.text.sources import raw_documents, read_sidecar, read_text
 
 SOURCE_FIELDS = ["doc", "title", "publisher", "region", "region_en", "level", "report_year", "meeting",
                  "meeting_date", "speaker", "url", "date_published", "date_accessed", "encoding"]
@@ -62,7 +63,6 @@ def reasons_count(skipped: pd.DataFrame) -> pd.DataFrame:
 
 def figure_listing(table: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
     """The figures as a reader sees them: names in English and Chinese, value with qualifier, source."""
-    from analysis.charts import qualifier_label  # late import: matplotlib is not needed for the data
 
     names = catalog[["title_en", "name_zh"]]
     listed = table.join(names, on="indicator")
@@ -87,7 +87,7 @@ def _source_text(row) -> str:
 
 def corrections_listing(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The user's corrections (data/corrections.csv) beside the extracted figure each one changes."""
-    from analysis.load import load_extracted, read_corrections  # late import: load imports pandera
+    from analysis.staging.load import load_extracted, read_corrections  # late import: load imports pandera
 
     paths = data_paths(data_dir)
     if not paths.corrections.exists():
@@ -127,7 +127,6 @@ def repeated_figures(checks: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFram
 
 def _side_text(row: pd.Series, side: str) -> str:
     """'shizhong-2023: 311.7亿元', with ' (preliminary)' for an estimated figure."""
-    from analysis.charts import qualifier_label  # late import: matplotlib is not needed for the data
 
     qualifier = row[f"qualifier_{side}"]
     # as in figure_listing: only a range has an upper end (qualifier may be NaN or pd.NA, hence isinstance)
@@ -143,7 +142,7 @@ def _is_true(flag: object) -> bool:
 
 def consistency_sentence(checks: pd.DataFrame) -> str:
     """The key-facts sentence on repeated figures, naming the conflicts when there are any."""
-    from analysis.reconcile import FIGURE_KEY
+    from analysis.figures.reconcile import FIGURE_KEY
 
     if checks.empty:
         return "No figure is reported more than once."

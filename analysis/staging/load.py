@@ -7,11 +7,12 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis.catalog import load_catalog
+from analysis.extract.catalog import load_catalog
 from analysis.config import data_paths
 from analysis.errors import DataError
-from analysis.numbers import UNITS, decimals_of, to_base
-from analysis.sources import LEVELS
+from analysis.extract.units import UNITS, decimals_of, to_base
+from analysis.staging.spans import check_spans
+from analysis.text.sources import LEVELS
 
 KINDS = ("actual", "target")
 MEASURES = ("level", "growth", "share", "change_pp")
@@ -183,7 +184,7 @@ def load_hand_entered(path: str | Path | None = None, catalog_path: Path | None 
     path = Path(path) if path else data_paths().hand_entered
     raw = read_csv_strict(path, HAND_ENTERED_COLUMNS)
     unknown_units = raw["unit"].notna() & ~raw["unit"].isin(UNITS)
-    _raise_first(unknown_units, raw, path, "unit", "unit {cell!r} is not in the unit vocabulary (analysis/numbers.py)")
+    _raise_first(unknown_units, raw, path, "unit", "unit {cell!r} is not in the unit vocabulary (analysis/extract/units.py)")
     frame = _typed(raw.copy(), path)
     frame["decimals"] = raw["value"].map(lambda v: decimals_of(v) if isinstance(v, str) else 0).astype("Int64")
     based = [to_base(v, u) for v, u in zip(raw["value"], raw["unit"])]
@@ -291,13 +292,9 @@ def repr_decimal(value: float) -> str:
 
 def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
     """The extracted table at `path`, validated, with every quote and span checked against its raw text."""
-    from analysis.pipeline import check_spans  # late import: pipeline imports this module
-
     path = Path(path) if path else data_paths().extracted
     data_dir = path.resolve().parent.parent
     frame = load_extracted(path, data_paths(data_dir).catalog)
     check_spans(frame, data_paths(data_dir).raw, path)
     return frame
 
-
-NUMBER_IN_SPAN = re.compile(r"[+-]?[\d,]+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+")

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.errors import DataError
-from analysis.growth import dedupe_figures, row_interval
-from analysis.numbers import split_unit
-from analysis.reconcile import conflict_summary
+from analysis.analyses.growth import dedupe_figures, row_interval
+from analysis.extract.units import split_unit
+from analysis.figures.reconcile import conflict_summary
 
 DEFINITION_NOTE = (
     "民生支出 (livelihood spending) has no single statutory definition: each government decides "

@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from analysis import __version__
-from analysis.build_cache import BuildCache
+from analysis.build.cache import BuildCache
 from analysis.config import DataPaths
-from analysis.report_index import data_coverage, data_sources, render_index
+from analysis.build.index import data_coverage, data_sources, render_index
 
 MANIFEST = "reports.json"
 

@@ -1,8 +1,7 @@
-"""Numbers as reports write them: units and their scales, exact scaling, rounding intervals."""
+"""Units as reports write them: the unit vocabulary, scale prefixes (万/亿), exact scaling, decimals shown."""
 from __future__ import annotations
 
-import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 # Scale prefixes that stand before a base unit (亿元 = 1e8 元). Order matters: longest first.
 SCALES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3, "百": 10**2}
@@ -45,44 +44,7 @@ def decimals_of(number_text: str) -> int:
     return len(text.split(".", 1)[1]) if "." in text else 0
 
 
-def rounding_interval(value: float, decimals: int) -> tuple[float, float]:
-    """Half-open interval [low, high) of true values that round to `value` shown with `decimals` places."""
-    half = Decimal(1).scaleb(-int(decimals)) / 2
-    exact = Decimal(str(value))
-    return float(exact - half), float(exact + half)
-
-
 # Measure words of things counted one by one: 67家 is 67 firms, not 66.5 to 67.5. With a scale prefix
 # (1.1万家) the figure is rounded again and keeps its rounding interval.
 COUNT_UNITS = frozenset({"家", "个", "项", "件", "所", "名", "条", "处", "座", "村", "户", "人", "人次", "套",
                          "台", "张", "间", "场", "种", "支", "只", "头", "部", "辆"})
-
-
-def figure_interval(value: float, decimals: int, unit: str | None) -> tuple[float, float]:
-    """True values a printed figure stands for: [value, value] for a plain count (67家 is exact),
-    else the rounding interval [low, high) of `rounding_interval`."""
-    if isinstance(unit, str) and unit in COUNT_UNITS:
-        return float(value), float(value)
-    return rounding_interval(value, decimals)
-
-
-def display_decimals(low: float, high: float, max_decimals: int = 2, value: float | None = None) -> int:
-    """Decimal places a derived figure supports: none finer than the leading digit of its
-    half-width (±17 -> -1, i.e. tens; ±0.19 -> 1). With `value`, an interval open on one side
-    (a floor) uses the distance from value to its finite end. Otherwise open or zero-width
-    intervals get `max_decimals`."""
-    half = (high - low) / 2
-    if value is not None and math.isinf(half):
-        finite = [abs(value - end) for end in (low, high) if math.isfinite(end)]
-        half = finite[0] if finite else half
-    if not math.isfinite(half) or half <= 0:
-        return max_decimals
-    return min(max_decimals, -math.floor(math.log10(half)))
-
-
-def format_derived(value: float, low: float, high: float, unit: str = "", max_decimals: int = 2) -> str:
-    """A derived figure rounded to what its interval supports: 34816.64 in [34799.9, 34833.5) ->
-    '34,820'; the unit follows unspaced, as Chinese units do."""
-    places = display_decimals(low, high, max_decimals, value)
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{rounded:,.{max(places, 0)}f}{unit}"

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import __version__
-from analysis.build_cache import BuildCache, environment_digest, notebook_key, tree_digest
-from analysis.build_progress import Progress
+from analysis.build.jobs import Job, Outcome
+from analysis.build.cache import BuildCache, environment_digest, notebook_key, tree_digest
+from analysis.build.progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, data_paths
-from analysis.publish import build_time, carried_over, publish
-from analysis.report_index import data_coverage
+from analysis.build.publish import build_time, carried_over, publish
+from analysis.build.index import data_coverage
 
 # Module attribute, not a constant in the call, so tests can point it at a copy of the package.
 PACKAGE_SOURCE = PACKAGE_DIR
@@ -48,29 +49,6 @@ class BuildOptions:
 
 
 @dataclass(frozen=True)
-class Job:
-    """One notebook for a worker to execute and export into `out_dir`."""
-
-    name: str
-    notebook: Path
-    parameters: dict
-    out_dir: Path
-    failed_path: Path
-    context: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a worker reports back: timing and the index entry, or a worded error."""
-
-    name: str
-    seconds: float
-    title: str = ""
-    summary: str = ""
-    error: str | None = None
-
-
-@dataclass(frozen=True)
 class BuildResult:
     """Where the reports went, which notebooks ran and which came from the cache."""
 
@@ -83,7 +61,7 @@ class BuildResult:
 def validate_data(data_dir: Path | None) -> None:
     """Extract and validate the data (the pipeline's step); raises DataError on bad data."""
     try:
-        from analysis.pipeline import validate_data as validate
+        from analysis.staging.pipeline import validate_data as validate
     except ImportError as err:
         raise BuildError(f"cannot check the data before building: analysis.pipeline.validate_data "
                          f"could not be imported ({err}).") from err
@@ -109,7 +87,7 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     # per worker), and no thread of ours is ever forked.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["analysis.execute"])
+        context.set_forkserver_preload(["analysis.build.execute"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -122,7 +100,7 @@ def warm_workers(workers: int) -> None:
 
 
 def _work(job: Job) -> Outcome:
-    from analysis.execute import run_safely  # loaded in the worker (preloaded by the forkserver)
+    from analysis.build.execute import run_safely  # loaded in the worker (preloaded by the forkserver)
     return run_safely(job)
 
 

@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.catalog import load_catalog
+from analysis.extract.catalog import load_catalog
 from analysis.config import data_paths
 from analysis.errors import DataError
-from analysis.extract import extract_mentions
-from analysis.load import NUMBER_IN_SPAN, TABLE_COLUMNS, load_extracted, load_table
-from analysis.numerals import parse_chinese_int
-from analysis.sources import raw_documents, read_sidecar, read_text, verify_checksum
-from analysis.textnorm import halfwidth
+from analysis.extract.facts import extract_mentions
+from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_table
+from analysis.staging.spans import check_spans
+from analysis.text.sources import raw_documents, read_sidecar, read_text, verify_checksum
 
 
 def extract_document(text_path: Path, catalog: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -72,7 +71,7 @@ def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> 
         except DataError as err:
             raise DataError(paths.extracted, f"the extractor produced a table the loader rejects, so the old "
                                              f"file was kept ({err.problem}; row {err.row}). This is a bug in "
-                                             f"analysis/extract.py: please report it with the raw text.") from err
+                                             f"analysis/extract/facts.py: please report it with the raw text.") from err
         checked = None
         if check_everything:
             check_spans(fresh, paths.raw, paths.extracted)
@@ -81,35 +80,6 @@ def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> 
     finally:
         tmp_path.unlink(missing_ok=True)
     return len(table), checked
-
-
-def check_spans(frame: pd.DataFrame, raw_dir: Path, table_path: Path) -> None:
-    """Every extracted row's quote sits at quote_start in its raw text and its span holds its number."""
-    texts: dict[str, str] = {}
-    for index, row in frame[frame["source"].eq("extracted")].iterrows():
-        doc_path = raw_dir / f"{row['doc']}.txt"
-        if row["doc"] not in texts:
-            if not doc_path.exists():
-                raise DataError(table_path, f"raw document {doc_path} not found", row=int(index) + 2)
-            texts[row["doc"]] = read_text(doc_path, read_sidecar(doc_path)["encoding"])
-        text = texts[row["doc"]]
-        q0, start, end = int(row["quote_start"]), int(row["start"]), int(row["end"])
-        if text[q0:q0 + len(row["quote"])] != row["quote"] or not q0 <= start < end <= q0 + len(row["quote"]):
-            raise DataError(table_path, f"quote not found in {doc_path.name} at offset {q0}", row=int(index) + 2)
-        if _span_value(text[start:end]) != abs(row["value"]):
-            raise DataError(table_path, f"span {start}:{end} of {doc_path.name} reads {text[start:end]!r}, "
-                                        f"not the value {row['value']}", row=int(index) + 2)
-
-
-def _span_value(span_text: str) -> float | None:
-    """The first number written in a span (Arabic or Chinese numeral), ignoring layout whitespace."""
-    match = NUMBER_IN_SPAN.search("".join(halfwidth(span_text).split()))
-    if not match:
-        return None
-    token = match.group()
-    if token[0].isdigit() or token[0] in "+-":
-        return abs(float(token.replace(",", "")))
-    return float(parse_chinese_int(token))
 
 
 def validate_data(data_dir: str | Path | None = None) -> pd.DataFrame:

@@ -1,0 +1,1 @@
+"""Stage 5, analyses: growth, fiscal and target functions over the figures; pure, no display."""

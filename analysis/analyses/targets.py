@@ -1,0 +1,108 @@
+"""Target ambition: each target against the prior-year figure it builds on, with qualifiers carried through."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.analyses.picks import PERCENT_MEASURES, conflict_of, pick, qualifier_of, scale_factor, upper
+from analysis.figures.intervals import figure_interval
+from analysis.figures.reconcile import conflict_summary, resolve_figures
+
+
+# Qualifier of a derived change (gap in pp or implied growth) from (target, prior) qualifiers; None = exact.
+# The change is what it takes to go from the prior figure to the target's number. An exact prior lets
+# the target's own qualifier through. A prior that is a floor (突破500亿元: true value ≥ 500) makes the
+# true base larger, so the change needed is at most the computed one; a ceiling prior, at least.
+QUALIFIER_RULES: dict[tuple[str | None, str | None], str | None] = {
+    (None, None): None, ("about", None): "about", ("at_least", None): "at_least",
+    ("at_most", None): "at_most", ("range", None): "range",
+    (None, "about"): "about", ("about", "about"): "about", ("at_least", "about"): "about",
+    ("at_most", "about"): "about", ("range", "about"): "about",
+    (None, "at_least"): "at_most", ("about", "at_least"): "at_most", ("at_least", "at_least"): "at_most",
+    ("at_most", "at_least"): "at_most", ("range", "at_least"): "undetermined",
+    (None, "at_most"): "at_least", ("about", "at_most"): "at_least", ("at_least", "at_most"): "at_least",
+    ("at_most", "at_most"): "undetermined", ("range", "at_most"): "undetermined",
+}
+
+
+def propagate_qualifier(target_q: object, prior_q: object) -> str | None:
+    """Qualifier of the change from a prior figure to a target (see QUALIFIER_RULES); None = exact."""
+    return QUALIFIER_RULES.get((qualifier_of(target_q), qualifier_of(prior_q)), "undetermined")
+
+
+def implied_growth(target: float, prior: float, prior_decimals: int,
+                   prior_unit: str | None = None) -> tuple[float, float, float]:
+    """Growth in % from prior to target, with its bounds; the target is a stated number, not rounded.
+
+    The prior's interval is its rounding interval, or none for a plain count (67家 is exact)."""
+    low, high = figure_interval(prior, prior_decimals, prior_unit)
+    return 100 * (target / prior - 1), 100 * (target / high - 1), 100 * (target / low - 1)
+
+
+def gap_pp(target: float, prior: float, prior_decimals: int,
+           prior_unit: str | None = None) -> tuple[float, float, float]:
+    """Target minus prior in percentage points, with bounds from the prior's rounding."""
+    low, high = figure_interval(prior, prior_decimals, prior_unit)
+    return target - prior, target - high, target - low
+
+
+def pair_targets(table: pd.DataFrame, region: str, plan_year: int) -> pd.DataFrame:
+    """Every target of `region` for `plan_year` with the prior-year actual it builds on, or why none.
+
+    Growth, share and pp targets are compared by the gap in percentage points with the prior figure
+    of the same measure; level and count targets by the growth they imply over the prior level.
+    Where sources disagree, `reconcile.resolve_figures` decides which value is used (the plan
+    year's report first); `conflict` and `conflict_note` say so.
+    """
+    table = resolve_figures(table, plan_year)
+    targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
+    rows = [_pair_one(t, table) for _, t in targets.iterrows()]
+    # Explicit dtypes so an empty result still filters and sorts like a full one.
+    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"paired": bool, "change": float, "conflict": bool})
+    assert pairs["paired"].sum() + (pairs["reason"].notna() & ~pairs["paired"]).sum() == len(targets), \
+        "every target must be paired or carry a reason"
+    return pairs
+
+
+PAIR_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
+                "target_doc", "target_quote", "target_source_url", "prior", "prior_decimals", "prior_unit",
+                "prior_qualifier", "prior_period", "prior_doc", "prior_estimated", "comparison", "change",
+                "change_min", "change_max", "change_qualifier", "paired", "reason", "conflict",
+                "conflict_note"]
+
+
+def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
+    row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
+           "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
+           "target_doc": t["doc"], "target_quote": t.get("quote"), "target_source_url": t.get("source_url"),
+           "paired": False, "reason": None, **conflict_of({"target": t})}
+    if pd.isna(t["indicator"]):
+        return {**row, "reason": f"'{t['subject']}' is not in the indicator catalog, so no prior figure can be matched"}
+    prior = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])
+    if prior is None:
+        return {**row, "reason": f"no {t['measure']} figure for {t['period'] - 1} in the data"}
+    row.update(prior=prior["value"], prior_decimals=int(prior["decimals"]), prior_unit=prior["unit"],
+               prior_qualifier=qualifier_of(prior.get("qualifier")), prior_period=int(prior["period"]),
+               prior_doc=prior["doc"], prior_estimated=bool(prior.get("estimated", False)),
+               change_qualifier=propagate_qualifier(t.get("qualifier"), prior.get("qualifier")), paired=True)
+    unit = prior["unit"]
+    if t["measure"] in PERCENT_MEASURES:
+        change, low, _ = gap_pp(t["value"], prior["value"], prior["decimals"], unit)
+        high = gap_pp(upper(t), prior["value"], prior["decimals"], unit)[2]
+        row["comparison"] = "gap_pp"
+    else:
+        factor = scale_factor(t["unit"]) / scale_factor(prior["unit"])
+        change, low, _ = implied_growth(t["value"] * factor, prior["value"], prior["decimals"], unit)
+        high = implied_growth(upper(t) * factor, prior["value"], prior["decimals"], unit)[2]
+        row["comparison"] = "implied_growth"
+    row.update(conflict_of({"target": t, "prior": prior}))
+    return {**row, "change": change, "change_min": low, "change_max": high}
+
+
+def target_conflicts(table: pd.DataFrame, region: str, plan_year: int,
+                     catalog: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Figures this analysis uses whose sources disagree (see `reconcile.conflict_summary`): the
+    region's figures for plan_year - 1 and plan_year, and every region's targets for plan_year."""
+    rows = resolve_figures(table, plan_year)
+    used = ((rows["region"] == region) & rows["period"].isin([plan_year - 1, plan_year])) | (
+        (rows["kind"] == "target") & (rows["period"] == plan_year))
+    return conflict_summary(rows[used & rows["indicator"].notna()], catalog)
