@@ -18,3 +18,9 @@ class DataError(Exception):
         if column is not None:
             where.append(f"column '{column}'")
         super().__init__(f"{', '.join(where)}: {problem}")
+
+
+def require(condition: object, source: str | Path, problem: str) -> None:
+    """A sanity check on the data that, unlike `assert`, still runs under `python -O`."""
+    if not condition:
+        raise DataError(source, problem)

@@ -9,9 +9,27 @@ import pandas as pd
 import pytest
 
 from analysis.config import DATA_DIR
+from analysis.extract.catalog import load_catalog
 from analysis.extract.units import decimals_of
+from analysis.reconciled.reconcile import resolve_figures
+from analysis.reconciled.report import Report, named
+from analysis.reconciled.scope import Scope
 
 TableFactory = Callable[..., pd.DataFrame]
+
+
+def report_of(table: pd.DataFrame, region: str | None = None, report_year: int | None = None,
+              catalog: pd.DataFrame | None = None) -> Report:
+    """A Report over a table written in a test (the shipped catalog unless one is given)."""
+    return Report.from_table(table, load_catalog() if catalog is None else catalog, region, report_year)
+
+
+def bare_report(table: pd.DataFrame, region: str, report_year: int, catalog: pd.DataFrame | None = None) -> Report:
+    """A Report for a region or year the table may not hold, to test what analyses do with no figures
+    (open_report refuses such a report; a filtered table can still be empty)."""
+    catalog = load_catalog() if catalog is None else catalog
+    figures = named(resolve_figures(table, report_year), catalog) if len(table) else table
+    return Report(table, figures, catalog, Scope(region, region, report_year))
 
 
 def indicator_table(defaults: dict, *rows: dict) -> pd.DataFrame:

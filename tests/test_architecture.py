@@ -8,7 +8,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "analysis"
 # Stages in the order data moves through them; a stage may import itself and any earlier stage.
-STAGES = ["text", "extract", "staging", "figures", "analyses", "present", "build"]
+STAGES = ["text", "extract", "staging", "reconciled", "analyses", "present", "build"]
 # Leaf modules every stage may use; they import nothing of the package.
 SHARED = {"analysis.config", "analysis.errors"}
 MAX_LINES = 300
@@ -78,9 +78,9 @@ def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
 
 def test_the_graph_sees_imports_inside_functions(tmp_path: Path) -> None:
     source = tmp_path / "mod.py"
-    source.write_text("def f():\n    from analysis.figures import reconcile\n    import analysis.errors\n")
-    assert imported(source, {"analysis.figures.reconcile", "analysis.errors", "analysis.figures"}) == {
-        "analysis.figures", "analysis.figures.reconcile", "analysis.errors"}
+    source.write_text("def f():\n    from analysis.reconciled import reconcile\n    import analysis.errors\n")
+    assert imported(source, {"analysis.reconciled.reconcile", "analysis.errors", "analysis.reconciled"}) == {
+        "analysis.reconciled", "analysis.reconciled.reconcile", "analysis.errors"}
 
 
 def test_find_cycle_reports_a_cycle_and_accepts_a_tree() -> None:

@@ -11,7 +11,6 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-import analysis.build.run as build_module
 from analysis.build.run import NOTEBOOK_PATTERN, BuildOptions, build
 from analysis.build.progress import Progress
 from analysis.config import NOTEBOOKS_DIR
@@ -115,9 +114,8 @@ def check_site(index: Path, expected_reports: int) -> None:
 @pytest.mark.slow
 def test_reports_render_offline_in_headless_chromium(tmp_path, monkeypatch):
     _chromium_or_skip()
-    monkeypatch.setattr(build_module, "validate_data", lambda data_dir: None)
     options = _report_project(tmp_path)
-    build(options, progress=Progress(0, io.StringIO(), bar=False))
+    build(options, progress=Progress(0, io.StringIO(), bar=False), prepare_data=lambda data_dir: None)
     page = (options.out / "01-first.html").read_text(encoding="utf-8")
     assert CJK_PHRASE in page and "<img" in page
     check_site(options.out / "index.html", expected_reports=4)  # reader and full version of each notebook
@@ -130,5 +128,5 @@ def test_shipped_notebooks_reports_render_offline_in_headless_chromium(tmp_path)
     if not notebooks:
         pytest.skip(f"no notebooks in {NOTEBOOKS_DIR} yet")
     options = BuildOptions(out=tmp_path / "reports", build_dir=tmp_path / ".build")
-    build(options, progress=Progress(0, io.StringIO(), bar=False))
+    build(options, progress=Progress(0, io.StringIO(), bar=False), prepare_data=lambda data_dir: None)
     check_site(options.out / "index.html", expected_reports=2 * len(notebooks))

@@ -20,8 +20,7 @@ from analysis.__main__ import main
 from analysis.build.run import BuildError, BuildOptions, build, discover
 from analysis.build.cache import notebook_key, tree_digest
 from analysis.build.progress import Progress
-from analysis.config import PACKAGE_DIR
-from analysis.errors import DataError
+from analysis.config import DATA_DIR, PACKAGE_DIR
 from analysis.build.export import export_html, notebook_summary, notebook_title
 
 TITLE = "测试报告：市中区 2023"
@@ -56,8 +55,11 @@ class Project:
                         build_dir=self.root / ".build")
         return BuildOptions(**{**defaults, **kw})
 
+    package_dir: Path = PACKAGE_DIR
+
     def build(self, **kw):
-        return build(self.options(**kw), progress=Progress(0, io.StringIO(), bar=False))
+        return build(self.options(**kw), progress=Progress(0, io.StringIO(), bar=False),
+                     prepare_data=self.validations.append, package_dir=self.package_dir)
 
 
 @pytest.fixture
@@ -77,7 +79,6 @@ def project(tmp_path, monkeypatch) -> Project:
     make_notebook(notebooks / "01-first.ipynb")
     make_notebook(notebooks / "02-second.ipynb")
     validations: list = []
-    monkeypatch.setattr(build_module, "validate_data", validations.append)
     return Project(tmp_path, data, notebooks, validations)
 
 
@@ -223,14 +224,14 @@ def test_progress_prints_plain_lines_when_not_on_a_terminal():
     assert stream.getvalue() == "[1/2] 01-a: unchanged, taken from the cache\n[2/2] 02-b: built in 1.2 s\n"
 
 
-def test_cli_reports_bad_data_in_one_paragraph_without_traceback(monkeypatch, capsys, tmp_path):
-    def bad(data_dir):
-        raise DataError(tmp_path / "indicators.csv", "value must be a number, found 'abc'", row=3)
-
-    monkeypatch.setattr(build_module, "validate_data", bad)
-    code = main(["build", "--data-dir", str(tmp_path), "--out", str(tmp_path / "out")])
+def test_cli_reports_bad_data_in_one_paragraph_without_traceback(capsys, tmp_path):
+    data = tmp_path / "data"
+    (data / "raw").mkdir(parents=True)
+    shutil.copy(DATA_DIR / "indicators.yml", data / "indicators.yml")
+    (data / "raw" / "report.txt").write_text("2023年全区生产总值增长6%。", encoding="utf-8")  # no sidecar beside it
+    code = main(["build", "--data-dir", str(data), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
-    assert code != 0 and "indicators.csv, row 3: value must be a number" in err
+    assert code != 0 and "report.txt: no provenance sidecar: expected report.meta.yml beside it" in err
     assert "Traceback" not in err and err.count("\n") == 1
     assert not (tmp_path / "out").exists()
 
@@ -293,7 +294,7 @@ def test_build_executes_in_parallel_then_serves_everything_from_the_cache(projec
 def test_cache_misses_on_each_input_kind(project, monkeypatch, tmp_path):
     package_copy = tmp_path / "package"
     shutil.copytree(PACKAGE_DIR, package_copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(build_module, "PACKAGE_SOURCE", package_copy)
+    project.package_dir = package_copy
     project.build(jobs=1)
 
     make_notebook(project.notebooks / "01-first.ipynb", extra="\nprint('edited')")

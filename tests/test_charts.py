@@ -40,7 +40,7 @@ GB2312_SYMBOLS = gb2312(range(1, 10))  # punctuation, numerals, full-width forms
 @pytest.fixture
 def report_style():
     with matplotlib.rc_context():
-        charts.use_report_style()
+        charts.use_style()
         yield
     plt.close("all")
 

@@ -7,9 +7,9 @@ import pandas as pd
 
 from analysis.extract.catalog import load_catalog
 from analysis.config import ROOT, data_paths
-from analysis.staging.load import load_indicators, load_table
+from analysis.staging.load import load_indicators
 from analysis.staging.pipeline import extract_all, to_csv_text
-from analysis.figures.reconcile import find_conflicts
+from analysis.reconciled.reconcile import find_conflicts
 from analysis.text.sources import raw_documents, read_sidecar
 
 SEED_SHA256 = "7b388d7f9ef5f35f7b2a8107ec10d50b77b4d01d88e840d07fad3d7fd3214c67"
@@ -62,11 +62,13 @@ def test_processed_table_is_up_to_date_with_the_extractor() -> None:
 
 def test_processed_table_loads_with_quotes_and_spans_checked() -> None:
     table = load_indicators()
-    assert len(table) > 0 and table["quote"].notna().all()
+    extracted = table[table["source"].eq("extracted")]
+    assert len(extracted) > 0 and extracted["quote"].notna().all()
+    assert table.loc[table["source"].eq("hand_entered"), "source_url"].notna().all()
 
 
 def test_sidebar_figures_agree_with_the_main_article() -> None:
-    seed = load_table()
+    seed = load_indicators()
     seed = seed[seed["doc"].eq("shizhong-2023")]
     checks = find_conflicts(seed)
     # The sidebar repeats the 8 headline review figures and the income level (its growth is cut off).
@@ -75,7 +77,7 @@ def test_sidebar_figures_agree_with_the_main_article() -> None:
 
 
 def test_hand_entered_rows_all_cite_a_url() -> None:
-    table = load_table()
+    table = load_indicators()
     hand = table[table["source"].eq("hand_entered")]
     assert len(hand) > 0
     assert hand["source_url"].str.startswith("http").all()

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from conftest import bare_report, report_of
+
 from analysis.errors import DataError
 from analysis.analyses.fiscal import (DEFINITION_NOTE, fiscal_conflicts, fiscal_inputs, fiscal_summary,
                              missing_inputs)
@@ -41,7 +43,7 @@ SEED = table(
 
 
 def summary(data: pd.DataFrame = SEED) -> pd.DataFrame:
-    return fiscal_summary(fiscal_inputs(data, REGION, 2023))
+    return fiscal_summary(fiscal_inputs(report_of(data, REGION, 2023)))
 
 
 def test_implied_expenditure_and_its_rounding_interval():
@@ -90,7 +92,7 @@ def test_amounts_in_wan_yuan_are_converted_to_yi_yuan():
 
 
 def test_inputs_carry_their_rounding_interval():
-    inputs = fiscal_inputs(SEED, REGION, 2023)
+    inputs = fiscal_inputs(report_of(SEED, REGION, 2023))
     assert list(inputs.index) == ["livelihood_spending", "livelihood_share", "budget_revenue", "gdp"]
     assert (inputs.loc["livelihood_share", "low"], inputs.loc["livelihood_share", "high"]) == \
         pytest.approx((75.25, 75.35))
@@ -99,20 +101,20 @@ def test_inputs_carry_their_rounding_interval():
 def test_missing_share_degrades_to_what_can_be_computed():
     data = table(row("gdp", "level", 311.7, 1, "亿元"),
                  row("general_budget_revenue", "level", 27.6, 1, "亿元"))
-    inputs = fiscal_inputs(data, REGION, 2023)
+    inputs = fiscal_inputs(report_of(data, REGION, 2023))
     assert missing_inputs(inputs) == ["Livelihood spending", "Livelihood share of public expenditure"]
     assert list(fiscal_summary(inputs).index) == ["revenue", "revenue_gdp"]
 
 
 def test_no_inputs_at_all():
-    inputs = fiscal_inputs(SEED, "山东省", 2023)
+    inputs = fiscal_inputs(bare_report(SEED, "山东省", 2023))
     assert inputs.empty and fiscal_summary(inputs).empty
 
 
 def test_impossible_share_is_refused():
     data = table(row("livelihood_spending", "level", 26.6, 1, "亿元"),
                  row("livelihood_spending", "share", 175.3, 1, "%"))
-    with pytest.raises(AssertionError, match="not within"):
+    with pytest.raises(DataError, match="not within"):
         summary(data)
 
 
@@ -129,7 +131,7 @@ def test_sources_disagreeing_on_an_input_use_one_value_and_name_the_other():
                  {**row("livelihood_spending", "level", 27.0, 1, "亿元", start=None),
                   "doc": "ref", "source": "hand_entered"},
                  row("livelihood_spending", "share", 75.3, 1, "%", start=40))
-    inputs = fiscal_inputs(data, REGION, 2023)
+    inputs = fiscal_inputs(report_of(data, REGION, 2023))
     assert inputs.loc["livelihood_spending", "value"] == 26.6
     assert inputs.loc["livelihood_spending", "conflict"]
     assert "27.0 亿元 in ref (hand-entered, 2023 report)" in inputs.loc["livelihood_spending", "conflict_note"]
@@ -149,20 +151,20 @@ def test_the_analysed_report_wins_over_a_later_restatement():
     data = table(row("general_budget_revenue", "level", 27.6, 1, "亿元", start=20),
                  {**row("general_budget_revenue", "level", 28.0, 1, "亿元", report_year=2024),
                   "doc": "sz-2024"})
-    inputs = fiscal_inputs(data, REGION, 2023)
+    inputs = fiscal_inputs(report_of(data, REGION, 2023))
     assert inputs.loc["budget_revenue", "value"] == 27.6
     assert inputs.loc["budget_revenue", "conflict_note"] == (
         "other source: 28.0 亿元 in sz-2024 (extracted, 2024 report)")
 
 
 def test_no_conflict_gives_an_empty_conflict_table():
-    assert fiscal_conflicts(fiscal_inputs(SEED, REGION, 2023)).empty
+    assert fiscal_conflicts(fiscal_inputs(report_of(SEED, REGION, 2023))).empty
 
 
 def test_agreeing_sources_count_once():
     data = table(row("livelihood_spending", "level", 26.6, 1, "亿元", start=30),
                  row("livelihood_spending", "level", 26.6, 1, "亿元", start=900))
-    inputs = fiscal_inputs(data, REGION, 2023)
+    inputs = fiscal_inputs(report_of(data, REGION, 2023))
     assert list(inputs.index) == ["livelihood_spending"]
     assert inputs.loc["livelihood_spending", "start"] == 30
 

@@ -6,13 +6,16 @@ import math
 import pandas as pd
 import pytest
 
+from conftest import bare_report, report_of
+
 from analysis.present.citations import (NO_URL, SOURCE_COLUMNS, conflicts_note, conflicts_shown, source_title,
                                 sources_table)
-from analysis.analyses.growth import (REAL_ON_NOMINAL, cited_sources, dedupe_figures,
+from analysis.analyses.growth import (REAL_ON_NOMINAL, cited_sources,
                                       growth_basis_label, growth_comparison, growth_conflicts,
                                       growth_paths, implied_prior_levels, implied_target_levels,
                                       join_notes, reported_growth, row_interval)
 from analysis.present.labels import derived_label, format_interval
+from analysis.reconciled.reconcile import resolve_figures
 
 REGION = "枣庄市市中区"
 CATALOG = pd.DataFrame({
@@ -80,7 +83,7 @@ def test_basis_labels():
 
 
 def test_reported_growth_lists_review_year_rates_with_basis():
-    out = reported_growth(SEED, CATALOG, REGION, 2023)
+    out = reported_growth(report_of(SEED, REGION, 2023, CATALOG))
     assert list(out["indicator"]) == ["gdp", "general_budget_revenue", "fixed_asset_investment"]
     gdp = out.iloc[0]
     assert gdp["title_en"] == "Gross domestic product" and gdp["name_zh"] == "地区生产总值"
@@ -92,13 +95,13 @@ def test_reported_growth_lists_review_year_rates_with_basis():
 def test_reported_growth_counts_a_repeated_figure_once_and_keeps_uncatalogued():
     repeated = table(row("gdp", "growth", 4.7, 1, start=20), row("gdp", "growth", 4.7, 1, start=900),
                      row(None, "growth", 3.0, 1, start=30, subject="某新指标"))
-    out = reported_growth(repeated, CATALOG, REGION, 2023)
+    out = reported_growth(report_of(repeated, REGION, 2023, CATALOG))
     assert len(out) == 2
     assert out.iloc[1]["title_en"] == "某新指标" and out.iloc[1]["basis_label"].startswith("unknown")
 
 
 def test_implied_prior_gdp_with_interval_and_warning():
-    out = implied_prior_levels(SEED, CATALOG, REGION).set_index("indicator")
+    out = implied_prior_levels(report_of(SEED, REGION, None, CATALOG)).set_index("indicator")
     gdp = out.loc["gdp"]
     assert gdp["prior_period"] == 2021
     assert gdp["implied_prior"] == pytest.approx(311.7 / 1.047)
@@ -115,7 +118,7 @@ def test_implied_prior_gdp_with_interval_and_warning():
 
 
 def test_implied_target_levels_carry_the_qualifier():
-    out = implied_target_levels(SEED, CATALOG, REGION, 2023).set_index("indicator")
+    out = implied_target_levels(report_of(SEED, REGION, 2023, CATALOG)).set_index("indicator")
     gdp = out.loc["gdp"]
     assert gdp["qualifier"] == "about"
     assert gdp["implied_level"] == pytest.approx(311.7 * 1.06)
@@ -134,7 +137,7 @@ def test_implied_target_level_of_a_range_target():
     data = table(row("trade_total", "level", 61.5, 1),
                  row("trade_total", "growth", 10, 0, kind="target", period=2023, qualifier="range",
                      value_high=15))
-    trade = implied_target_levels(data, CATALOG, REGION, 2023).iloc[0]
+    trade = implied_target_levels(report_of(data, REGION, 2023, CATALOG)).iloc[0]
     assert (trade["implied_low"], trade["implied_high"]) == pytest.approx((61.45 * 1.095,
                                                                            61.55 * 1.155))
 
@@ -142,7 +145,7 @@ def test_implied_target_level_of_a_range_target():
 def test_growth_comparison_has_actual_target_and_outcome():
     data = pd.concat([SEED, table(row("gdp", "growth", 6.5, 1, period=2023, report_year=2024,
                                       estimated=True))], ignore_index=True)
-    out = growth_comparison(data, CATALOG, REGION, 2023)
+    out = growth_comparison(report_of(data, REGION, 2023, CATALOG))
     gdp = out[out["indicator"] == "gdp"].set_index("series")
     assert gdp.loc["2022 actual", "value"] == 4.7
     assert gdp.loc["2023 target", "qualifier"] == "about"
@@ -154,7 +157,7 @@ def test_growth_paths_need_two_years_and_prefer_the_latest_report():
         row("gdp", "level", 331, 0, period=2023, report_year=2024, estimated=True),
         row("gdp", "growth", 6.5, 1, period=2023, report_year=2024, estimated=True),
         row("gdp", "growth", 4.8, 1, period=2022, report_year=2024))], ignore_index=True)
-    out = growth_paths(data, CATALOG, REGION)
+    out = growth_paths(report_of(data, REGION, None, CATALOG))
     assert set(out["indicator"]) == {"gdp"}  # revenue and FAI have only one year
     assert list(out["period"]) == [2022, 2023]
     assert list(out["growth"]) == [4.8, 6.5]  # 2022 as revised in the 2024 report
@@ -163,16 +166,16 @@ def test_growth_paths_need_two_years_and_prefer_the_latest_report():
 
 def test_empty_table_gives_empty_results():
     empty = SEED.iloc[0:0]
-    assert reported_growth(empty, CATALOG, REGION, 2023).empty
-    assert implied_prior_levels(empty, CATALOG, REGION).empty
-    assert implied_target_levels(empty, CATALOG, REGION, 2023).empty
-    assert growth_paths(empty, CATALOG, REGION).empty
+    assert reported_growth(bare_report(empty, REGION, 2023, CATALOG)).empty
+    assert implied_prior_levels(bare_report(empty, REGION, 2023, CATALOG)).empty
+    assert implied_target_levels(bare_report(empty, REGION, 2023, CATALOG)).empty
+    assert growth_paths(bare_report(empty, REGION, 2023, CATALOG)).empty
 
 
 def test_dedupe_keeps_the_later_reports_final_over_an_earlier_preliminary():
     data = table(row("gdp", "growth", 6.5, 1, period=2023, report_year=2024, estimated=True),
                  row("gdp", "growth", 6.4, 1, period=2023, report_year=2025))
-    out = dedupe_figures(data)
+    out = resolve_figures(data)
     assert list(out["value"]) == [6.4] and list(out["report_year"]) == [2025]
 
 
@@ -180,14 +183,14 @@ def test_dedupe_merges_agreeing_repeats_and_resolves_disagreeing_ones_with_a_not
     # 312 (no decimals) stands for [311.5, 312.5), which holds 311.7: one figure, the precise row kept.
     agree = table(row("gdp", "level", 311.7, 1, start=10),
                   {**row("gdp", "level", 312, 0, start=None), "doc": "ref", "source": "hand_entered"})
-    out = dedupe_figures(agree)
+    out = resolve_figures(agree)
     assert list(out["value"]) == [311.7] and out.iloc[0]["confirmed_by"] == "ref (hand_entered)"
     assert not out.iloc[0]["conflict"] and out.iloc[0]["conflict_note"] == ""
     # 4.6 and 4.7 in one report, preliminary or not, are [4.55, 4.65) and [4.65, 4.75): a conflict.
     # Same report, both extracted, same decimals: the earlier place in the text (start 1) is used.
     disagree = table(row("gdp", "growth", 4.6, 1, estimated=True, start=1),
                      row("gdp", "growth", 4.7, 1, start=2))
-    out = dedupe_figures(disagree)
+    out = resolve_figures(disagree)
     assert list(out["value"]) == [4.6] and out["conflict"].all()
     assert out.iloc[0]["conflict_note"] == "other source: 4.7 % in doc-2023 (extracted, 2023 report)"
 
@@ -199,17 +202,17 @@ def test_conflicting_sources_use_one_value_per_figure_and_say_so():
                  {**row("gdp", "growth", 4.8, 1, start=None), "doc": "ref", "source": "hand_entered"},
                  row("gdp", "growth", 6, 0, kind="target", period=2023, start=30))
     note = "other source: 4.8 % in ref (hand-entered, 2023 report)"
-    rates = reported_growth(data, CATALOG, REGION, 2023)
+    rates = reported_growth(report_of(data, REGION, 2023, CATALOG))
     assert list(rates["growth"]) == [4.7] and list(rates["doc"]) == ["doc-2023"]
     assert list(rates["conflict"]) == [True] and list(rates["conflict_note"]) == [f"growth: {note}"]
-    priors = implied_prior_levels(data, CATALOG, REGION, 2023)
+    priors = implied_prior_levels(report_of(data, REGION, 2023, CATALOG))
     assert list(priors["implied_prior"]) == pytest.approx([311.7 / 1.047])
     assert list(priors["implied_prior_low"]) == pytest.approx([311.65 / 1.0475])
     assert list(priors["conflict"]) == [True]
     # The target is paired with one base level: the target row is not doubled.
-    targets = implied_target_levels(data, CATALOG, REGION, 2023)
+    targets = implied_target_levels(report_of(data, REGION, 2023, CATALOG))
     assert len(targets) == 1 and not targets.loc[0, "conflict"]
-    shown = growth_conflicts(data, CATALOG, REGION, 2023)
+    shown = growth_conflicts(report_of(data, REGION, 2023, CATALOG))
     assert shown[["indicator", "figure", "used", "used_source", "other"]].to_dict("records") == [{
         "indicator": "gdp", "figure": "actual 2022, growth", "used": "4.7 %",
         "used_source": "doc-2023 (extracted, 2023 report)",
@@ -227,18 +230,18 @@ def test_conflicting_base_levels_do_not_cross_in_implied_levels():
                   "doc": "ref", "source": "hand_entered"},
                  row("gdp", "growth", 6, 0, kind="target", period=2024, report_year=2024,
                      qualifier="about", start=30))
-    priors = implied_prior_levels(data, CATALOG, REGION, 2024)
+    priors = implied_prior_levels(report_of(data, REGION, 2024, CATALOG))
     assert list(priors["implied_prior"]) == pytest.approx([350 / 1.059])
     assert priors.loc[0, "conflict_note"] == (
         "level: other source: 331 亿元 in ref (hand-entered, 2024 report); "
         "growth: other source: 6.5 % in ref (hand-entered, 2024 report)")
-    targets = implied_target_levels(data, CATALOG, REGION, 2024)
+    targets = implied_target_levels(report_of(data, REGION, 2024, CATALOG))
     assert len(targets) == 1
     assert targets.loc[0, "implied_level"] == pytest.approx(350 * 1.06)
     assert targets.loc[0, "conflict"]
-    assert list(growth_conflicts(data, CATALOG, REGION, 2024)["figure"]) == [
+    assert list(growth_conflicts(report_of(data, REGION, 2024, CATALOG))["figure"]) == [
         "actual 2023, level", "actual 2023, growth"]
-    assert growth_comparison(data, CATALOG, REGION, 2024)["value"].tolist() == [5.9, 6]
+    assert growth_comparison(report_of(data, REGION, 2024, CATALOG))["value"].tolist() == [5.9, 6]
 
 
 def test_format_interval():
@@ -272,7 +275,7 @@ def test_basis_warning_only_where_a_real_rate_meets_a_level():
                  row("gdp", "growth", 6, 0, kind="target", period=2023),
                  row("general_budget_revenue", "growth", 6.5, 1, kind="target", period=2023),
                  row("industrial_value_added", "growth", 10, 0, kind="target", period=2023))
-    out = implied_target_levels(data, catalog, REGION, 2023).set_index("indicator")
+    out = implied_target_levels(report_of(data, REGION, 2023, catalog)).set_index("indicator")
     assert out.at["gdp", "basis_warning"] == REAL_ON_NOMINAL
     assert out.at["gdp", "remarks"] == REAL_ON_NOMINAL
     assert out.at["industrial_value_added", "basis_warning"] == ""

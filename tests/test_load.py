@@ -8,11 +8,11 @@ import pytest
 
 from analysis.config import DATA_DIR
 from analysis.errors import DataError
-from analysis.staging.load import TABLE_COLUMNS, load_hand_entered, load_table
+from analysis.staging.load import TABLE_COLUMNS, load_hand_entered, load_indicators
 
 
 def test_table_is_typed_and_complete() -> None:
-    table = load_table()
+    table = load_indicators()
     assert list(table.columns) == [*TABLE_COLUMNS, "correction"]
     assert str(table["period"].dtype) == "Int64" and table["estimated"].dtype == bool
     hand = load_hand_entered()
@@ -24,9 +24,8 @@ def test_span_that_no_longer_matches_the_text_is_reported(data_dir: Path) -> Non
     table = pd.read_csv(data_dir / "processed" / "indicators.csv", dtype=str, keep_default_na=False)
     table.loc[0, "start"] = str(int(table.loc[0, "start"]) + 1)
     table.to_csv(data_dir / "processed" / "indicators.csv", index=False, lineterminator="\n")
-    from analysis.staging.load import load_indicators
     with pytest.raises(DataError, match=r"row 2: span .* reads"):
-        load_indicators(data_dir / "processed" / "indicators.csv")
+        load_indicators(data_dir)
 
 
 def _corrections(data_dir: Path, *rows: str) -> Path:
@@ -43,7 +42,7 @@ def _gdp_level_start() -> int:
 def test_correction_fixes_one_figure_and_keeps_the_reason(data_dir: Path) -> None:
     start = _gdp_level_start()
     _corrections(data_dir, f"shizhong-2023,{start},fix,value,311.8,typo in the newspaper (checked against the PDF)")
-    table = load_table(data_dir)
+    table = load_indicators(data_dir)
     fixed = table[table["doc"].eq("shizhong-2023") & table["start"].eq(start)].iloc[0]
     assert (fixed["value"], fixed["value_base"]) == (311.8, 311.8 * 10**8)
     assert "typo in the newspaper" in fixed["correction"]
@@ -52,9 +51,9 @@ def test_correction_fixes_one_figure_and_keeps_the_reason(data_dir: Path) -> Non
 
 def test_correction_drops_one_figure(data_dir: Path) -> None:
     start = _gdp_level_start()
-    before = len(load_table(data_dir))
+    before = len(load_indicators(data_dir))
     _corrections(data_dir, f"shizhong-2023,{start},drop,,,duplicate of the sidebar")
-    table = load_table(data_dir)
+    table = load_indicators(data_dir)
     assert len(table) == before - 1
     assert not (table["doc"].eq("shizhong-2023") & table["start"].eq(start)).any()
 
@@ -69,7 +68,7 @@ def test_correction_drops_one_figure(data_dir: Path) -> None:
 def test_bad_corrections(data_dir: Path, row: str, words: list[str]) -> None:
     path = _corrections(data_dir, row.format(start=_gdp_level_start()))
     with pytest.raises(DataError) as caught:
-        load_table(data_dir)
+        load_indicators(data_dir)
     assert str(path) in str(caught.value)
     for word in words:
         assert word in str(caught.value)

@@ -6,7 +6,7 @@ import math
 import pytest
 
 from analysis.extract.units import COUNT_UNITS
-from analysis.figures.intervals import display_decimals, figure_interval, rounding_interval
+from analysis.reconciled.intervals import display_decimals, figure_interval, rounding_interval
 from analysis.present.labels import format_derived
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import DATA_DIR
-from analysis.staging.load import load_table
+from analysis.staging.load import load_indicators
 from analysis.present.overview import coverage, document_sources, left_out, reasons_count, reference_sources
 from analysis.staging.pipeline import write_extracted
 
@@ -42,7 +42,7 @@ def test_document_sources_reads_the_sidecars(tmp_path: Path) -> None:
 
 def test_coverage_and_left_out(tmp_path: Path) -> None:
     root = _data_dir(tmp_path)
-    table = load_table(root)
+    table = load_indicators(root)
     counts = coverage(table).set_index(["kind", "measure"])["figures"].to_dict()
     # actual 2023: level 100.5, growth 5, count 3 (过10亿元项目3个); target: growth 6
     assert counts == {("actual", "growth"): 1, ("actual", "level"): 2, ("target", "growth"): 1}
@@ -55,8 +55,8 @@ def test_coverage_and_left_out(tmp_path: Path) -> None:
 
 
 def test_reference_sources_counts_hand_entered_rows() -> None:
-    refs = reference_sources(load_table())
-    assert refs["figures"].sum() == int(load_table()["source"].eq("hand_entered").sum())
+    refs = reference_sources(load_indicators())
+    assert refs["figures"].sum() == int(load_indicators()["source"].eq("hand_entered").sum())
     assert refs["source_url"].str.startswith("http").all()
 
 
@@ -65,7 +65,7 @@ def test_figure_listing_shows_qualifier_and_source(tmp_path: Path) -> None:
     from analysis.present.overview import figure_listing
 
     root = _data_dir(tmp_path)
-    listing = figure_listing(load_table(root), load_catalog(root / "indicators.yml"))
+    listing = figure_listing(load_indicators(root), load_catalog(root / "indicators.yml"))
     target = listing[listing["kind"].eq("target")].iloc[0]
     assert (target["indicator"], target["名称"], target["value"]) == ("Gross domestic product", "地区生产总值", "≈6%")
     assert target["source"].startswith("t [") and "主要预期目标是" in target["source"]
@@ -97,7 +97,7 @@ def _repeated_table() -> pd.DataFrame:
 def test_repeated_figures_reads_like_the_report() -> None:
     from analysis.extract.catalog import load_catalog
     from analysis.present.overview import repeated_figures
-    from analysis.figures.reconcile import find_conflicts
+    from analysis.reconciled.reconcile import find_conflicts
 
     checks = find_conflicts(_repeated_table())
     # a column find_conflicts may gain later must not break the reader table
@@ -122,7 +122,7 @@ def test_repeated_figures_reads_like_the_report() -> None:
 def test_repeated_figures_of_no_checks_is_an_empty_table() -> None:
     from analysis.extract.catalog import load_catalog
     from analysis.present.overview import repeated_figures
-    from analysis.figures.reconcile import find_conflicts
+    from analysis.reconciled.reconcile import find_conflicts
 
     checks = find_conflicts(_repeated_table().iloc[[0, 2, 4]])
     shown = repeated_figures(checks, load_catalog(DATA_DIR / "indicators.yml"))
@@ -131,7 +131,7 @@ def test_repeated_figures_of_no_checks_is_an_empty_table() -> None:
 
 def test_consistency_sentence_names_the_conflicts() -> None:
     from analysis.present.overview import consistency_sentence
-    from analysis.figures.reconcile import find_conflicts
+    from analysis.reconciled.reconcile import find_conflicts
 
     table = _repeated_table()
     assert consistency_sentence(find_conflicts(table)) == (

@@ -1,4 +1,4 @@
-"""Tests for analysis/figures/reconcile.py: agreement within rounding, conflicts, deduplication, revisions."""
+"""Tests for analysis/reconciled/reconcile.py: agreement within rounding, conflicts, deduplication, revisions."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,7 +7,7 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from analysis.figures.reconcile import (RESOLUTION_RULE, conflict_summary, deduplicate, figures_agree, find_conflicts,
+from analysis.reconciled.reconcile import (RESOLUTION_RULE, conflict_summary, deduplicate, figures_agree, find_conflicts,
                                 interval_base, intervals_overlap, resolve_figures)
 
 DEFAULTS = dict(doc="shizhong-2023", region="枣庄市市中区", region_en="Shizhong", level="district",

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis.errors import DataError
-from analysis.figures.scope import report_scope
+from analysis.reconciled.scope import report_scope
 
 
 def _rows(*rows: tuple[str, str, str, int, str]) -> pd.DataFrame:
@@ -31,7 +31,14 @@ def test_given_region_gets_its_newest_year_and_given_year_its_region() -> None:
 
 
 def test_unknown_region_names_what_the_data_has() -> None:
-    with pytest.raises(DataError, match="no figures for region '海淀区'.*测试县"):
+    with pytest.raises(DataError, match="no report for region '海淀区'; the data has: 全国 2025; 枣庄市市中区 2023, 2024; 测试县 2023"):
         report_scope(TABLE, region="海淀区")
     with pytest.raises(DataError, match="no figures"):
         report_scope(TABLE.iloc[0:0])
+
+
+def test_a_year_without_a_report_is_an_error_listing_the_reports() -> None:
+    with pytest.raises(DataError, match="no 2022 report for '枣庄市市中区'; the data has: .*枣庄市市中区 2023, 2024"):
+        report_scope(TABLE, "枣庄市市中区", 2022)
+    with pytest.raises(DataError, match="no 2019 report for any region"):
+        report_scope(TABLE, report_year=2019)

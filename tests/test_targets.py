@@ -7,6 +7,8 @@ from functools import partial
 import pandas as pd
 import pytest
 
+from conftest import bare_report, report_of
+
 from analysis.extract.catalog import load_catalog
 from analysis.analyses.attainment import assess_attainment, attained, attainment_rules, trajectory
 from analysis.analyses.consistency import growth_consistency
@@ -114,7 +116,7 @@ def test_gap_pp_bounds():
 # --- pairing targets with the prior year ---------------------------------------------------------------
 
 def test_pair_targets_growth_gaps(shizhong):
-    pairs = by_indicator(pair_targets(shizhong, SZ, 2023))
+    pairs = by_indicator(pair_targets(report_of(shizhong, SZ, 2023)))
     assert pairs.at["gdp", "comparison"] == "gap_pp"
     assert pairs.at["gdp", "change"] == pytest.approx(6 - 4.7)
     assert pairs.at["gdp", "change_qualifier"] == "about"
@@ -124,7 +126,7 @@ def test_pair_targets_growth_gaps(shizhong):
 
 
 def test_pair_targets_level_targets_imply_growth(shizhong):
-    pairs = by_indicator(pair_targets(shizhong, SZ, 2023))
+    pairs = by_indicator(pair_targets(report_of(shizhong, SZ, 2023)))
     assert pairs.at["trade_total", "change"] == pytest.approx((70 / 61.5 - 1) * 100)
     assert pairs.at["trade_total", "change_qualifier"] == "at_least"
     assert pairs.at["fdi_utilized", "change"] == pytest.approx((8000 / 6510 - 1) * 100)
@@ -136,13 +138,13 @@ def test_pair_targets_level_targets_imply_growth(shizhong):
 
 
 def test_floor_prior_and_floor_target_imply_at_most(shizhong):
-    pairs = by_indicator(pair_targets(shizhong, SZ, 2023))
+    pairs = by_indicator(pair_targets(report_of(shizhong, SZ, 2023)))
     assert pairs.at["modern_industry_revenue", "change"] == pytest.approx((550 / 500 - 1) * 100)
     assert pairs.at["modern_industry_revenue", "change_qualifier"] == "at_most"
 
 
 def test_unpaired_targets_are_listed_with_a_reason(shizhong):
-    pairs = pair_targets(shizhong, SZ, 2023)
+    pairs = pair_targets(report_of(shizhong, SZ, 2023))
     unpaired = pairs[~pairs["paired"]]
     assert sorted(unpaired["subject"].tolist()) == ["", "省市级创新平台"]
     assert unpaired["reason"].str.len().gt(0).all()
@@ -154,14 +156,14 @@ def test_unpaired_targets_are_listed_with_a_reason(shizhong):
 def test_pair_targets_prefers_the_report_the_target_is_in(table, shizhong):
     revised = pd.concat([shizhong, table({"indicator": "trade_total", "measure": "level", "unit": "亿元",
                                           "value": "57.9", "doc": "revised", "report_year": 2024})])
-    pairs = by_indicator(pair_targets(revised, SZ, 2023))
+    pairs = by_indicator(pair_targets(report_of(revised, SZ, 2023)))
     assert pairs.at["trade_total", "prior"] == 61.5
 
 
 # --- escalation ----------------------------------------------------------------------------------------
 
 def test_escalation_district_minus_higher_levels(shizhong):
-    result = escalation(shizhong, SZ, 2023)
+    result = escalation(report_of(shizhong, SZ, 2023))
     gdp = result[result["indicator"] == "gdp"].set_index("level")
     assert list(gdp.index) == ["nation", "province", "district"]
     assert gdp.at["province", "excess_pp"] == pytest.approx(6 - 5)
@@ -173,7 +175,7 @@ def test_escalation_district_minus_higher_levels(shizhong):
 
 def test_escalation_empty_when_no_higher_level(shizhong):
     alone = shizhong[shizhong["region"] == SZ]
-    assert escalation(alone, SZ, 2023).empty
+    assert escalation(report_of(alone, SZ, 2023)).empty
 
 
 # --- attainment ----------------------------------------------------------------------------------------
@@ -204,7 +206,7 @@ def test_attained_range_and_ceiling_and_relative():
 
 
 def test_assess_attainment(shizhong):
-    result = by_indicator(assess_attainment(shizhong, SZ, 2023).dropna(subset=["indicator"]))
+    result = by_indicator(assess_attainment(report_of(shizhong, SZ, 2023)).dropna(subset=["indicator"]))
     assert result.at["gdp", "status"] == "met"  # 6.5 ≥ 6 − 0.5
     assert result.at["fixed_asset_investment", "status"] == "missed"  # 7.2 < 12 − 0.5
     assert result.at["general_budget_revenue", "status"] == "met"
@@ -218,7 +220,7 @@ def test_assess_attainment(shizhong):
 # --- reported vs level-implied growth ------------------------------------------------------------------
 
 def test_growth_consistency_flags_trade_base_revision(shizhong):
-    result = by_indicator(growth_consistency(shizhong, SZ, 2023, load_catalog()))
+    result = by_indicator(growth_consistency(report_of(shizhong, SZ, 2023, load_catalog())))
     trade = result.loc["trade_total"]
     assert trade["implied_growth"] == pytest.approx((75 / 61.5 - 1) * 100)
     assert trade["implied_min"] == pytest.approx((74.5 / 61.55 - 1) * 100)
@@ -231,7 +233,7 @@ def test_growth_consistency_flags_trade_base_revision(shizhong):
 
 
 def test_growth_consistency_says_real_vs_nominal(shizhong):
-    gdp = by_indicator(growth_consistency(shizhong, SZ, 2023, load_catalog())).loc["gdp"]
+    gdp = by_indicator(growth_consistency(report_of(shizhong, SZ, 2023, load_catalog()))).loc["gdp"]
     assert gdp["growth_basis"] == "real"
     assert "nominal" in gdp["note"] and "real" in gdp["note"]
     assert gdp["implied_growth"] == pytest.approx((331 / 311.7 - 1) * 100)
@@ -240,8 +242,8 @@ def test_growth_consistency_says_real_vs_nominal(shizhong):
 # --- chart data and rule tables ------------------------------------------------------------------------
 
 def test_trajectory_indexes_levels_to_prior_year(shizhong):
-    pairs = pair_targets(shizhong, SZ, 2023)
-    long = trajectory(pairs, assess_attainment(shizhong, SZ, 2023)).set_index(["indicator", "stage"])
+    pairs = pair_targets(report_of(shizhong, SZ, 2023))
+    long = trajectory(pairs, assess_attainment(report_of(shizhong, SZ, 2023))).set_index(["indicator", "stage"])
     assert long.at[("trade_total", "prior"), "value"] == 100
     assert long.at[("trade_total", "target"), "value"] == pytest.approx(70 / 61.5 * 100)
     assert long.at[("trade_total", "outcome"), "value"] == pytest.approx(75 / 61.5 * 100)
@@ -259,13 +261,13 @@ def test_attainment_rules_show_the_tolerance():
 
 def test_empty_inputs_give_empty_typed_results(shizhong):
     actuals = shizhong[shizhong["kind"] == "actual"]
-    pairs = pair_targets(actuals, SZ, 2023)
+    pairs = pair_targets(bare_report(actuals, SZ, 2023))
     assert pairs.empty and pairs["paired"].dtype == bool
     assert pairs[pairs["paired"]].empty
-    assert escalation(actuals, SZ, 2023).empty
-    assert assess_attainment(actuals, SZ, 2023).empty
-    assert trajectory(pairs, assess_attainment(actuals, SZ, 2023)).empty
-    assert growth_consistency(actuals, "nowhere", 2023, load_catalog()).empty
+    assert escalation(bare_report(actuals, SZ, 2023)).empty
+    assert assess_attainment(bare_report(actuals, SZ, 2023)).empty
+    assert trajectory(pairs, assess_attainment(bare_report(actuals, SZ, 2023))).empty
+    assert growth_consistency(bare_report(actuals, "nowhere", 2023)).empty
 
 
 # --- conflicting sources: one value per figure, marked ---------------------------------------------------
@@ -275,29 +277,29 @@ def test_conflicting_outcome_uses_one_value_and_is_marked(table, shizhong):
     # from the 2024 report, so the rule takes the extracted text: 5.9 ≥ 6 − 0.5, met.
     data = pd.concat([shizhong, table({"indicator": "gdp", "value": "5.9", **LATER, "doc": "sz-2024",
                                        "source": "extracted"})], ignore_index=True)
-    result = by_indicator(assess_attainment(data, SZ, 2023).dropna(subset=["indicator"]))
+    result = by_indicator(assess_attainment(report_of(data, SZ, 2023)).dropna(subset=["indicator"]))
     assert result.at["gdp", "outcome"] == 5.9 and result.at["gdp", "outcome_doc"] == "sz-2024"
     assert result.at["gdp", "conflict"]
     assert result.at["gdp", "conflict_note"] == (
         "outcome: other source: 6.5 % in shizhong-2024-ref (hand-entered, 2024 report)")
     assert not result.at["fixed_asset_investment", "conflict"]
-    assert len(assess_attainment(data, SZ, 2023)) == len(assess_attainment(shizhong, SZ, 2023))
-    shown = target_conflicts(data, SZ, 2023)
+    assert len(assess_attainment(report_of(data, SZ, 2023))) == len(assess_attainment(report_of(shizhong, SZ, 2023)))
+    shown = target_conflicts(report_of(data, SZ, 2023))
     assert shown[["figure", "used", "other"]].to_dict("records") == [{
         "figure": "actual 2023, growth", "used": "5.9 %",
         "other": "6.5 % in shizhong-2024-ref (hand-entered, 2024 report)"}]
-    assert target_conflicts(shizhong, SZ, 2023).empty
+    assert target_conflicts(report_of(shizhong, SZ, 2023)).empty
 
 
 def test_conflicting_prior_is_named_in_the_pair(table, shizhong):
     # A hand-entered row in the 2023 report says 2022 GDP grew 4.9%: the extracted 4.7 is used.
     data = pd.concat([shizhong, table({"indicator": "gdp", "value": "4.9", "doc": "ref",
                                        "source": "hand_entered"})], ignore_index=True)
-    pairs = by_indicator(pair_targets(data, SZ, 2023))
+    pairs = by_indicator(pair_targets(report_of(data, SZ, 2023)))
     assert pairs.at["gdp", "prior"] == 4.7 and pairs.at["gdp", "change"] == pytest.approx(6 - 4.7)
     assert pairs.at["gdp", "conflict"]
     assert pairs.at["gdp", "conflict_note"] == "prior: other source: 4.9 % in ref (hand-entered, 2023 report)"
-    assert len(pair_targets(data, SZ, 2023)) == len(pair_targets(shizhong, SZ, 2023))
+    assert len(pair_targets(report_of(data, SZ, 2023))) == len(pair_targets(report_of(shizhong, SZ, 2023)))
 
 
 def test_counts_are_exact_in_implied_growth_and_attainment():

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import report_of
+
 from analysis.__main__ import main
 from analysis.extract.catalog import load_catalog
 from analysis.config import DATA_DIR, ROOT
 from analysis.analyses.growth import growth_paths
-from analysis.staging.load import load_table
-from analysis.figures.reconcile import find_conflicts
+from analysis.staging.load import load_indicators
+from analysis.reconciled.reconcile import find_conflicts
 from analysis.text.sources import read_sidecar
 from analysis.analyses.attainment import assess_attainment
 
@@ -74,17 +76,17 @@ def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytes
     overview = (reports / "00-data-overview.html").read_text(encoding="utf-8")
     assert "shizhong-2024" in overview and "2024" in overview
 
-    table = load_table(data)
+    table = load_indicators(data)
     region = "枣庄市市中区"
     # The text's 2023 outcomes and the hand-entered ones are the same figures: checked, and they agree.
     checks = find_conflicts(table)
     outcomes = checks[(checks["region"] == region) & (checks["period"] == 2023) & (checks["kind"] == "actual")]
     assert len(outcomes) == 11 and outcomes["status"].eq("agree").all()
     # Growth paths now span 2022 and 2023.
-    gdp_path = growth_paths(table, load_catalog(data / "indicators.yml"), region)
+    gdp_path = growth_paths(report_of(table, region, None, load_catalog(data / "indicators.yml")))
     assert sorted(gdp_path.loc[gdp_path["indicator"] == "gdp", "period"]) == [2022, 2023]
     # The 2023 targets are judged against the 2023 outcomes.
-    attainment = assess_attainment(table, region, 2023).set_index("indicator")
+    attainment = assess_attainment(report_of(table, region, 2023)).set_index("indicator")
     assert attainment.at["gdp", "outcome"] == 6.5 and attainment.at["gdp", "status"] == "met"
 
 

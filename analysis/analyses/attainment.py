@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.picks import PERCENT_MEASURES, conflict_of, pick, qualifier_of, scale_factor
-from analysis.figures.intervals import figure_interval
-from analysis.figures.reconcile import resolve_figures
+from analysis.reconciled.intervals import figure_interval
+from analysis.reconciled.report import Report
 
 # Indicators where lower is better: an exact or 'about' target is a ceiling, not a floor.
 CEILING_INDICATORS = frozenset({"cpi", "urban_unemployment_rate"})
@@ -36,14 +36,14 @@ def attained(outcome: float, target: float, qualifier: object = None, target_hig
     return "met" if met else "missed"
 
 
-def assess_attainment(table: pd.DataFrame, region: str, plan_year: int, *, about_tolerance_pp: float = 0.5,
+def assess_attainment(report: Report, *, about_tolerance_pp: float = 0.5,
                       ceilings: frozenset[str] = CEILING_INDICATORS) -> pd.DataFrame:
     """Each target of `region` for `plan_year` against the outcome reported for that year.
 
     One outcome per figure, by `reconcile.resolve_figures`; `conflict`/`conflict_note` say when
     sources disagreed on the target or the outcome.
     """
-    table = resolve_figures(table, plan_year)
+    table, region, plan_year = report.figures, report.region, report.plan_year
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
     rows = []
     for _, t in targets.iterrows():

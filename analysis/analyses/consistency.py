@@ -4,16 +4,14 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.picks import pick, qualifier_of, scale_factor
-from analysis.extract.catalog import load_catalog
-from analysis.figures.intervals import figure_interval
-from analysis.figures.reconcile import interval_base, resolve_figures
+from analysis.reconciled.intervals import figure_interval
+from analysis.reconciled.reconcile import interval_base
+from analysis.reconciled.report import Report
 
 
-def growth_consistency(table: pd.DataFrame, region: str, period: int,
-                       catalog: pd.DataFrame | None = None) -> pd.DataFrame:
+def growth_consistency(report: Report) -> pd.DataFrame:
     """Reported growth for `period` against the growth implied by the levels of `period`-1 and `period`."""
-    catalog = load_catalog() if catalog is None else catalog
-    table = resolve_figures(table, period)
+    table, region, period, catalog = report.figures, report.region, report.report_year, report.catalog
     actual = table[(table["region"] == region) & (table["kind"] == "actual") & table["indicator"].notna()]
     rows = []
     for indicator in actual.loc[actual["period"] == period, "indicator"].unique():

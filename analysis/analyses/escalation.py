@@ -4,18 +4,18 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.picks import PERCENT_MEASURES, qualifier_of
-from analysis.figures.reconcile import resolve_figures
+from analysis.reconciled.report import Report
 
 LEVEL_ORDER = ["nation", "province", "city", "district"]
 
 
-def escalation(table: pd.DataFrame, region: str, plan_year: int) -> pd.DataFrame:
+def escalation(report: Report) -> pd.DataFrame:
     """Targets of `region` beside higher-level targets for the same indicator, measure and period.
 
     Only percentage measures are compared: a district's level target and a province's are not on one
     scale. `excess_pp` is the region's target minus each level's (0 on the region's own row).
     """
-    table = resolve_figures(table, plan_year)
+    table, region, plan_year = report.figures, report.region, report.plan_year
     targets = table[(table["kind"] == "target") & (table["period"] == plan_year)
                     & table["measure"].isin(PERCENT_MEASURES) & table["indicator"].notna()]
     own = targets[targets["region"] == region]

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.errors import DataError
-from analysis.analyses.growth import dedupe_figures, row_interval
+from analysis.errors import DataError, require
+from analysis.analyses.growth import row_interval
+from analysis.reconciled.report import Report
 from analysis.extract.units import split_unit
-from analysis.figures.reconcile import conflict_summary
+from analysis.reconciled.reconcile import conflict_summary
 
 DEFINITION_NOTE = (
     "民生支出 (livelihood spending) has no single statutory definition: each government decides "
@@ -45,7 +46,7 @@ class Bounded:
     high: float
 
 
-def fiscal_inputs(table: pd.DataFrame, region: str, report_year: int) -> pd.DataFrame:
+def fiscal_inputs(report: Report) -> pd.DataFrame:
     """The review-year figures this analysis uses, one row per found input (index: input name).
 
     Columns: the table's columns plus label_en, label_zh and the interval low, high (written
@@ -54,13 +55,14 @@ def fiscal_inputs(table: pd.DataFrame, region: str, report_year: int) -> pd.Data
     its RESOLUTION_RULE and the row has `conflict` True and a `conflict_note` naming the other
     source (see `fiscal_conflicts`).
     """
-    resolved = dedupe_figures(table[table["region"] == region], report_year)
+    resolved, report_year = report.regional(), report.report_year
     review = resolved[(resolved["report_year"] == report_year) & (resolved["kind"] == "actual")
                       & (resolved["period"] == report_year - 1)]
     found = []
     for name, (indicator, measure) in INPUTS.items():
         match = review[(review["indicator"] == indicator) & (review["measure"] == measure)]
-        assert len(match) <= 1, f"{indicator} {measure}: resolve_figures left {len(match)} rows"
+        if len(match) > 1:  # resolve_figures keeps one row per figure; two would be a bug upstream
+            raise DataError("(reconciled figures)", f"{indicator} {measure}: {len(match)} rows for one figure")
         if not match.empty:
             found.append(match.iloc[0].to_frame().T.assign(
                 input=name, label_en=INPUT_LABELS[name][0], label_zh=INPUT_LABELS[name][1]))
@@ -126,9 +128,9 @@ def fiscal_summary(inputs: pd.DataFrame) -> pd.DataFrame:
     if {"livelihood_spending", "livelihood_share"} <= have:
         spend = _in_yi(inputs.loc["livelihood_spending"])
         share = _bounded(inputs.loc["livelihood_share"])
-        assert 0 < share.value <= 100, f"livelihood share {share.value}% is not within (0, 100]"
+        require(0 < share.value <= 100, "(reconciled figures)", f"livelihood share {share.value}% is not within (0, 100]")
         expenditure = implied_expenditure(spend, share)
-        assert expenditure.low >= spend.low, "implied expenditure below livelihood spending"
+        require(expenditure.low >= spend.low, "(reconciled figures)", "implied expenditure below livelihood spending")
         rows["expenditure"] = ("General public budget expenditure (implied)", "公共财政支出（推算）",
                                expenditure, "亿元", "livelihood spending ÷ livelihood share")
         rows["non_livelihood"] = ("Other (non-livelihood) expenditure", "非民生支出",
@@ -161,7 +163,7 @@ def fiscal_summary(inputs: pd.DataFrame) -> pd.DataFrame:
                         for name, (en, zh, b, unit, formula) in rows.items()],
                        columns=["quantity", "label_en", "label_zh", "value", "low", "high", "unit",
                                 "formula"])
-    assert ((out["low"] <= out["value"]) & (out["value"] <= out["high"])).all(), "bounds inverted"
+    require(((out["low"] <= out["value"]) & (out["value"] <= out["high"])).all(), "(reconciled figures)", "bounds inverted")
     return out.set_index("quantity")
 
 
@@ -197,6 +199,6 @@ def financing_gap(revenue: Bounded, expenditure: Bounded) -> Bounded:
 
 def percent_of(part: Bounded, whole: Bounded) -> Bounded:
     """part / whole in % with interval bounds (both positive)."""
-    assert whole.low > 0 and not math.isinf(whole.high), "denominator must be a positive amount"
+    require(whole.low > 0 and not math.isinf(whole.high), "(reconciled figures)", "denominator must be a positive amount")
     return Bounded(100 * part.value / whole.value, 100 * part.low / whole.high,
                    100 * part.high / whole.low)

@@ -5,8 +5,10 @@ import math
 
 import pandas as pd
 
-from analysis.figures.intervals import figure_interval
-from analysis.figures.reconcile import conflict_summary, resolve_figures
+from analysis.errors import require
+from analysis.reconciled.intervals import figure_interval
+from analysis.reconciled.reconcile import conflict_summary
+from analysis.reconciled.report import Report
 
 BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
                 "none": "not applicable (count or rate)"}
@@ -43,18 +45,6 @@ def row_interval(row: pd.Series) -> tuple[float, float]:
     elif qualifier == "range" and pd.notna(row.get("value_high")):
         high = figure_interval(row["value_high"], places, unit)[1]
     return low, high
-
-
-def dedupe_figures(table: pd.DataFrame, report_year: int | None = None) -> pd.DataFrame:
-    """One row per figure, by `reconcile.resolve_figures` (its RESOLUTION_RULE decides).
-
-    Repeats that agree within rounding (main article and sidebar) are merged; where sources
-    disagree beyond rounding one value is used (the analysed report's, else the newest report's)
-    and the row carries `conflict` True and a `conflict_note` naming the other source and value.
-    Uncatalogued figures have no id to match on and stay as written. Adds the columns conflict,
-    conflict_note, confirmed_by, revision and latest.
-    """
-    return resolve_figures(table, report_year)
 
 
 def join_notes(*parts: object) -> str:
@@ -110,20 +100,15 @@ def _mark_conflicts(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame
     return frame.assign(conflict=conflict, conflict_note=[join_notes(*parts) for parts in zip(*notes)])
 
 
-def _resolved(table: pd.DataFrame, region: str, report_year: int | None) -> pd.DataFrame:
-    """The region's figures, one per figure (see `dedupe_figures`)."""
-    return dedupe_figures(_select(table, region), report_year)
-
-
-def reported_growth(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
-                    report_year: int) -> pd.DataFrame:
+def reported_growth(report: Report) -> pd.DataFrame:
     """Growth rates the report gives for its review year (report_year - 1), in text order.
 
     Columns: indicator, title_en, name_zh, period, growth, growth_low, growth_high, value_high,
     qualifier, basis_label, growth_basis, estimated, quote, source_url, doc, conflict,
     conflict_note. Uncatalogued figures keep their Chinese subject as title and an 'unknown' basis.
     """
-    rows = _select(_resolved(table, region, report_year), region, report_year=report_year,
+    region, report_year, catalog = report.region, report.report_year, report.catalog
+    rows = _select(report.regional(), region, report_year=report_year,
                    kind="actual", measure="growth", period=report_year - 1)
     rows = rows.sort_values("start", kind="stable")
     keep = ("subject", "value_high", "qualifier", "estimated", "quote", "source_url", "doc")
@@ -134,8 +119,7 @@ def reported_growth(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
     return out[columns].reset_index(drop=True)
 
 
-def implied_prior_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
-                         report_year: int | None = None) -> pd.DataFrame:
+def implied_prior_levels(report: Report) -> pd.DataFrame:
     """Prior-year levels implied by each actual level and its growth rate: level / (1 + g).
 
     Interval arithmetic on both roundings: low = level_low / (1 + g_high), high = level_high /
@@ -145,7 +129,8 @@ def implied_prior_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str
     implied_prior_high, basis_label, basis_warning, estimated, quote, source_url, conflict,
     conflict_note.
     """
-    actual = _resolved(table, region, report_year)
+    catalog = report.catalog
+    actual = report.regional()
     actual = actual[(actual["kind"] == "actual") & actual["indicator"].notna()]
     levels = _bounded(actual[actual["measure"] == "level"], "level",
                       ("subject", "unit", "estimated", "quote", "source_url"))
@@ -157,8 +142,8 @@ def implied_prior_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str
     out["implied_prior"] = out["level"] / out["growth"].map(rate_factor)
     out["implied_prior_low"] = out["level_low"] / out["growth_high"].map(rate_factor)
     out["implied_prior_high"] = out["level_high"] / out["growth_low"].map(rate_factor)
-    assert (out["implied_prior_low"] <= out["implied_prior"]).all(), "prior-level bounds inverted"
-    assert (out["implied_prior"] <= out["implied_prior_high"]).all(), "prior-level bounds inverted"
+    require((out["implied_prior_low"] <= out["implied_prior"]).all(), "(reconciled figures)", "prior-level bounds inverted")
+    require((out["implied_prior"] <= out["implied_prior_high"]).all(), "(reconciled figures)", "prior-level bounds inverted")
     columns = ["indicator", "title_en", "name_zh", "period", "prior_period", "level", "level_low",
                "level_high", "unit", "growth", "growth_low", "growth_high", "implied_prior",
                "implied_prior_low", "implied_prior_high", "basis_label", "basis_warning",
@@ -166,8 +151,7 @@ def implied_prior_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str
     return out.sort_values(["period", "indicator"])[columns].reset_index(drop=True)
 
 
-def implied_target_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
-                          report_year: int) -> pd.DataFrame:
+def implied_target_levels(report: Report) -> pd.DataFrame:
     """Plan-year levels implied by each growth target applied to the review-year level.
 
     The implied level carries the target's qualifier: 'at_least' makes it a lower bound
@@ -180,7 +164,8 @@ def implied_target_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: st
     implied_low, implied_high, basis_label, basis_warning, note, remarks, quote, source_url,
     conflict, conflict_note.
     """
-    mine = _select(_resolved(table, region, report_year), region, report_year=report_year)
+    region, report_year, catalog = report.region, report.report_year, report.catalog
+    mine = _select(report.regional(), region, report_year=report_year)
     mine = mine[mine["indicator"].notna()]
     targets = mine[(mine["kind"] == "target") & (mine["measure"] == "growth")
                    & (mine["period"] == report_year)]
@@ -209,15 +194,15 @@ def implied_target_levels(table: pd.DataFrame, catalog: pd.DataFrame, region: st
     return out[columns].reset_index(drop=True)
 
 
-def growth_comparison(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
-                      report_year: int) -> pd.DataFrame:
+def growth_comparison(report: Report) -> pd.DataFrame:
     """Growth by indicator in long form for charts: review-year actual, plan-year target and,
     where a later source gives it, the plan-year outcome.
 
     Columns: indicator, title_en, name_zh, series, kind, period, value, value_high, qualifier,
     estimated, basis_label, conflict.
     """
-    rows = _resolved(table, region, report_year)
+    report_year, catalog = report.report_year, report.catalog
+    rows = report.regional()
     rows = rows[(rows["measure"] == "growth") & rows["indicator"].notna()]
     review = rows[(rows["kind"] == "actual") & (rows["period"] == report_year - 1)
                   & (rows["report_year"] == report_year)].assign(series=f"{report_year - 1} actual")
@@ -231,15 +216,15 @@ def growth_comparison(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
     return out[columns].reset_index(drop=True)
 
 
-def growth_paths(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
-                 report_year: int | None = None) -> pd.DataFrame:
+def growth_paths(report: Report) -> pd.DataFrame:
     """Reported actual growth of each indicator across years, for indicators with two or more.
 
     One figure per year, by RESOLUTION_RULE (`report_year`: the analysed report; None: the latest
     report that gives it). Columns: indicator, title_en, name_zh, period, growth, growth_low,
     growth_high, level, unit, estimated, report_year, basis_label, source_url, conflict.
     """
-    actual = _resolved(table, region, report_year)
+    catalog = report.catalog
+    actual = report.regional()
     actual = actual[(actual["kind"] == "actual") & actual["indicator"].notna()]
     rates = _bounded(actual[actual["measure"] == "growth"], "growth",
                      ("subject", "estimated", "report_year", "source_url"))
@@ -253,15 +238,15 @@ def growth_paths(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
     return out.sort_values(["indicator", "period"])[columns].reset_index(drop=True)
 
 
-def growth_conflicts(table: pd.DataFrame, catalog: pd.DataFrame, region: str,
-                     report_year: int) -> pd.DataFrame:
+def growth_conflicts(report: Report) -> pd.DataFrame:
     """The figures this analysis uses whose sources disagree (see `reconcile.conflict_summary`):
     the region's actual levels and growth rates of any year and its growth targets for report_year."""
-    rows = _resolved(table, region, report_year)
+    report_year = report.report_year
+    rows = report.regional()
     used = rows["measure"].isin(["level", "growth"]) & (
         (rows["kind"] == "actual")
         | ((rows["kind"] == "target") & (rows["period"] == report_year) & (rows["measure"] == "growth")))
-    return conflict_summary(rows[used & rows["indicator"].notna()], catalog)
+    return conflict_summary(rows[used & rows["indicator"].notna()], report.catalog)
 
 
 def cited_sources(table: pd.DataFrame, region: str, report_year: int | None = None,

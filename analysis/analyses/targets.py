@@ -4,8 +4,10 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.picks import PERCENT_MEASURES, conflict_of, pick, qualifier_of, scale_factor, upper
-from analysis.figures.intervals import figure_interval
-from analysis.figures.reconcile import conflict_summary, resolve_figures
+from analysis.reconciled.intervals import figure_interval
+from analysis.errors import DataError
+from analysis.reconciled.reconcile import conflict_summary
+from analysis.reconciled.report import Report
 
 
 # Qualifier of a derived change (gap in pp or implied growth) from (target, prior) qualifiers; None = exact.
@@ -45,7 +47,7 @@ def gap_pp(target: float, prior: float, prior_decimals: int,
     return target - prior, target - high, target - low
 
 
-def pair_targets(table: pd.DataFrame, region: str, plan_year: int) -> pd.DataFrame:
+def pair_targets(report: Report) -> pd.DataFrame:
     """Every target of `region` for `plan_year` with the prior-year actual it builds on, or why none.
 
     Growth, share and pp targets are compared by the gap in percentage points with the prior figure
@@ -53,13 +55,13 @@ def pair_targets(table: pd.DataFrame, region: str, plan_year: int) -> pd.DataFra
     Where sources disagree, `reconcile.resolve_figures` decides which value is used (the plan
     year's report first); `conflict` and `conflict_note` say so.
     """
-    table = resolve_figures(table, plan_year)
+    table, region, plan_year = report.figures, report.region, report.plan_year
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
     rows = [_pair_one(t, table) for _, t in targets.iterrows()]
     # Explicit dtypes so an empty result still filters and sorts like a full one.
     pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"paired": bool, "change": float, "conflict": bool})
-    assert pairs["paired"].sum() + (pairs["reason"].notna() & ~pairs["paired"]).sum() == len(targets), \
-        "every target must be paired or carry a reason"
+    if pairs["paired"].sum() + (pairs["reason"].notna() & ~pairs["paired"]).sum() != len(targets):
+        raise DataError("(reconciled figures)", "a target was neither paired nor given a reason")
     return pairs
 
 
@@ -98,11 +100,10 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
     return {**row, "change": change, "change_min": low, "change_max": high}
 
 
-def target_conflicts(table: pd.DataFrame, region: str, plan_year: int,
-                     catalog: pd.DataFrame | None = None) -> pd.DataFrame:
+def target_conflicts(report: Report) -> pd.DataFrame:
     """Figures this analysis uses whose sources disagree (see `reconcile.conflict_summary`): the
     region's figures for plan_year - 1 and plan_year, and every region's targets for plan_year."""
-    rows = resolve_figures(table, plan_year)
+    rows, region, plan_year = report.figures, report.region, report.plan_year
     used = ((rows["region"] == region) & rows["period"].isin([plan_year - 1, plan_year])) | (
         (rows["kind"] == "target") & (rows["period"] == plan_year))
-    return conflict_summary(rows[used & rows["indicator"].notna()], catalog)
+    return conflict_summary(rows[used & rows["indicator"].notna()], report.catalog)

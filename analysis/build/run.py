@@ -19,8 +19,6 @@ from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, 
 from analysis.build.publish import build_time, carried_over, publish
 from analysis.build.index import data_coverage
 
-# Module attribute, not a constant in the call, so tests can point it at a copy of the package.
-PACKAGE_SOURCE = PACKAGE_DIR
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 
 
@@ -56,16 +54,6 @@ class BuildResult:
     executed: tuple[str, ...]
     cached: tuple[str, ...]
     seconds: float
-
-
-def validate_data(data_dir: Path | None) -> None:
-    """Extract and validate the data (the pipeline's step); raises DataError on bad data."""
-    try:
-        from analysis.staging.pipeline import validate_data as validate
-    except ImportError as err:
-        raise BuildError(f"cannot check the data before building: analysis.pipeline.validate_data "
-                         f"could not be imported ({err}).") from err
-    validate(data_dir)
 
 
 def discover(notebooks_dir: Path, only: tuple[str, ...] = ()) -> list[Path]:
@@ -134,7 +122,8 @@ def _stamp_key(paths, data: str, package: str, environment: str) -> str:
     return f"{paths.root}\n{data}\n{package}\n{environment}"
 
 
-def _check_data(paths, cache: BuildCache, package: str, environment: str, before_validating) -> str:
+def _check_data(paths, cache: BuildCache, package: str, environment: str, before_validating,
+                prepare_data: Callable[[Path | None], object]) -> str:
     """Validate the data unless it was validated unchanged; return the data digest notebooks depend on.
 
     Not redone by --force: validation is a function of the data, the package and the environment,
@@ -144,7 +133,7 @@ def _check_data(paths, cache: BuildCache, package: str, environment: str, before
     if cache.stamp_valid("validated", _stamp_key(paths, before, package, environment)):
         return before
     before_validating()
-    validate_data(None if paths.root == data_paths(None).root else paths.root)
+    prepare_data(None if paths.root == data_paths(None).root else paths.root)
     after = tree_digest(paths.root)  # extraction may have rewritten processed/
     cache.record_stamp("validated", _stamp_key(paths, after, package, environment))
     return after
@@ -181,19 +170,27 @@ def _keep(cache: BuildCache, jobs: list[Job], keys: dict[str, str], outcomes: li
     return entries
 
 
-def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build the reports of every notebook into `options.out`; raises BuildError or DataError."""
+def build(options: BuildOptions, progress: Progress | None = None, *,
+          prepare_data: Callable[[Path | None], object] | None = None,
+          package_dir: Path = PACKAGE_DIR) -> BuildResult:
+    """Build the reports of every notebook into `options.out`; raises BuildError or DataError.
+
+    `prepare_data(data_dir)` extracts and checks the data before anything runs (default: the pipeline's
+    `refresh_data`); `package_dir` is the source whose digest decides whether the cache is stale."""
+    if prepare_data is None:
+        # imported here, not at the top: a build with nothing to do never loads pandas and pandera
+        from analysis.staging.pipeline import refresh_data as prepare_data
     start = time.perf_counter()
     paths = data_paths(options.data_dir)
     if not paths.root.is_dir():
         raise BuildError(f"data directory {paths.root} does not exist.")
     cache = BuildCache(options.build_dir / "cache")
-    package, environment = tree_digest(PACKAGE_SOURCE), environment_digest()
+    package, environment = tree_digest(package_dir), environment_digest()
     workers = options.jobs or os.cpu_count() or 1
     if options.force:
         warm_workers(workers)
     # changed data means every notebook runs: warm the workers while the data is validated
-    data = _check_data(paths, cache, package, environment, lambda: warm_workers(workers))
+    data = _check_data(paths, cache, package, environment, lambda: warm_workers(workers), prepare_data)
     notebooks = discover(options.notebooks_dir, options.only)
     digests = {"data": data, "package": package, "environment": environment}
     entries, jobs, keys = _plan(options, cache, notebooks, digests, options.parameters(paths.root),

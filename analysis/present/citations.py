@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.growth import cited_sources
-from analysis.figures.reconcile import RESOLUTION_RULE
+from analysis.reconciled.reconcile import RESOLUTION_RULE
 
 SOURCE_COLUMNS = ["Document", "Title", "Publisher", "Published", "Report year", "How entered", "URL",
                   "Figures"]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.figures.intervals import display_decimals
+from analysis.reconciled.intervals import display_decimals
 
 # The qualifier codes of the table (None = exact).
 QUALIFIER_KEYS = (None, "about", "at_least", "at_most", "range")

@@ -142,7 +142,7 @@ def _is_true(flag: object) -> bool:
 
 def consistency_sentence(checks: pd.DataFrame) -> str:
     """The key-facts sentence on repeated figures, naming the conflicts when there are any."""
-    from analysis.figures.reconcile import FIGURE_KEY
+    from analysis.reconciled.reconcile import FIGURE_KEY
 
     if checks.empty:
         return "No figure is reported more than once."

@@ -49,7 +49,7 @@ def register_font() -> str:
     return font_manager.get_font(FONT_PATH).family_name
 
 
-def use_report_style() -> None:
+def use_style() -> None:
     """Seaborn's theme with the shipped CJK font, fixed dpi and reproducible output.
 
     PNG output is byte-for-byte reproducible as it is: Agg writes no timestamp and its only

@@ -1,1 +1,10 @@
 """Stage 3, staging: the validated indicator table (schema, span checks, corrections, hand-entered rows)."""
+from importlib import import_module
+
+
+def __getattr__(name: str) -> object:
+    """Modules of this stage load on first use: `analysis.<stage>.<module>` needs no import first."""
+    try:
+        return import_module(f"{__name__}.{name}")
+    except ModuleNotFoundError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None

@@ -117,7 +117,7 @@ def _plain(cell: object) -> object:
         return cell
 
 
-def _validate(frame: pd.DataFrame, path: Path, catalog_path: Path | None = None) -> pd.DataFrame:
+def _validate(frame: pd.DataFrame, path: Path, catalog_path: Path) -> pd.DataFrame:
     schema = _schema(list(load_catalog(catalog_path).index))
     try:
         checked = schema.validate(frame, lazy=True)
@@ -171,8 +171,10 @@ def _check_unique(frame: pd.DataFrame, path: Path, key: list[str]) -> None:
 
 
 def load_extracted(path: str | Path | None = None, catalog_path: Path | None = None) -> pd.DataFrame:
-    """The extracted figures (processed/indicators.csv), typed and validated."""
+    """The extracted figures (processed/indicators.csv), typed and validated against the catalog of the
+    same data directory (DATA/processed/indicators.csv -> DATA/indicators.yml) unless one is given."""
     path = Path(path) if path else data_paths().extracted
+    catalog_path = catalog_path or path.resolve().parent.parent / "indicators.yml"
     frame = _typed(read_csv_strict(path, [c for c in TABLE_COLUMNS]), path)
     frame = _validate(frame, path, catalog_path)
     _check_unique(frame, path, ["doc", "start", "end"])
@@ -180,8 +182,12 @@ def load_extracted(path: str | Path | None = None, catalog_path: Path | None = N
 
 
 def load_hand_entered(path: str | Path | None = None, catalog_path: Path | None = None) -> pd.DataFrame:
-    """Hand-entered reference figures: decimals come from the value as typed, base values are derived."""
+    """Hand-entered reference figures: decimals come from the value as typed, base values are derived.
+
+    Checked against the catalog of the same data directory (DATA/reference/hand_entered.csv ->
+    DATA/indicators.yml) unless one is given."""
     path = Path(path) if path else data_paths().hand_entered
+    catalog_path = catalog_path or path.resolve().parent.parent / "indicators.yml"
     raw = read_csv_strict(path, HAND_ENTERED_COLUMNS)
     unknown_units = raw["unit"].notna() & ~raw["unit"].isin(UNITS)
     _raise_first(unknown_units, raw, path, "unit", "unit {cell!r} is not in the unit vocabulary (analysis/extract/units.py)")
@@ -199,14 +205,17 @@ def load_hand_entered(path: str | Path | None = None, catalog_path: Path | None 
     return frame
 
 
-def load_table(data_dir: str | Path | None = None, extracted_path: Path | None = None) -> pd.DataFrame:
-    """Every figure of a data directory: extracted rows (with corrections applied), then hand-entered rows.
+def load_indicators(data_dir: str | Path | None = None, extracted_path: Path | None = None) -> pd.DataFrame:
+    """Every figure of a data directory, validated: extracted rows (quotes and spans checked against the
+    raw texts, corrections applied), then hand-entered rows. The one loader analyses use.
 
     Columns: TABLE_COLUMNS plus `correction` (the reason, on rows a correction changed).
     `extracted_path` reads the extracted figures from another file (a fresh extraction not yet installed).
     """
     paths = data_paths(data_dir)
-    extracted = load_extracted(extracted_path or paths.extracted, paths.catalog)
+    extracted_file = extracted_path or paths.extracted
+    extracted = load_extracted(extracted_file, paths.catalog)
+    check_spans(extracted, paths.raw, extracted_file)
     if paths.corrections.exists():
         extracted = apply_corrections(extracted, paths.corrections, paths.catalog)
     else:
@@ -238,7 +247,7 @@ def read_corrections(path: Path) -> pd.DataFrame:
     return corrections
 
 
-def apply_corrections(extracted: pd.DataFrame, path: Path, catalog_path: Path | None = None) -> pd.DataFrame:
+def apply_corrections(extracted: pd.DataFrame, path: Path, catalog_path: Path) -> pd.DataFrame:
     """Extracted figures with each correction applied and its reason kept in `correction`."""
     table = extracted.copy()
     table["correction"] = pd.Series(pd.NA, index=table.index, dtype="str")
@@ -263,7 +272,7 @@ def apply_corrections(extracted: pd.DataFrame, path: Path, catalog_path: Path | 
     return checked.assign(correction=table["correction"])
 
 
-def _check_corrected(rows: pd.DataFrame, path: Path, line: int, catalog_path: Path | None) -> None:
+def _check_corrected(rows: pd.DataFrame, path: Path, line: int, catalog_path: Path) -> None:
     """A corrected figure must still pass the schema; the error names the corrections file's row."""
     try:
         _validate(rows.drop(columns="correction").reset_index(drop=True), path, catalog_path)
@@ -288,13 +297,3 @@ def _cast(column: str, text: object, path: Path, row: int) -> object:
 def repr_decimal(value: float) -> str:
     """The shortest text of a float, for exact Decimal scaling (0.1 -> '0.1', not 0.1000000000000000055)."""
     return repr(float(value))
-
-
-def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
-    """The extracted table at `path`, validated, with every quote and span checked against its raw text."""
-    path = Path(path) if path else data_paths().extracted
-    data_dir = path.resolve().parent.parent
-    frame = load_extracted(path, data_paths(data_dir).catalog)
-    check_spans(frame, data_paths(data_dir).raw, path)
-    return frame
-

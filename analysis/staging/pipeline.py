@@ -11,8 +11,7 @@ from analysis.extract.catalog import load_catalog
 from analysis.config import data_paths
 from analysis.errors import DataError
 from analysis.extract.facts import extract_mentions
-from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_table
-from analysis.staging.spans import check_spans
+from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_indicators
 from analysis.text.sources import raw_documents, read_sidecar, read_text, verify_checksum
 
 
@@ -54,6 +53,27 @@ def write_extracted(data_dir: str | Path | None = None) -> tuple[Path, int]:
     return data_paths(data_dir).extracted, count
 
 
+def refresh_data(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Re-extract, check everything a build reads against the new extraction, and only then install it.
+
+    What `build` runs before executing notebooks; returns the full checked table."""
+    _, checked = _install_extraction(data_dir, check_everything=True)
+    return checked
+
+
+def validate_data(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """Check every data file and that processed/indicators.csv is what the raw texts give today.
+
+    Reads only: a stale extraction is reported (with the command that refreshes it), never rewritten."""
+    paths = data_paths(data_dir)
+    table = load_indicators(data_dir)
+    if not paths.extracted.exists() or paths.extracted.read_text(encoding="utf-8") != to_csv_text(extract_all(data_dir)):
+        raise DataError(paths.extracted, "is out of date: the raw texts (or the catalog) give other figures "
+                                         "today. Run `python -m analysis extract"
+                                         + (f" --data-dir {paths.root}" if data_dir else "") + "` to refresh it.")
+    return table
+
+
 def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> tuple[int, pd.DataFrame | None]:
     """Extract into a temporary file, check it (and, if asked, every other data file against it), then
     move it into place; any failure leaves the processed file as it was. Returns the number of figures
@@ -67,22 +87,13 @@ def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> 
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(to_csv_text(table))
         try:
-            fresh = load_extracted(tmp_path, paths.catalog)  # never install a file the loader would reject
+            load_extracted(tmp_path, paths.catalog)  # never install a file the loader would reject
         except DataError as err:
             raise DataError(paths.extracted, f"the extractor produced a table the loader rejects, so the old "
                                              f"file was kept ({err.problem}; row {err.row}). This is a bug in "
                                              f"analysis/extract/facts.py: please report it with the raw text.") from err
-        checked = None
-        if check_everything:
-            check_spans(fresh, paths.raw, paths.extracted)
-            checked = load_table(data_dir, extracted_path=tmp_path)
+        checked = load_indicators(data_dir, extracted_path=tmp_path) if check_everything else None
         os.replace(tmp_path, paths.extracted)
     finally:
         tmp_path.unlink(missing_ok=True)
     return len(table), checked
-
-
-def validate_data(data_dir: str | Path | None = None) -> pd.DataFrame:
-    """Extract, check everything a build reads, and only then install the extraction; returns the table."""
-    _, checked = _install_extraction(data_dir, check_everything=True)
-    return checked

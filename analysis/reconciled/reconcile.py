@@ -7,7 +7,7 @@ from itertools import combinations
 import pandas as pd
 
 from analysis.extract.units import split_unit
-from analysis.figures.intervals import figure_interval
+from analysis.reconciled.intervals import figure_interval
 
 # The identity of a figure: two rows with the same key report the same number.
 FIGURE_KEY = ["region", "indicator", "kind", "period", "measure"]

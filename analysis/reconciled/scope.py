@@ -35,8 +35,10 @@ def report_scope(table: pd.DataFrame, region: str | None = None, report_year: in
         raise DataError("(indicator table)", "the data holds no figures: add a report text to raw/")
     candidates = table if region is None else table[table["region"].eq(region)]
     if candidates.empty:
-        regions = ", ".join(sorted(table["region"].unique()))
-        raise DataError("(indicator table)", f"no figures for region '{region}'; the data has: {regions}")
+        raise DataError("(indicator table)", f"no report for region '{region}'; the data has: {available(table)}")
+    if report_year is not None and not candidates["report_year"].eq(report_year).any():
+        where = f"'{region}'" if region is not None else "any region"
+        raise DataError("(indicator table)", f"no {report_year} report for {where}; the data has: {available(table)}")
     extracted = candidates[candidates["source"].eq("extracted")]
     pool = extracted if not extracted.empty else candidates
     if report_year is None:
@@ -47,3 +49,9 @@ def report_scope(table: pd.DataFrame, region: str | None = None, report_year: in
         region = (in_year if not in_year.empty else pool).sort_values("doc").iloc[0]["region"]
     names = table.loc[table["region"].eq(region), "region_en"].dropna()
     return Scope(region, names.iloc[0] if len(names) else region, int(report_year))
+
+
+def available(table: pd.DataFrame) -> str:
+    """The reports a table holds, for an error message: '枣庄市市中区 2023, 2024; 山东省 2023'."""
+    years = table.groupby("region", sort=True)["report_year"].agg(lambda y: ", ".join(str(int(v)) for v in sorted(set(y))))
+    return "; ".join(f"{region} {listed}" for region, listed in years.items())

@@ -1,1 +1,0 @@
-"""Stage 4, figures: rounding intervals, reconciliation and scope; one value per figure, built once."""

@@ -1,0 +1,105 @@
+"""One work report opened for analysis: the validated table, its figures reconciled once, catalog, scope, sidecars."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.config import DataPaths, data_paths
+from analysis.extract.catalog import load_catalog
+from analysis.reconciled.reconcile import resolve_figures
+from analysis.reconciled.scope import Scope, report_scope
+from analysis.staging.load import load_indicators
+from analysis.text.sources import raw_documents, read_sidecar
+
+
+@dataclass(frozen=True)
+class Report:
+    """A work report (region and report year) with everything an analysis of it reads.
+
+    `table` holds every validated figure of the data directory (all regions and years, repeats
+    included); `figures` holds one row per figure, reconciled once by `reconcile.RESOLUTION_RULE`
+    with this report's year deciding conflicts. Analysis functions take a Report as first argument.
+    """
+
+    table: pd.DataFrame
+    figures: pd.DataFrame
+    catalog: pd.DataFrame
+    scope: Scope
+    sidecars: list[dict] = field(default_factory=list)
+    paths: DataPaths | None = None
+
+    @property
+    def region(self) -> str:
+        return self.scope.region
+
+    @property
+    def region_en(self) -> str:
+        return self.scope.region_en
+
+    @property
+    def report_year(self) -> int:
+        return self.scope.report_year
+
+    @property
+    def review_year(self) -> int:
+        return self.scope.review_year
+
+    @property
+    def plan_year(self) -> int:
+        return self.scope.plan_year
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame, catalog: pd.DataFrame, region: str | None = None,
+                   report_year: int | None = None, sidecars: list[dict] | None = None,
+                   paths: DataPaths | None = None) -> Report:
+        """A Report over a table already in memory (tests, a user's filtered table)."""
+        scope = report_scope(table, region, report_year)
+        return cls(table, named(resolve_figures(table, scope.report_year), catalog), catalog, scope,
+                   list(sidecars or []), paths)
+
+    def regional(self) -> pd.DataFrame:
+        """This report's region's figures, one per figure."""
+        return self.figures[self.figures["region"].eq(self.region)]
+
+
+def named(figures: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
+    """Figures with the catalog's Chinese name, English title and growth basis (the subject where uncatalogued)."""
+    ids = figures["indicator"].where(figures["indicator"].isin(catalog.index))
+    return figures.assign(
+        name_zh=ids.map(catalog["name_zh"]).fillna(figures["subject"]),
+        title_en=ids.map(catalog["title_en"]).fillna(figures["subject"]),
+        growth_basis=ids.map(catalog["growth_basis"]),
+    )
+
+
+def read_sidecars(paths: DataPaths) -> list[dict]:
+    """Provenance of every raw text of a data directory (none when it has no raw/ folder)."""
+    return [read_sidecar(path) for path in raw_documents(paths.raw)] if paths.raw.is_dir() else []
+
+
+def open_report(region: str | None = None, report_year: int | None = None,
+                data_dir: str | Path | None = None) -> Report:
+    """The report of `region` and `report_year` in `data_dir` (default: the newest report in the shipped data).
+
+    Loads and validates every file once (spans checked), reconciles the figures once. A region or
+    year with no report raises DataError listing the reports that exist.
+    """
+    paths = data_paths(data_dir)
+    table = load_indicators(paths.root)
+    return Report.from_table(table, load_catalog(paths.catalog), region, report_year, read_sidecars(paths), paths)
+
+
+def figures(region: str | None = None, data_dir: str | Path | None = None) -> pd.DataFrame:
+    """One row per figure of every report in `data_dir` (or of one region), named, ready to chart.
+
+    Repeats that agree (article and sidebar) are merged; where sources disagree the newest report's
+    value is used and the row says so (`conflict`, `conflict_note`). Never two rows for one figure.
+    """
+    paths = data_paths(data_dir)
+    table = load_indicators(paths.root)
+    if region is not None:
+        report_scope(table, region)  # an unknown region lists the ones that exist
+        table = table[table["region"].eq(region)]
+    return named(resolve_figures(table), load_catalog(paths.catalog)).reset_index(drop=True)
