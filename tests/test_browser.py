@@ -53,7 +53,8 @@ def _report_project(root: Path) -> BuildOptions:
     data = root / "data"
     (data / "raw").mkdir(parents=True)
     (data / "values.csv").write_text("label,value\n工业,3.5\n服务业,6.1\n", encoding="utf-8")
-    (data / "raw" / "t.meta.yml").write_text("title: 测试来源\npublisher: 市中云报\nurl: null\n", encoding="utf-8")
+    (data / "raw" / "t.meta.yml").write_text("title: 测试来源\npublisher: 市中云报\nurl: null\nregion: 枣庄市市中区\n"
+                                            "region_en: Shizhong\nlevel: district\nreport_year: 2023\n", encoding="utf-8")
     notebooks = root / "notebooks"
     notebooks.mkdir()
     for name in ("01-first", "02-second"):
@@ -116,7 +117,7 @@ def test_reports_render_offline_in_headless_chromium(tmp_path, monkeypatch):
     _chromium_or_skip()
     options = _report_project(tmp_path)
     build(options, progress=Progress(0, io.StringIO(), bar=False), prepare_data=lambda data_dir: None)
-    page = (options.out / "01-first.html").read_text(encoding="utf-8")
+    page = (options.out / "shizhong-2023" / "01-first.html").read_text(encoding="utf-8")
     assert CJK_PHRASE in page and "<img" in page
     check_site(options.out / "index.html", expected_reports=4)  # reader and full version of each notebook
 
@@ -128,5 +129,6 @@ def test_shipped_notebooks_reports_render_offline_in_headless_chromium(tmp_path)
     if not notebooks:
         pytest.skip(f"no notebooks in {NOTEBOOKS_DIR} yet")
     options = BuildOptions(out=tmp_path / "reports", build_dir=tmp_path / ".build")
-    build(options, progress=Progress(0, io.StringIO(), bar=False), prepare_data=lambda data_dir: None)
-    check_site(options.out / "index.html", expected_reports=2 * len(notebooks))
+    result = build(options, progress=Progress(0, io.StringIO(), bar=False), prepare_data=lambda data_dir: None)
+    assert {name.rsplit("/", 1)[-1] for name in result.executed} == {nb.stem for nb in notebooks}
+    check_site(options.out / "index.html", expected_reports=2 * len(result.executed))

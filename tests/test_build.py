@@ -24,6 +24,7 @@ from analysis.config import DATA_DIR, PACKAGE_DIR
 from analysis.build.export import export_html, notebook_summary, notebook_title
 
 TITLE = "测试报告：市中区 2023"
+PAGES = "shizhong-district-2023"  # the folder of the one report's pages
 NETWORK = re.compile(r"^\s*(https?:)?//", re.I)
 
 
@@ -69,7 +70,7 @@ def project(tmp_path, monkeypatch) -> Project:
     (data / "values.csv").write_text("label,value\n工业,3.5\n服务业,6.1\n", encoding="utf-8")
     (data / "raw" / "t.meta.yml").write_text(
         "title: 测试来源\npublisher: 市中云报\nurl: https://example.org/report\ndate_published: 2023-02-09\n"
-        "region: 枣庄市市中区\nreport_year: 2023\n",
+        "region: 枣庄市市中区\nregion_en: Shizhong District\nlevel: district\nreport_year: 2023\n",
         encoding="utf-8")
     (data / "reference").mkdir()
     (data / "reference" / "hand_entered.csv").write_text(
@@ -265,19 +266,20 @@ def test_workers_skip_rfc3987_syntax_and_still_validate_notebooks():
 @pytest.mark.slow
 def test_build_executes_in_parallel_then_serves_everything_from_the_cache(project):
     first = project.build()
-    assert first.executed == ("01-first", "02-second") and first.cached == ()
+    assert first.executed == (f"{PAGES}/01-first", f"{PAGES}/02-second") and first.cached == ()
     out = project.root / "reports"
-    assert sorted(p.name for p in out.iterdir()) == ["01-first.full.html", "01-first.html", "02-second.full.html",
-                                                    "02-second.html", "index.html", "reports.json"]
-    for page in out.glob("*.html"):
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "index.html", "reports.json", f"{PAGES}/01-first.full.html", f"{PAGES}/01-first.html",
+        f"{PAGES}/02-second.full.html", f"{PAGES}/02-second.html"]
+    for page in out.rglob("*.html"):
         links = assert_offline(page.read_text(encoding="utf-8"))
         assert all(src.startswith("data:image/png;base64,") for src in links.images)
         assert page.stat().st_size < 300_000
-    reader = (out / "01-first.html").read_text(encoding="utf-8")
+    reader = (out / PAGES / "01-first.html").read_text(encoding="utf-8")
     assert "合计 9.6" in reader and "DictReader" not in reader and "<img" in reader
-    assert "DictReader" in (out / "01-first.full.html").read_text(encoding="utf-8")
+    assert "DictReader" in (out / PAGES / "01-first.full.html").read_text(encoding="utf-8")
     index = (out / "index.html").read_text(encoding="utf-8")
-    for expected in (TITLE, "Two sectors", 'href="01-first.html"', 'href="02-second.full.html"', "市中云报",
+    for expected in (TITLE, "Two sectors", f'href="{PAGES}/01-first.html"', f'href="{PAGES}/02-second.full.html"', "市中云报",
                      "测试来源", "https://example.org/stats", "gwr-build-time", build_module.__version__):
         assert expected in index
     assert '"Noto Sans CJK SC"' in index, "the stylesheet is inlined unescaped"
@@ -286,7 +288,7 @@ def test_build_executes_in_parallel_then_serves_everything_from_the_cache(projec
     assert project.validations == [project.data]
 
     second = project.build()
-    assert second.executed == () and second.cached == ("01-first", "02-second")
+    assert second.executed == () and second.cached == (f"{PAGES}/01-first", f"{PAGES}/02-second")
     assert project.validations == [project.data], "unchanged data is not validated again"
 
 
@@ -298,21 +300,21 @@ def test_cache_misses_on_each_input_kind(project, monkeypatch, tmp_path):
     project.build(jobs=1)
 
     make_notebook(project.notebooks / "01-first.ipynb", extra="\nprint('edited')")
-    assert project.build().executed == ("01-first",), "notebook source"
+    assert project.build().executed == (f"{PAGES}/01-first",), "notebook source"
 
     (project.data / "values.csv").write_text("label,value\n工业,1\n服务业,2\n", encoding="utf-8")
-    assert project.build().executed == ("01-first", "02-second"), "data file"
-    assert "合计 3.0" in (project.root / "reports" / "02-second.html").read_text(encoding="utf-8")
+    assert project.build().executed == (f"{PAGES}/01-first", f"{PAGES}/02-second"), "data file"
+    assert "合计 3.0" in (project.root / "reports" / PAGES / "02-second.html").read_text(encoding="utf-8")
     assert len(project.validations) == 2, "changed data is validated again"
 
     (package_copy / "growth.py").write_text("# changed\n", encoding="utf-8")
-    assert project.build().executed == ("01-first", "02-second"), "analysis package source"
+    assert project.build().executed == (f"{PAGES}/01-first", f"{PAGES}/02-second"), "analysis package source"
 
     moved = tmp_path / "data-copy"
     shutil.copytree(project.data, moved)
-    assert project.build(data_dir=moved).executed == ("01-first", "02-second"), "parameters (data_dir)"
+    assert project.build(data_dir=moved).executed == (f"{PAGES}/01-first", f"{PAGES}/02-second"), "parameters (data_dir)"
 
-    assert project.build(force=True).executed == ("01-first", "02-second"), "--force"
+    assert project.build(force=True).executed == (f"{PAGES}/01-first", f"{PAGES}/02-second"), "--force"
     assert project.build(only=("second",)).executed == ()
 
 
@@ -320,22 +322,22 @@ def test_cache_misses_on_each_input_kind(project, monkeypatch, tmp_path):
 def test_failure_names_notebook_cell_and_exception_and_leaves_old_reports(project):
     project.build()
     out = project.root / "reports"
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     make_notebook(project.notebooks / "02-second.ipynb", extra="\nraise ValueError('国内生产总值 missing')")
     with pytest.raises(BuildError) as caught:
         project.build()
     message = str(caught.value)
-    failed = project.root / ".build" / "failed" / "02-second.ipynb"
+    failed = project.root / ".build" / "failed" / PAGES / "02-second.ipynb"
     assert "02-second.ipynb" in message and "cell 2 (counting from 0: `import csv`)" in message
     assert "ValueError: 国内生产总值 missing" in message and str(failed) in message
     assert "\n" not in message and "left untouched" in message
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".reports")], "no temporary directory left"
     executed = nbformat.read(failed, as_version=4)
     assert any(o.output_type == "error" and o.ename == "ValueError" for c in executed.cells for o in c.get("outputs", []))
 
     make_notebook(project.notebooks / "02-second.ipynb")
-    assert project.build().executed == ("02-second",), "01 stayed cached through the failure"
+    assert project.build().executed == (f"{PAGES}/02-second",), "01 stayed cached through the failure"
     assert not failed.exists()
 
 
@@ -345,9 +347,10 @@ def test_two_builds_of_the_same_inputs_are_identical(project, monkeypatch):
     project.build(out=project.root / "a", force=True)
     project.build(out=project.root / "b", force=True)
     a, b = project.root / "a", project.root / "b"
-    assert sorted(p.name for p in a.iterdir()) == sorted(p.name for p in b.iterdir())
-    for page in a.iterdir():
-        assert page.read_bytes() == (b / page.name).read_bytes(), page.name
+    pages = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert pages == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    for page in pages:
+        assert (a / page).read_bytes() == (b / page).read_bytes(), page
     assert "2023-11-14T22:13:20+00:00" in (a / "index.html").read_text(encoding="utf-8")
 
 
@@ -356,12 +359,12 @@ def test_only_rebuilds_one_report_and_keeps_the_others(project):
     project.build()
     make_notebook(project.notebooks / "01-first.ipynb", extra="\nprint('only this one')")
     result = project.build(only=("01-first",))
-    assert result.executed == ("01-first",)
+    assert result.executed == (f"{PAGES}/01-first",)
     out = project.root / "reports"
-    assert "only this one" in (out / "01-first.html").read_text(encoding="utf-8")
-    assert (out / "02-second.html").exists()
+    assert "only this one" in (out / PAGES / "01-first.html").read_text(encoding="utf-8")
+    assert (out / PAGES / "02-second.html").exists()
     manifest = json.loads((out / "reports.json").read_text(encoding="utf-8"))
-    assert [r["name"] for r in manifest["reports"]] == ["01-first", "02-second"]
+    assert [r["name"] for r in manifest["reports"]] == [f"{PAGES}/01-first", f"{PAGES}/02-second"]
 
 
 @pytest.mark.slow
@@ -371,14 +374,8 @@ def test_data_dir_runs_on_another_data_set_and_passes_it_to_the_notebooks(projec
     (other / "values.csv").write_text("label,value\n农业,40\n服务业,2\n", encoding="utf-8")
     original = (project.data / "values.csv").read_bytes()
     project.build(data_dir=other, out=tmp_path / "other-reports", jobs=1)
-    assert "合计 42.0" in (tmp_path / "other-reports" / "01-first.html").read_text(encoding="utf-8")
+    assert "合计 42.0" in (tmp_path / "other-reports" / PAGES / "01-first.html").read_text(encoding="utf-8")
     assert "other-region/" in (tmp_path / "other-reports" / "index.html").read_text(encoding="utf-8")
     assert project.validations == [other]
     assert (project.data / "values.csv").read_bytes() == original
     assert not (project.root / "reports").exists()
-
-
-def test_parameters_name_the_report_only_when_one_was_asked_for(tmp_path):
-    assert BuildOptions().parameters(tmp_path) == {"data_dir": str(tmp_path)}
-    chosen = BuildOptions(region="测试县", report_year=2024).parameters(tmp_path)
-    assert chosen == {"data_dir": str(tmp_path), "region": "测试县", "report_year": 2024}

@@ -13,10 +13,11 @@ from conftest import report_of
 
 from analysis.__main__ import main
 from analysis.extract.catalog import load_catalog
-from analysis.config import DATA_DIR, ROOT
+from analysis.config import DATA_DIR, NOTEBOOKS_DIR, ROOT
 from analysis.analyses.growth import growth_paths
 from analysis.staging.load import load_indicators
 from analysis.reconciled.reconcile import find_conflicts
+from analysis.build.pages import notebook_scope
 from analysis.text.sources import read_sidecar
 from analysis.analyses.attainment import assess_attainment
 
@@ -40,10 +41,24 @@ def _walkthrough_commands() -> list[str]:
     return [line.strip() for line in block.splitlines() if line.strip()]
 
 
+SZ = "shizhong-district-zaozhuang-shandong"  # the folder names of Shizhong's pages (from region_en)
+
+
+def _build(data: Path, reports: Path, build_dir: Path, *extra: str) -> None:
+    assert main(["build", "--data-dir", str(data), "--out", str(reports), "--build-dir", str(build_dir), *extra]) == 0
+
+
+def _pages(reports: Path) -> dict[str, str]:
+    return {p.relative_to(reports).as_posix(): p.read_text(encoding="utf-8") for p in reports.rglob("*.html")}
+
+
 @pytest.mark.slow
 def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data, reports, build_dir = tmp_path / "data", tmp_path / "reports", tmp_path / "build"
     shutil.copytree(DATA_DIR, data)
+    _build(data, reports, build_dir)
+    first = _pages(reports)
+    assert "30 quantitative targets for 2023" in first[f"{SZ}-2023/03-target-ambition.html"]
     report_bytes = REPORT_2024.encode("gbk")
     (tmp_path / "shizhong-2024.txt").write_bytes(report_bytes)
     monkeypatch.chdir(tmp_path)
@@ -64,17 +79,29 @@ def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytes
     assert read_sidecar(added)["encoding"] == "gb18030"       # GBK detected (GB18030 is its superset)
     assert (DATA_DIR / "raw" / "shizhong-2024.txt").exists() is False  # the shipped data is untouched
 
-    ambition = (reports / "03-target-ambition.html").read_text(encoding="utf-8")
-    assert "quantitative targets for 2024" in ambition  # the newest report in the data by default
-    assert main(["build", "--data-dir", str(data), "--out", str(reports), "--build-dir", str(build_dir),
-                 "--only", "03", "--report-year", "2023"]) == 0
-    ambition = (reports / "03-target-ambition.html").read_text(encoding="utf-8")
-    assert "30 quantitative targets for 2023" in ambition  # the one asked for
+    second = _pages(reports)
+    # every page of the first build is still there, about the same report
+    assert set(first) <= set(second)
+    assert "30 quantitative targets for 2023" in second[f"{SZ}-2023/03-target-ambition.html"]
+    for name in first:
+        if name.startswith(f"{SZ}-2023/") and not name.endswith(".full.html"):
+            assert "· 枣庄市市中区 2023</title>" in second[name], name  # the title names the page's report
+    # the new report's pages and the panel pages exist
+    notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+    new = {name for name in second if name.startswith(f"{SZ}-2024/")}
+    assert len(new) == 2 * sum(notebook_scope(nb) == "report" for nb in notebooks)
+    assert "quantitative targets for 2024" in second[f"{SZ}-2024/03-target-ambition.html"]
+    assert "shizhong-2024" in second[f"{SZ}-2024/00-data-overview.html"]
+    for notebook in notebooks:
+        assert any(name.endswith(f"/{notebook.stem}.html") or name == f"{notebook.stem}.html" for name in second)
+    index = second["index.html"]
+    assert index.index("2024 work report") < index.index("2023 work report"), "newest first"
 
-    index = (reports / "index.html").read_text(encoding="utf-8")
-    assert index.count('.full.html"') >= 4
-    overview = (reports / "00-data-overview.html").read_text(encoding="utf-8")
-    assert "shizhong-2024" in overview and "2024" in overview
+    # --report-year narrows a build: only 2023's pages run, 2024's stay as they were
+    _build(data, reports, build_dir, "--only", "03", "--report-year", "2023", "--force")
+    third = _pages(reports)
+    assert set(third) == set(second)
+    assert third[f"{SZ}-2024/03-target-ambition.html"] == second[f"{SZ}-2024/03-target-ambition.html"]
 
     table = load_indicators(data)
     region = "枣庄市市中区"
@@ -102,6 +129,6 @@ def test_another_region_in_its_own_data_directory(tmp_path: Path) -> None:
                  "--data-dir", str(folder)]) == 0
     out = tmp_path / "xian-reports"
     assert main(["build", "--data-dir", str(folder), "--out", str(out), "--build-dir", str(tmp_path / "b")]) == 0
-    growth = (out / "01-growth-rates.html").read_text(encoding="utf-8")
+    growth = (out / "test-county-2024" / "01-growth-rates.html").read_text(encoding="utf-8")
     assert "测试县" in growth and "枣庄" not in growth
     assert not (DATA_DIR / "raw" / "xian-2024.txt").exists()

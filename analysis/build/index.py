@@ -54,6 +54,38 @@ def data_coverage(paths: DataPaths) -> str:
     return "; ".join(covered)
 
 
+LEVEL_ORDER = ("nation", "province", "city", "district")
+
+
+def group_reports(reports: list[dict]) -> list[dict]:
+    """Index sections: one per region (nation first, then down the levels), its reports newest first and
+    its pages across years; then the panels across regions. Each: heading, rows (a heading and pages)."""
+    regional = [r for r in reports if r.get("region")]
+    keyed: dict[str, list[dict]] = {}
+    for entry in regional:
+        keyed.setdefault(entry["region"], []).append(entry)
+
+    def rank(region: str) -> tuple:
+        level = keyed[region][0].get("level", "")
+        return (LEVEL_ORDER.index(level) if level in LEVEL_ORDER else len(LEVEL_ORDER), region)
+
+    sections = []
+    for region in sorted(keyed, key=rank):
+        entries, first = keyed[region], keyed[region][0]
+        years = sorted({e["report_year"] for e in entries if e.get("report_year")}, reverse=True)
+        rows = [{"heading": f"{year} work report", "pages": [e for e in entries if e.get("report_year") == year]}
+                for year in years]
+        across = [e for e in entries if not e.get("report_year")]
+        if across:
+            rows.append({"heading": "Across the years", "pages": across})
+        name = f"{first['region_en']} ({region})" if first.get("region_en") else region
+        sections.append({"heading": name, "rows": rows})
+    panels = [r for r in reports if not r.get("region")]
+    if panels:
+        sections.append({"heading": "Across regions and levels of government", "rows": [{"heading": "", "pages": panels}]})
+    return sections
+
+
 def render_index(reports: list[dict], sources: list[Source], *, built: str, version: str, data_dir_label: str,
                  coverage: str = "") -> str:
     """The HTML of index.html; `reports` holds name, title, summary, reader and full (file names)."""
@@ -62,5 +94,5 @@ def render_index(reports: list[dict], sources: list[Source], *, built: str, vers
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / "site"), autoescape=select_autoescape(["html", "j2"]),
                       keep_trailing_newline=True)
     return env.get_template("index.html.j2").render(
-        reports=reports, sources=sources, coverage=coverage, short_sources=list(dict.fromkeys(s.short for s in sources)), built=built, version=version, data_dir_label=data_dir_label,
+        reports=reports, sections=group_reports(reports), sources=sources, coverage=coverage, short_sources=list(dict.fromkeys(s.short for s in sources)), built=built, version=version, data_dir_label=data_dir_label,
         css=CSS_PATH.read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from analysis import __version__
 from analysis.build.cache import BuildCache
+from analysis.build.pages import Page
 from analysis.config import DataPaths
 from analysis.build.index import data_coverage, data_sources, render_index
 
@@ -24,7 +25,8 @@ def build_time() -> str:
 
 
 def carried_over(out: Path, keep: set[str]) -> list[dict]:
-    """Index entries of the previous build for notebooks this (--only) build does not touch."""
+    """Index entries of the previous build for pages this narrowed build (--only, --region, --report-year)
+    does not touch."""
     manifest = out / MANIFEST
     if not manifest.is_file():
         return []
@@ -32,8 +34,10 @@ def carried_over(out: Path, keep: set[str]) -> list[dict]:
             if entry["name"] not in keep and (out / entry["reader"]).is_file() and (out / entry["full"]).is_file()]
 
 
-def publish(out: Path, entries: dict[str, Path], carried: list[dict], paths: DataPaths, built: str) -> None:
-    """Write every page into a temporary directory beside `out`, then swap it into place."""
+def publish(out: Path, built_pages: list[tuple[Page, Path]], carried: list[dict], paths: DataPaths,
+            built: str) -> None:
+    """Write every page (and the carried-over pages of the last build) into a temporary directory beside
+    `out`, then swap it into place: readers never see a half-written set of reports."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; reports are meant to be served and shared
@@ -41,14 +45,16 @@ def publish(out: Path, entries: dict[str, Path], carried: list[dict], paths: Dat
         reports = []
         for entry in carried:
             for page in (entry["reader"], entry["full"]):
+                (staging / page).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(out / page, staging / page)
             reports.append(entry)
-        for name, entry_dir in entries.items():
+        for page, entry_dir in built_pages:
             outcome = BuildCache.outcome(entry_dir)
-            shutil.copyfile(entry_dir / "reader.html", staging / f"{name}.html")
-            shutil.copyfile(entry_dir / "full.html", staging / f"{name}.full.html")
-            reports.append({"name": name, "title": outcome["title"], "summary": outcome["summary"],
-                            "reader": f"{name}.html", "full": f"{name}.full.html"})
+            (staging / page.name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(entry_dir / "reader.html", staging / f"{page.name}.html")
+            shutil.copyfile(entry_dir / "full.html", staging / f"{page.name}.full.html")
+            reports.append({"name": page.name, "title": outcome["title"], "summary": outcome["summary"],
+                            "reader": f"{page.name}.html", "full": f"{page.name}.full.html", **index_fields(page)})
         reports.sort(key=lambda entry: entry["name"])
         index = render_index(reports, data_sources(paths), built=built, version=__version__,
                              data_dir_label=paths.root.name + "/", coverage=data_coverage(paths))
@@ -58,6 +64,14 @@ def publish(out: Path, entries: dict[str, Path], carried: list[dict], paths: Dat
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def index_fields(page: Page) -> dict:
+    """What the index groups a page by: scope, region (with level and English name) and report year."""
+    where = page.region
+    return {"scope": page.scope, "subject": page.subject, "region": where.region if where else "",
+            "region_en": where.region_en if where else "", "level": where.level if where else "",
+            "report_year": page.report_year}
 
 
 def _swap(staging: Path, out: Path) -> None:

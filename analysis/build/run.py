@@ -8,16 +8,17 @@ import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import __version__
 from analysis.build.jobs import Job, Outcome
 from analysis.build.cache import BuildCache, environment_digest, notebook_key, tree_digest
 from analysis.build.progress import Progress
-from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, data_paths
+from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, DataPaths, data_paths
 from analysis.build.publish import build_time, carried_over, publish
-from analysis.build.index import data_coverage
+from analysis.build.pages import Page, plan_pages, reports, view_digest
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 
@@ -37,13 +38,13 @@ class BuildOptions:
     only: tuple[str, ...] = ()
     notebooks_dir: Path = NOTEBOOKS_DIR
     build_dir: Path = BUILD_DIR
-    region: str | None = None  # None: the notebooks take the newest report in the data
-    report_year: int | None = None
+    region: str | None = None  # None: every region's pages; a region narrows the build to its pages
+    report_year: int | None = None  # None: every report's pages
 
-    def parameters(self, data_root: Path) -> dict:
-        """Notebook parameters: the data directory, and the report asked for when one was."""
-        chosen = {"region": self.region, "report_year": self.report_year}
-        return {"data_dir": str(data_root), **{k: v for k, v in chosen.items() if v is not None}}
+    @property
+    def narrowed(self) -> bool:
+        """Whether only part of the pages is rebuilt (the others are carried over from the last build)."""
+        return bool(self.only) or self.region is not None or self.report_year is not None
 
 
 @dataclass(frozen=True)
@@ -118,13 +119,27 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress) -> list[Outcome]
     return outcomes
 
 
+def _pages(options: BuildOptions, paths: DataPaths) -> list[Page]:
+    """The pages to build; an error names what exists when nothing matches."""
+    notebooks = discover(options.notebooks_dir, options.only)
+    try:
+        pages = plan_pages(notebooks, paths, options.region, options.report_year)
+    except ValueError as err:
+        raise BuildError(str(err)) from None
+    if not pages:
+        known = "; ".join(f"{where.region} {year}" for where, year in reports(paths)) or "none (no raw texts)"
+        raise BuildError(f"nothing to build for region {options.region or 'any'}, report year "
+                         f"{options.report_year or 'any'}: the reports in {paths.root} are {known}.")
+    return pages
+
+
 def _stamp_key(paths, data: str, package: str, environment: str) -> str:
     return f"{paths.root}\n{data}\n{package}\n{environment}"
 
 
 def _check_data(paths, cache: BuildCache, package: str, environment: str, before_validating,
                 prepare_data: Callable[[Path | None], object]) -> str:
-    """Validate the data unless it was validated unchanged; return the data digest notebooks depend on.
+    """Validate the data unless it was validated unchanged; return the digest of the data as validated.
 
     Not redone by --force: validation is a function of the data, the package and the environment,
     all in the stamp's key, and --force is about re-executing notebooks.
@@ -139,21 +154,25 @@ def _check_data(paths, cache: BuildCache, package: str, environment: str, before
     return after
 
 
-def _plan(options: BuildOptions, cache: BuildCache, notebooks: list[Path], digests: dict,
-          parameters: dict, coverage: str) -> tuple[dict[str, Path], list[Job], dict[str, str]]:
-    """Cache entries of unchanged notebooks, jobs for the others (longest first), and every key."""
+def _plan(options: BuildOptions, cache: BuildCache, pages: list[Page], digests: dict,
+          paths: DataPaths) -> tuple[dict[str, Path], list[Job], dict[str, str]]:
+    """Cache entries of unchanged pages, jobs for the others (longest first), and every key.
+
+    A page's key covers its notebook, its parameters and only the data it reads (`pages.view_digest`),
+    so adding a report reruns that report's pages and the panels, not every page."""
     entries, jobs, keys = {}, [], {}
-    for notebook in notebooks:
-        name = notebook.stem
-        keys[name] = notebook_key(notebook, parameters=parameters, **digests)
-        hit = None if options.force else cache.lookup(name, keys[name])
+    for page in pages:
+        parameters = {"data_dir": str(paths.root), **page.parameters}
+        keys[page.name] = notebook_key(page.notebook, parameters=parameters, data=view_digest(paths, page), **digests)
+        hit = None if options.force else cache.lookup(page.name, keys[page.name])
         if hit:
-            entries[name] = hit
+            entries[page.name] = hit
             continue
-        context = {"version": __version__, "notebook": notebook.name, "reader_href": f"{name}.html",
-                   "full_href": f"{name}.full.html", "coverage": coverage}
-        jobs.append(Job(name, notebook.resolve(), parameters, cache.staging(name, keys[name]),
-                        options.build_dir / "failed" / f"{name}.ipynb", context))
+        leaf = page.name.rsplit("/", 1)[-1]
+        context = {"version": __version__, "notebook": page.notebook.name, "reader_href": f"{leaf}.html",
+                   "full_href": f"{leaf}.full.html", "coverage": page.subject}
+        jobs.append(Job(page.name, page.notebook.resolve(), parameters, cache.staging(page.name, keys[page.name]),
+                        options.build_dir / "failed" / f"{page.name}.ipynb", context))
     jobs.sort(key=lambda job: -cache.last_seconds(job.name))  # the longest starts first, ends no later
     return entries, jobs, keys
 
@@ -190,12 +209,10 @@ def build(options: BuildOptions, progress: Progress | None = None, *,
     if options.force:
         warm_workers(workers)
     # changed data means every notebook runs: warm the workers while the data is validated
-    data = _check_data(paths, cache, package, environment, lambda: warm_workers(workers), prepare_data)
-    notebooks = discover(options.notebooks_dir, options.only)
-    digests = {"data": data, "package": package, "environment": environment}
-    entries, jobs, keys = _plan(options, cache, notebooks, digests, options.parameters(paths.root),
-                                data_coverage(paths))
-    progress = progress or Progress.for_stream(len(notebooks))
+    _check_data(paths, cache, package, environment, lambda: warm_workers(workers), prepare_data)
+    pages = _pages(options, paths)
+    entries, jobs, keys = _plan(options, cache, pages, {"package": package, "environment": environment}, paths)
+    progress = progress or Progress.for_stream(len(pages))
     for name in entries:
         progress.cached(name)
     try:
@@ -205,12 +222,12 @@ def build(options: BuildOptions, progress: Progress | None = None, *,
     entries.update(_keep(cache, jobs, keys, outcomes))
     failures = sorted(outcome.error for outcome in outcomes if outcome.error)
     if failures:
-        count = f"{len(failures)} of {len(notebooks)} notebooks failed" if len(failures) > 1 else "Build failed"
+        count = f"{len(failures)} of {len(pages)} pages failed" if len(failures) > 1 else "Build failed"
         kept = (f"The previous reports in {options.out} were left untouched." if options.out.exists()
                 else f"No reports were written to {options.out}.")
         raise BuildError(f"{count}: {' '.join(failures)} {kept}")
-    carried = carried_over(options.out, set(entries)) if options.only else []
-    publish(options.out, dict(sorted(entries.items())), carried, paths, build_time())
+    carried = carried_over(options.out, set(entries)) if options.narrowed else []
+    publish(options.out, [(page, entries[page.name]) for page in pages], carried, paths, build_time())
     executed = tuple(sorted(outcome.name for outcome in outcomes))
     return BuildResult(options.out, executed, tuple(sorted(set(entries) - set(executed))),
                        time.perf_counter() - start)
@@ -230,9 +247,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--build-dir", type=Path, default=BUILD_DIR,
                         help="cache and failed notebooks (default: .build/)")
     parser.add_argument("--region", default=None,
-                        help="region as written in the data, e.g. 枣庄市市中区 (default: the newest report's)")
+                        help="build only this region's pages, e.g. 枣庄市市中区 (default: every region; "
+                             "the other pages of the last build are kept)")
     parser.add_argument("--report-year", type=int, default=None,
-                        help="year of the work report to analyse (default: the region's newest)")
+                        help="build only the pages of this year's reports (default: every report)")
 
 
 def run_from_args(args: argparse.Namespace) -> None:

@@ -11,7 +11,7 @@ from analysis.extract.catalog import load_catalog
 from analysis.reconciled.reconcile import resolve_figures
 from analysis.reconciled.scope import Scope, report_scope
 from analysis.staging.load import load_indicators
-from analysis.text.sources import raw_documents, read_sidecar
+from analysis.text.sources import raw_documents, read_sidecar, sees
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,30 @@ class Report:
     def from_table(cls, table: pd.DataFrame, catalog: pd.DataFrame, region: str | None = None,
                    report_year: int | None = None, sidecars: list[dict] | None = None,
                    paths: DataPaths | None = None) -> Report:
-        """A Report over a table already in memory (tests, a user's filtered table)."""
+        """A Report over a table already in memory (tests, a user's filtered table).
+
+        The report reads its own region's figures and those of higher levels of government (the
+        targets it is compared with), never a peer's: `sources.sees` is the rule, and the build's
+        cache keys a page on exactly those rows."""
         scope = report_scope(table, region, report_year)
+        level = _level_of(table, scope.region)
+        if level is not None:
+            table = table[[sees(scope.region, level, r, lv) for r, lv in zip(table["region"], table["level"])]]
+            sidecars = [m for m in sidecars or [] if sees(scope.region, level, m.get("region", ""), m.get("level", ""))]
         return cls(table, named(resolve_figures(table, scope.report_year), catalog), catalog, scope,
                    list(sidecars or []), paths)
 
     def regional(self) -> pd.DataFrame:
         """This report's region's figures, one per figure."""
         return self.figures[self.figures["region"].eq(self.region)]
+
+
+def _level_of(table: pd.DataFrame, region: str) -> str | None:
+    """The level of government the table gives for `region` (None when the table has no level column)."""
+    if "level" not in table:
+        return None
+    levels = table.loc[table["region"].eq(region), "level"].dropna()
+    return str(levels.iloc[0]) if len(levels) else None
 
 
 def named(figures: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:

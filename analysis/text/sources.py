@@ -14,7 +14,17 @@ from analysis.errors import DataError
 
 SIDECAR_SUFFIX = ".meta.yml"
 REQUIRED_FIELDS = ("doc", "region", "region_en", "level", "report_year", "publisher", "encoding")
-LEVELS = ("nation", "province", "city", "district")
+LEVELS = ("nation", "province", "city", "district")  # from the top of government down
+
+
+def sees(region: str, level: str, other_region: str, other_level: str) -> bool:
+    """Whether a report of `region` (at `level`) reads a figure of `other_region`: its own figures and
+    every higher level's (the targets it is compared with), never a peer's or a lower level's."""
+    if other_region == region:
+        return True
+    if level not in LEVELS or other_level not in LEVELS:
+        return False
+    return LEVELS.index(other_level) < LEVELS.index(level)
 ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "gbk", "big5")  # what a sidecar may name besides auto
 
 

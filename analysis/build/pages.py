@@ -1,0 +1,156 @@
+"""Which pages a build makes: each notebook once per report, per region or once for the panel, and what each reads.
+
+A notebook's scope is in its metadata (`{"gwr": {"scope": "report" | "region" | "panel"}}`, default
+report). Reports are the raw texts' sidecars; regions are every region with figures (texts or
+hand-entered rows). Read with yaml and csv only: a build with nothing to do never loads pandas.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from analysis.build.cache import file_digest, tree_digest
+from analysis.config import DataPaths
+from analysis.text.sources import LEVELS, SIDECAR_SUFFIX, sees
+
+SCOPES = ("report", "region", "panel")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region as the data names it, with its level of government."""
+
+    region: str
+    region_en: str
+    level: str
+
+    @property
+    def slug(self) -> str:
+        """A file-name-safe name: 'Shizhong District, Zaozhuang, Shandong' -> 'shizhong-district-zaozhuang-shandong'."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.region_en.lower()).strip("-")
+        return slug or "region-" + hashlib.sha1(self.region.encode()).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a build: a notebook run with parameters, and the part of the data it reads."""
+
+    name: str
+    notebook: Path
+    scope: str
+    parameters: dict = field(default_factory=dict)
+    subject: str = ""
+    region: Region | None = None
+    report_year: int | None = None
+
+    def sort_key(self) -> tuple:
+        level = LEVELS.index(self.region.level) if self.region and self.region.level in LEVELS else len(LEVELS)
+        return (SCOPES.index(self.scope) if self.scope != "report" else 0, level,
+                self.region.region if self.region else "", -(self.report_year or 0), self.notebook.name)
+
+
+def notebook_scope(notebook: Path) -> str:
+    """The scope a notebook declares in its metadata (report when it declares none)."""
+    metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+    scope = metadata.get("gwr", {}).get("scope", "report")
+    if scope not in SCOPES:
+        raise ValueError(f"{notebook}: metadata gwr.scope must be one of {', '.join(SCOPES)}, found {scope!r}")
+    return scope
+
+
+def reports(paths: DataPaths) -> list[tuple[Region, int]]:
+    """(region, report year) of every raw text's sidecar, in file-name order, each once."""
+    found: list[tuple[Region, int]] = []
+    for meta in _sidecars(paths).values():
+        if meta.get("region") and isinstance(meta.get("report_year"), int):
+            entry = (_region(meta), meta["report_year"])
+            if entry not in found:
+                found.append(entry)
+    return found
+
+
+def regions(paths: DataPaths) -> list[Region]:
+    """Every region with figures: those of the report texts, then those of hand-entered rows."""
+    found = {region.region: region for region, _ in reports(paths)}
+    for row in _rows(paths.hand_entered):
+        if row.get("region") and row["region"] not in found:
+            found[row["region"]] = _region(row)
+    return list(found.values())
+
+
+def plan_pages(notebooks: list[Path], paths: DataPaths, region: str | None = None,
+               report_year: int | None = None) -> list[Page]:
+    """Every page of `notebooks` over the data, narrowed to `region` / `report_year` when given."""
+    pages = []
+    for notebook in notebooks:
+        scope, stem = notebook_scope(notebook), notebook.stem
+        if scope == "report":
+            pages += [Page(f"{where.slug}-{year}/{stem}", notebook, scope,
+                           {"region": where.region, "report_year": year}, f"{where.region} {year}", where, year)
+                      for where, year in reports(paths)
+                      if region in (None, where.region) and report_year in (None, year)]
+        elif scope == "region":
+            pages += [Page(f"{where.slug}/{stem}", notebook, scope, {"region": where.region}, where.region, where)
+                      for where in regions(paths) if region in (None, where.region) and report_year is None]
+        elif region is None and report_year is None:
+            pages.append(Page(stem, notebook, scope, {}, "all reports"))
+    return sorted(pages, key=Page.sort_key)
+
+
+def view_digest(paths: DataPaths, page: Page) -> str:
+    """SHA-256 of the data a page reads: its region's and higher levels' figures, texts and corrections
+    (see `sources.sees`), plus every other file of the data directory. A panel page reads everything."""
+    if page.region is None:
+        return tree_digest(paths.root)
+    digest = hashlib.sha256()
+    visible = _visible_docs(paths, page.region)
+    filtered = {paths.extracted, paths.hand_entered, paths.corrections}
+    for path in sorted(p for p in paths.root.rglob("*") if p.is_file() and p not in filtered):
+        relative = path.relative_to(paths.root)
+        if relative.parts[0] == paths.raw.name and _doc_of(path) not in visible:
+            continue
+        if not path.name.startswith("."):
+            digest.update(f"{relative.as_posix()}\0{file_digest(path)}\n".encode())
+    for table in (paths.extracted, paths.hand_entered):
+        for row in _rows(table):
+            if sees(page.region.region, page.region.level, row.get("region", ""), row.get("level", "")):
+                digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False).encode() + b"\n")
+    for row in _rows(paths.corrections):
+        if row.get("doc") in visible:
+            digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def _visible_docs(paths: DataPaths, region: Region) -> set[str]:
+    return {doc for doc, meta in _sidecars(paths).items()
+            if sees(region.region, region.level, str(meta.get("region", "")), str(meta.get("level", "")))}
+
+
+def _doc_of(path: Path) -> str:
+    return path.name[: -len(SIDECAR_SUFFIX)] if path.name.endswith(SIDECAR_SUFFIX) else path.stem
+
+
+def _sidecars(paths: DataPaths) -> dict[str, dict]:
+    out = {}
+    for sidecar in sorted(paths.raw.glob(f"*{SIDECAR_SUFFIX}")) if paths.raw.is_dir() else []:
+        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+        if isinstance(meta, dict):
+            out[_doc_of(sidecar)] = meta
+    return out
+
+
+def _region(record: dict) -> Region:
+    return Region(str(record["region"]), str(record.get("region_en") or ""), str(record.get("level") or ""))
+
+
+def _rows(path: Path) -> list[dict]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
