@@ -131,7 +131,7 @@ def target_trajectory(path: pd.DataFrame, names: Names, plan_year: int, region_e
     heights = [path[path["panel"] == p]["indicator"].nunique() for p in panels]
     alt = (f"Arrow chart from the {plan_year - 1} actual to the {plan_year} target, and a dotted line to the "
            f"{plan_year} outcome where known, for {path['indicator'].nunique()} indicators "
-           f"in {len(panels)} panel(s): {_listing(panels)}.")
+           f"in {len(panels)} panel(s): {'; '.join(panels)}.")
     fig, axes = _figure(8, 1.0 + 0.9 * len(panels) + 0.55 * sum(heights), alt, nrows=len(panels), ncols=1,
                         squeeze=False, gridspec_kw={"height_ratios": heights})
     for ax, panel in zip(axes[:, 0], panels):
