@@ -7,8 +7,7 @@ import pytest
 from conftest import bare_report, report_of
 
 from analysis.errors import DataError
-from analysis.analyses.fiscal import (DEFINITION_NOTE, fiscal_conflicts, fiscal_inputs, fiscal_summary,
-                             missing_inputs)
+from analysis.analyses.fiscal import fiscal_conflicts, fiscal_inputs, fiscal_summary, missing_inputs
 
 REGION = "枣庄市市中区"
 
@@ -102,7 +101,7 @@ def test_missing_share_degrades_to_what_can_be_computed():
     data = table(row("gdp", "level", 311.7, 1, "亿元"),
                  row("general_budget_revenue", "level", 27.6, 1, "亿元"))
     inputs = fiscal_inputs(report_of(data, REGION, 2023))
-    assert missing_inputs(inputs) == ["Livelihood spending", "Livelihood share of public expenditure"]
+    assert missing_inputs(inputs) == ["livelihood_spending", "livelihood_share"]
     assert list(fiscal_summary(inputs).index) == ["revenue", "revenue_gdp"]
 
 
@@ -139,9 +138,8 @@ def test_sources_disagreeing_on_an_input_use_one_value_and_name_the_other():
     # One value per input, so the summary still runs: 26.6 / 0.753.
     assert fiscal_summary(inputs).loc["expenditure", "value"] == pytest.approx(26.6 / 0.753)
     shown = fiscal_conflicts(inputs)
-    assert shown.drop(columns=["indicator", "region"]).to_dict("records") == [{
-        "input": "livelihood_spending", "title_en": "Livelihood spending", "name_zh": "民生支出",
-        "figure": "actual 2022, level", "used": "26.6 亿元",
+    assert shown.drop(columns=["indicator", "region", "title_en", "name_zh"]).to_dict("records") == [{
+        "input": "livelihood_spending", "figure": "actual 2022, level", "used": "26.6 亿元",
         "used_source": "shizhong-2023 (extracted, 2023 report)",
         "other": "27.0 亿元 in ref (hand-entered, 2023 report)"}]
 
@@ -168,7 +166,3 @@ def test_agreeing_sources_count_once():
     assert list(inputs.index) == ["livelihood_spending"]
     assert inputs.loc["livelihood_spending", "start"] == 30
 
-
-def test_definition_note_says_there_is_no_single_definition():
-    assert "no single statutory definition" in DEFINITION_NOTE
-    assert "公共财政支出" in DEFINITION_NOTE

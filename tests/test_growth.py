@@ -10,11 +10,13 @@ from conftest import bare_report, report_of
 
 from analysis.present.citations import (NO_URL, SOURCE_COLUMNS, conflicts_note, conflicts_shown, source_title,
                                 sources_table)
-from analysis.analyses.growth import (REAL_ON_NOMINAL, cited_sources,
-                                      growth_basis_label, growth_comparison, growth_conflicts,
+from analysis.analyses.growth import (cited_sources,
+                                      growth_comparison, growth_conflicts,
                                       growth_paths, implied_prior_levels, implied_target_levels,
                                       join_notes, reported_growth, row_interval)
-from analysis.present.labels import derived_label, format_interval
+from analysis.present.growth_page import target_remarks
+from analysis.present.findings import REAL_ON_NOMINAL
+from analysis.present.labels import basis_label, derived_label, format_interval
 from analysis.reconciled.reconcile import resolve_figures
 
 REGION = "枣庄市市中区"
@@ -77,9 +79,9 @@ def test_row_interval_follows_rounding_and_qualifier():
 
 
 def test_basis_labels():
-    assert growth_basis_label("real") == "real (constant prices)"
-    assert growth_basis_label("nominal") == "nominal (current prices)"
-    assert growth_basis_label(None).startswith("unknown")
+    assert basis_label("real") == "real (constant prices)"
+    assert basis_label("nominal") == "nominal (current prices)"
+    assert basis_label(None).startswith("unknown")
 
 
 def test_reported_growth_lists_review_year_rates_with_basis():
@@ -87,9 +89,9 @@ def test_reported_growth_lists_review_year_rates_with_basis():
     assert list(out["indicator"]) == ["gdp", "general_budget_revenue", "fixed_asset_investment"]
     gdp = out.iloc[0]
     assert gdp["title_en"] == "Gross domestic product" and gdp["name_zh"] == "地区生产总值"
-    assert gdp["basis_label"] == "real (constant prices)"
+    assert gdp["growth_basis"] == "real"
     assert (gdp["growth_low"], gdp["growth_high"]) == pytest.approx((4.65, 4.75))
-    assert out.iloc[1]["basis_label"] == "nominal (current prices)"
+    assert out.iloc[1]["growth_basis"] == "nominal"
 
 
 def test_reported_growth_counts_a_repeated_figure_once_and_keeps_uncatalogued():
@@ -97,7 +99,7 @@ def test_reported_growth_counts_a_repeated_figure_once_and_keeps_uncatalogued():
                      row(None, "growth", 3.0, 1, start=30, subject="某新指标"))
     out = reported_growth(report_of(repeated, REGION, 2023, CATALOG))
     assert len(out) == 2
-    assert out.iloc[1]["title_en"] == "某新指标" and out.iloc[1]["basis_label"].startswith("unknown")
+    assert out.iloc[1]["title_en"] == "某新指标" and pd.isna(out.iloc[1]["growth_basis"])
 
 
 def test_implied_prior_gdp_with_interval_and_warning():
@@ -107,12 +109,12 @@ def test_implied_prior_gdp_with_interval_and_warning():
     assert gdp["implied_prior"] == pytest.approx(311.7 / 1.047)
     assert gdp["implied_prior_low"] == pytest.approx(311.65 / 1.0475)
     assert gdp["implied_prior_high"] == pytest.approx(311.75 / 1.0465)
-    assert gdp["basis_warning"] == REAL_ON_NOMINAL
+    assert gdp["basis_warning"]
     revenue = out.loc["general_budget_revenue"]
     assert revenue["implied_prior"] == pytest.approx(27.6 / 1.065)
     assert revenue["implied_prior_low"] == pytest.approx(27.55 / 1.0655)
     assert revenue["implied_prior_high"] == pytest.approx(27.65 / 1.0645)
-    assert revenue["basis_warning"] == ""
+    assert not revenue["basis_warning"]
     # Fixed-asset investment has a rate but no level: nothing to imply.
     assert "fixed_asset_investment" not in out.index
 
@@ -124,13 +126,13 @@ def test_implied_target_levels_carry_the_qualifier():
     assert gdp["implied_level"] == pytest.approx(311.7 * 1.06)
     assert gdp["implied_low"] == pytest.approx(311.65 * 1.055)
     assert gdp["implied_high"] == pytest.approx(311.75 * 1.065)
-    assert gdp["basis_warning"] == REAL_ON_NOMINAL
+    assert gdp["basis_warning"]
     revenue = out.loc["general_budget_revenue"]
     assert revenue["qualifier"] == "at_least"
     assert revenue["implied_low"] == pytest.approx(27.55 * 1.0645)
     assert revenue["implied_high"] == math.inf  # at least: a lower bound only
     fai = out.loc["fixed_asset_investment"]
-    assert math.isnan(fai["implied_level"]) and "unpaired" in fai["note"]
+    assert math.isnan(fai["implied_level"]) and math.isnan(fai["base_level"])
 
 
 def test_implied_target_level_of_a_range_target():
@@ -276,12 +278,11 @@ def test_basis_warning_only_where_a_real_rate_meets_a_level():
                  row("general_budget_revenue", "growth", 6.5, 1, kind="target", period=2023),
                  row("industrial_value_added", "growth", 10, 0, kind="target", period=2023))
     out = implied_target_levels(report_of(data, REGION, 2023, catalog)).set_index("indicator")
-    assert out.at["gdp", "basis_warning"] == REAL_ON_NOMINAL
-    assert out.at["gdp", "remarks"] == REAL_ON_NOMINAL
-    assert out.at["industrial_value_added", "basis_warning"] == ""
-    assert out.at["industrial_value_added", "remarks"] == "no 2022 level reported: unpaired"
-    assert out.at["general_budget_revenue", "remarks"] == ""
-    assert join_notes(REAL_ON_NOMINAL, "", None, "x") == f"{REAL_ON_NOMINAL}; x"
+    assert list(out["basis_warning"]) == [True, False, False]
+    remarks = dict(zip(out.index, target_remarks(out, 2022)))
+    assert remarks == {"gdp": REAL_ON_NOMINAL, "general_budget_revenue": "",
+                       "industrial_value_added": "no 2022 level reported: unpaired"}
+    assert join_notes("a", "", None, "x") == "a; x"
 
 
 def test_counts_have_exact_intervals_in_row_interval():

@@ -33,13 +33,22 @@ def growth_consistency(report: Report) -> pd.DataFrame:
                      "unit": level["unit"], "implied_growth": implied, "implied_min": imin, "implied_max": imax,
                      "reported_growth": growth["value"], "growth_doc": growth["doc"], "growth_basis": basis,
                      "implied_prior_level": level["value"] / (1 + growth["value"] / 100),
-                     "consistent": consistent, "note": _consistency_note(basis, consistent)})
+                     "consistent": consistent, "fits": fits(basis, consistent),
+                     "note": _consistency_note(basis, consistent)})
     return pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS).astype({"consistent": bool, "implied_growth": float})
 
 
 CONSISTENCY_COLUMNS = ["indicator", "prior_period", "prior_level", "prior_doc", "level", "level_doc", "unit",
                        "implied_growth", "implied_min", "implied_max", "reported_growth", "growth_doc",
-                       "growth_basis", "implied_prior_level", "consistent", "note"]
+                       "growth_basis", "implied_prior_level", "consistent", "fits", "note"]
+
+
+def fits(basis: object, consistent: bool) -> str:
+    """Verdict on a reported rate against its levels: 'yes' or 'no' (within rounding or not), or
+    'untestable' for a real rate, which nominal levels cannot confirm or refute."""
+    if basis == "real":
+        return "untestable"
+    return "yes" if consistent else "no"
 
 
 def _consistency_note(basis: str, consistent: bool) -> str:

@@ -12,28 +12,12 @@ from analysis.reconciled.report import Report
 from analysis.extract.units import split_unit
 from analysis.reconciled.reconcile import conflict_summary
 
-DEFINITION_NOTE = (
-    "民生支出 (livelihood spending) has no single statutory definition: each government decides "
-    "which budget functions it counts (education, health, social security and employment, housing, "
-    "and often more), and the denominator of the share varies between reports (公共财政支出, "
-    "一般公共预算支出, or total spending). Figures and shares are therefore comparable only within "
-    "one report, not across regions or years."
-)
-PRICE_NOTE = ("All fiscal figures are nominal (current prices); the GDP shares divide a nominal "
-              "amount by nominal GDP, so they are current-price ratios and need no deflator.")
-
 # The figures the analysis reads, as (indicator, measure) of the review year's actuals.
 INPUTS = {
     "livelihood_spending": ("livelihood_spending", "level"),
     "livelihood_share": ("livelihood_spending", "share"),
     "budget_revenue": ("general_budget_revenue", "level"),
     "gdp": ("gdp", "level"),
-}
-INPUT_LABELS = {
-    "livelihood_spending": ("Livelihood spending", "民生支出"),
-    "livelihood_share": ("Livelihood share of public expenditure", "民生支出占公共财政支出比重"),
-    "budget_revenue": ("General public budget revenue", "一般公共预算收入"),
-    "gdp": ("Gross domestic product", "地区生产总值"),
 }
 
 
@@ -49,8 +33,8 @@ class Bounded:
 def fiscal_inputs(report: Report) -> pd.DataFrame:
     """The review-year figures this analysis uses, one row per found input (index: input name).
 
-    Columns: the table's columns plus label_en, label_zh and the interval low, high (written
-    unit). Inputs not reported are absent; see `missing_inputs`. Repeats that agree within
+    Columns: the table's columns plus the interval low, high (written unit); words for the
+    input names are in `present.fiscal_page`. Inputs not reported are absent; see `missing_inputs`. Repeats that agree within
     rounding count once; where sources disagree, `reconcile.resolve_figures` picks one value by
     its RESOLUTION_RULE and the row has `conflict` True and a `conflict_note` naming the other
     source (see `fiscal_conflicts`).
@@ -64,11 +48,9 @@ def fiscal_inputs(report: Report) -> pd.DataFrame:
         if len(match) > 1:  # resolve_figures keeps one row per figure; two would be a bug upstream
             raise DataError("(reconciled figures)", f"{indicator} {measure}: {len(match)} rows for one figure")
         if not match.empty:
-            found.append(match.iloc[0].to_frame().T.assign(
-                input=name, label_en=INPUT_LABELS[name][0], label_zh=INPUT_LABELS[name][1]))
+            found.append(match.iloc[0].to_frame().T.assign(input=name))
     if not found:
-        return review.iloc[0:0].assign(input=[], label_en=[], label_zh=[], low=[], high=[]
-                                      ).set_index("input")
+        return review.iloc[0:0].assign(input=[], low=[], high=[]).set_index("input")
     inputs = pd.concat(found).set_index("input")
     bounds = [row_interval(row) for _, row in inputs.iterrows()]
     return inputs.assign(low=[b[0] for b in bounds], high=[b[1] for b in bounds])
@@ -77,19 +59,17 @@ def fiscal_inputs(report: Report) -> pd.DataFrame:
 def fiscal_conflicts(inputs: pd.DataFrame) -> pd.DataFrame:
     """Inputs whose sources disagreed, with the value used and the other source's value.
 
-    Columns: input and those of `reconcile.conflict_summary` (title_en and name_zh are the input's
-    labels); empty when no input conflicted.
+    Columns: input and those of `reconcile.conflict_summary` (title_en and name_zh are the subject
+    as written, until `present.fiscal_page` names the input); empty when no input conflicted.
     """
     hit = inputs[inputs["conflict"].eq(True)] if "conflict" in inputs else inputs.iloc[0:0]
     summary = conflict_summary(hit)
-    summary["title_en"] = list(hit["label_en"])
-    summary["name_zh"] = list(hit["label_zh"])
     return summary.assign(input=list(hit.index))[["input", *summary.columns]]
 
 
 def missing_inputs(inputs: pd.DataFrame) -> list[str]:
-    """English labels of the inputs the report does not give."""
-    return [INPUT_LABELS[name][0] for name in INPUTS if name not in inputs.index]
+    """The INPUTS (names) the report does not give, in INPUTS order."""
+    return [name for name in INPUTS if name not in inputs.index]
 
 
 def _bounded(row: pd.Series) -> Bounded:
@@ -113,56 +93,38 @@ def fiscal_summary(inputs: pd.DataFrame) -> pd.DataFrame:
 
     Rows (index: quantity) only for what the inputs allow: livelihood and revenue (as reported),
     expenditure, non_livelihood, self_reliance, financing_gap, livelihood_gdp, revenue_gdp,
-    expenditure_gdp. Columns: label_en, label_zh, value,
-    low, high, unit, formula. Amounts in 亿元, ratios in %.
+    expenditure_gdp. Columns: value, low, high, unit. Amounts in 亿元, ratios in %. The quantities'
+    names and formulas in words are in `present.fiscal_page`.
     """
-    rows: dict[str, tuple[str, str, Bounded, str, str]] = {}
+    rows: dict[str, tuple[Bounded, str]] = {}
     have = set(inputs.index)
     # The reported amounts too, in 亿元 whatever unit the report used, so charts need no conversion.
     if "livelihood_spending" in have:
-        rows["livelihood"] = ("Livelihood spending (reported)", "民生支出",
-                              _in_yi(inputs.loc["livelihood_spending"]), "亿元", "reported")
+        rows["livelihood"] = (_in_yi(inputs.loc["livelihood_spending"]), "亿元")
     if "budget_revenue" in have:
-        rows["revenue"] = ("General public budget revenue (reported)", "一般公共预算收入",
-                           _in_yi(inputs.loc["budget_revenue"]), "亿元", "reported")
+        rows["revenue"] = (_in_yi(inputs.loc["budget_revenue"]), "亿元")
     if {"livelihood_spending", "livelihood_share"} <= have:
         spend = _in_yi(inputs.loc["livelihood_spending"])
         share = _bounded(inputs.loc["livelihood_share"])
         require(0 < share.value <= 100, "(reconciled figures)", f"livelihood share {share.value}% is not within (0, 100]")
         expenditure = implied_expenditure(spend, share)
         require(expenditure.low >= spend.low, "(reconciled figures)", "implied expenditure below livelihood spending")
-        rows["expenditure"] = ("General public budget expenditure (implied)", "公共财政支出（推算）",
-                               expenditure, "亿元", "livelihood spending ÷ livelihood share")
-        rows["non_livelihood"] = ("Other (non-livelihood) expenditure", "非民生支出",
-                                  non_livelihood(spend, share), "亿元",
-                                  "livelihood spending × (1 − share) ÷ share")
+        rows["expenditure"] = (expenditure, "亿元")
+        rows["non_livelihood"] = (non_livelihood(spend, share), "亿元")
         if "budget_revenue" in have:
             revenue = _in_yi(inputs.loc["budget_revenue"])
-            rows["self_reliance"] = ("Fiscal self-reliance", "财政自给率",
-                                     self_reliance(revenue, spend, share), "%",
-                                     "budget revenue ÷ implied expenditure")
-            rows["financing_gap"] = ("Gap financed by transfers and debt", "收支缺口",
-                                     financing_gap(revenue, expenditure), "亿元",
-                                     "implied expenditure − budget revenue")
+            rows["self_reliance"] = (self_reliance(revenue, spend, share), "%")
+            rows["financing_gap"] = (financing_gap(revenue, expenditure), "亿元")
     if "gdp" in have:
         gdp = _in_yi(inputs.loc["gdp"])
-        shares = [("livelihood_gdp", "livelihood_spending", "Livelihood spending, % of GDP",
-                   "民生支出占GDP比重"),
-                  ("revenue_gdp", "budget_revenue", "Budget revenue, % of GDP",
-                   "一般公共预算收入占GDP比重")]
-        for name, source, label_en, label_zh in shares:
+        for name, source in (("livelihood_gdp", "livelihood_spending"), ("revenue_gdp", "budget_revenue")):
             if source in have:
-                rows[name] = (label_en, label_zh, percent_of(_in_yi(inputs.loc[source]), gdp), "%",
-                              f"{INPUT_LABELS[source][0].lower()} ÷ GDP (current prices)")
+                rows[name] = (percent_of(_in_yi(inputs.loc[source]), gdp), "%")
         if "expenditure" in rows:
-            rows["expenditure_gdp"] = ("Implied expenditure, % of GDP", "公共财政支出占GDP比重",
-                                       percent_of(rows["expenditure"][2], gdp), "%",
-                                       "implied expenditure ÷ GDP (current prices)")
-    out = pd.DataFrame([{"quantity": name, "label_en": en, "label_zh": zh, "value": b.value,
-                         "low": b.low, "high": b.high, "unit": unit, "formula": formula}
-                        for name, (en, zh, b, unit, formula) in rows.items()],
-                       columns=["quantity", "label_en", "label_zh", "value", "low", "high", "unit",
-                                "formula"])
+            rows["expenditure_gdp"] = (percent_of(rows["expenditure"][0], gdp), "%")
+    out = pd.DataFrame([{"quantity": name, "value": b.value, "low": b.low, "high": b.high, "unit": unit}
+                        for name, (b, unit) in rows.items()],
+                       columns=["quantity", "value", "low", "high", "unit"])
     require(((out["low"] <= out["value"]) & (out["value"] <= out["high"])).all(), "(reconciled figures)", "bounds inverted")
     return out.set_index("quantity")
 

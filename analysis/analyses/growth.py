@@ -10,17 +10,6 @@ from analysis.reconciled.intervals import figure_interval
 from analysis.reconciled.reconcile import conflict_summary
 from analysis.reconciled.report import Report
 
-BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
-                "none": "not applicable (count or rate)"}
-UNKNOWN_BASIS = "unknown (not in the catalog)"
-REAL_ON_NOMINAL = "real growth applied to a nominal level: ignores price changes"
-
-
-def growth_basis_label(basis: str | None) -> str:
-    """Reader-facing label of a catalog growth_basis ('real' -> 'real (constant prices)')."""
-    return BASIS_LABELS.get(basis, UNKNOWN_BASIS) if isinstance(basis, str) else UNKNOWN_BASIS
-
-
 def rate_factor(percent: float) -> float:
     """Growth factor of a percentage rate: 4.7 -> 1.047; infinite rates stay infinite."""
     return math.inf if math.isinf(percent) and percent > 0 else 1 + percent / 100
@@ -54,9 +43,9 @@ def join_notes(*parts: object) -> str:
 
 
 def real_on_nominal(growth_basis: pd.Series, level: pd.Series) -> pd.Series:
-    """REAL_ON_NOMINAL where a real growth rate is applied to a (nominal) level that exists, else ''."""
-    applied = growth_basis.eq("real") & level.notna()
-    return applied.map({True: REAL_ON_NOMINAL, False: ""})
+    """True where a real growth rate is applied to a (nominal) level that exists: the result ignores
+    price changes (the words are `present.growth_page.REAL_ON_NOMINAL`)."""
+    return (growth_basis.eq("real") & level.notna()).astype(bool)
 
 
 def _select(table: pd.DataFrame, region: str, **equal: object) -> pd.DataFrame:
@@ -70,12 +59,11 @@ def _describe(frame: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
     """Add English title, Chinese name and growth basis from the catalog (subject if uncatalogued)."""
     known = frame["indicator"].isin(catalog.index)
     ids = frame["indicator"].where(known)
-    frame = frame.assign(
+    return frame.assign(
         title_en=ids.map(catalog["title_en"]).fillna(frame["subject"]),
         name_zh=ids.map(catalog["name_zh"]).fillna(frame["subject"]),
         growth_basis=ids.map(catalog["growth_basis"]),
     )
-    return frame.assign(basis_label=frame["growth_basis"].map(growth_basis_label))
 
 
 def _bounded(frame: pd.DataFrame, name: str, keep: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -104,7 +92,7 @@ def reported_growth(report: Report) -> pd.DataFrame:
     """Growth rates the report gives for its review year (report_year - 1), in text order.
 
     Columns: indicator, title_en, name_zh, period, growth, growth_low, growth_high, value_high,
-    qualifier, basis_label, growth_basis, estimated, quote, source_url, doc, conflict,
+    qualifier, growth_basis ('real', 'nominal', 'none'; NaN uncatalogued), estimated, quote, source_url, doc, conflict,
     conflict_note. Uncatalogued figures keep their Chinese subject as title and an 'unknown' basis.
     """
     region, report_year, catalog = report.region, report.report_year, report.catalog
@@ -114,7 +102,7 @@ def reported_growth(report: Report) -> pd.DataFrame:
     keep = ("subject", "value_high", "qualifier", "estimated", "quote", "source_url", "doc")
     out = _describe(_mark_conflicts(_bounded(rows, "growth", keep), {"growth": "growth"}), catalog)
     columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
-               "value_high", "qualifier", "basis_label", "growth_basis", "estimated", "quote",
+               "value_high", "qualifier", "growth_basis", "estimated", "quote",
                "source_url", "doc", "conflict", "conflict_note"]
     return out[columns].reset_index(drop=True)
 
@@ -126,7 +114,8 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
     (1 + g_low). `report_year` (the analysed report) decides between conflicting sources.
     Columns: indicator, title_en, name_zh, period, prior_period, level, level_low,
     level_high, unit, growth, growth_low, growth_high, implied_prior, implied_prior_low,
-    implied_prior_high, basis_label, basis_warning, estimated, quote, source_url, conflict,
+    implied_prior_high, growth_basis, basis_warning (bool: real rate on a nominal level),
+    estimated, quote, source_url, conflict,
     conflict_note.
     """
     catalog = report.catalog
@@ -146,7 +135,7 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
     require((out["implied_prior"] <= out["implied_prior_high"]).all(), "(reconciled figures)", "prior-level bounds inverted")
     columns = ["indicator", "title_en", "name_zh", "period", "prior_period", "level", "level_low",
                "level_high", "unit", "growth", "growth_low", "growth_high", "implied_prior",
-               "implied_prior_low", "implied_prior_high", "basis_label", "basis_warning",
+               "implied_prior_low", "implied_prior_high", "growth_basis", "basis_warning",
                "estimated", "quote", "source_url", "conflict", "conflict_note"]
     return out.sort_values(["period", "indicator"])[columns].reset_index(drop=True)
 
@@ -157,11 +146,11 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
     The implied level carries the target's qualifier: 'at_least' makes it a lower bound
     (implied_high is inf), 'about' a point with its rounding interval, 'range' a low..high span.
     Targets without a review-year level stay in the table with a note, not dropped.
-    `basis_warning` is set only where a real target is applied to a (nominal) level; `remarks`
-    joins it and `note` with '; '.
+    `basis_warning` is True only where a real target is applied to a (nominal) level; a target
+    without a base level has base_level NaN (unpaired).
     Columns: indicator, title_en, name_zh, base_period, base_level, base_low, base_high, unit,
     target_period, target, target_value_high, qualifier, growth_low, growth_high, implied_level,
-    implied_low, implied_high, basis_label, basis_warning, note, remarks, quote, source_url,
+    implied_low, implied_high, growth_basis, basis_warning, quote, source_url,
     conflict, conflict_note.
     """
     region, report_year, catalog = report.region, report.report_year, report.catalog
@@ -183,13 +172,10 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
     out["implied_low"] = out["base_low"] * out["growth_low"].map(rate_factor)
     out["implied_high"] = out["base_high"] * out["growth_high"].map(rate_factor)
     out["basis_warning"] = real_on_nominal(out["growth_basis"], out["base_level"])
-    out["note"] = out["base_level"].isna().map(
-        {True: f"no {report_year - 1} level reported: unpaired", False: ""})
-    out["remarks"] = [join_notes(w, n) for w, n in zip(out["basis_warning"], out["note"])]
     columns = ["indicator", "title_en", "name_zh", "base_period", "base_level", "base_low",
                "base_high", "unit", "target_period", "target", "target_value_high", "qualifier",
                "growth_low", "growth_high", "implied_level", "implied_low", "implied_high",
-               "basis_label", "basis_warning", "note", "remarks", "quote", "source_url",
+               "growth_basis", "basis_warning", "quote", "source_url",
                "conflict", "conflict_note"]
     return out[columns].reset_index(drop=True)
 
@@ -199,7 +185,7 @@ def growth_comparison(report: Report) -> pd.DataFrame:
     where a later source gives it, the plan-year outcome.
 
     Columns: indicator, title_en, name_zh, series, kind, period, value, value_high, qualifier,
-    estimated, basis_label, conflict.
+    estimated, growth_basis, conflict.
     """
     report_year, catalog = report.report_year, report.catalog
     rows = report.regional()
@@ -212,7 +198,7 @@ def growth_comparison(report: Report) -> pd.DataFrame:
         series=f"{report_year} outcome")
     out = _describe(pd.concat([review, target, outcome]), catalog)
     columns = ["indicator", "title_en", "name_zh", "series", "kind", "period", "value",
-               "value_high", "qualifier", "estimated", "basis_label", "conflict"]
+               "value_high", "qualifier", "estimated", "growth_basis", "conflict"]
     return out[columns].reset_index(drop=True)
 
 
@@ -221,7 +207,7 @@ def growth_paths(report: Report) -> pd.DataFrame:
 
     One figure per year, by RESOLUTION_RULE (`report_year`: the analysed report; None: the latest
     report that gives it). Columns: indicator, title_en, name_zh, period, growth, growth_low,
-    growth_high, level, unit, estimated, report_year, basis_label, source_url, conflict.
+    growth_high, level, unit, estimated, report_year, growth_basis, source_url, conflict.
     """
     catalog = report.catalog
     actual = report.regional()
@@ -234,7 +220,7 @@ def growth_paths(report: Report) -> pd.DataFrame:
     out = out[out.groupby("indicator")["period"].transform("nunique") >= 2]
     out = _describe(out, catalog).rename(columns={"growth_conflict": "conflict"})
     columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
-               "level", "unit", "estimated", "report_year", "basis_label", "source_url", "conflict"]
+               "level", "unit", "estimated", "report_year", "growth_basis", "source_url", "conflict"]
     return out.sort_values(["indicator", "period"])[columns].reset_index(drop=True)
 
 

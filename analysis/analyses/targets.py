@@ -107,3 +107,12 @@ def target_conflicts(report: Report) -> pd.DataFrame:
     used = ((rows["region"] == region) & rows["period"].isin([plan_year - 1, plan_year])) | (
         (rows["kind"] == "target") & (rows["period"] == plan_year))
     return conflict_summary(rows[used & rows["indicator"].notna()], report.catalog)
+
+
+def most_and_least_demanding(pairs: pd.DataFrame) -> tuple[pd.Series | None, pd.Series | None]:
+    """The paired percentage targets (growth, share, pp) with the largest and the smallest gap over
+    the prior year's figure; (None, None) when there is none, the same row twice when only one."""
+    gaps = pairs[pairs["paired"] & pairs["comparison"].eq("gap_pp")]
+    if gaps.empty:
+        return None, None
+    return gaps.loc[gaps["change"].idxmax()], gaps.loc[gaps["change"].idxmin()]

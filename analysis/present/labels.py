@@ -85,3 +85,72 @@ def derived_label(value: float, low: float, high: float, qualifier: object, unit
     legend = qualifier_legend(None if qualifier == "range" else qualifier)
     symbol = legend.split(" ")[0] if " " in legend else ""
     return f"{symbol}{format_derived(value, low, high, unit)}"
+
+
+def figure_label(value: float, qualifier: object, unit: str, value_high: float | None = None) -> str:
+    """A figure with its qualifier, as `qualifier_label`, taking value_high only for a range (other
+    rows carry a stray value_high as NaN or as the value itself). A derived change whose direction
+    the qualifiers do not fix ('undetermined', see `targets.QUALIFIER_RULES`) says so."""
+    if qualifier == "undetermined":
+        return f"{value:.1f}{unit} (direction not determined)"
+    return qualifier_label(value, qualifier, unit, value_high if qualifier == "range" else None)
+
+
+NOT_IN_CATALOG = "(not in catalog)"
+
+
+def indicator_names(indicator: object, catalog: pd.DataFrame, subject: object = "") -> tuple[str, str]:
+    """(English title, Chinese name) of an indicator from the catalog; uncatalogued:
+    ('(not in catalog)', the subject as written)."""
+    if isinstance(indicator, str) and indicator in catalog.index:
+        return str(catalog.at[indicator, "title_en"]), str(catalog.at[indicator, "name_zh"])
+    return NOT_IN_CATALOG, "" if subject is None or pd.isna(subject) else str(subject)
+
+
+def indicator_label(indicator: object, catalog: pd.DataFrame, subject: object = "", sep: str = " ") -> str:
+    """'Gross domestic product (地区生产总值)' (sep ' '), or title and name on two lines (sep '\\n')."""
+    english, chinese = indicator_names(indicator, catalog, subject)
+    return f"{english} ({chinese})" if sep == " " else f"{english}{sep}{chinese}"
+
+
+def derived_interval(low: float, high: float, value: float) -> str:
+    """The interval of a derived figure, with one digit more than the value it qualifies is shown with."""
+    return format_interval(low, high, max(display_decimals(low, high, value=value) + 1, 0))
+
+
+# A catalog growth_basis in words.
+BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
+                "none": "not applicable (count or rate)"}
+UNKNOWN_BASIS = "unknown (not in the catalog)"
+
+
+def basis_label(basis: object) -> str:
+    """Reader-facing label of a catalog growth_basis ('real' -> 'real (constant prices)')."""
+    return BASIS_LABELS.get(basis, UNKNOWN_BASIS) if isinstance(basis, str) else UNKNOWN_BASIS
+
+
+# The inputs of `fiscal.INPUTS` in words (English, Chinese).
+INPUT_LABELS = {
+    "livelihood_spending": ("Livelihood spending", "民生支出"),
+    "livelihood_share": ("Livelihood share of public expenditure", "民生支出占公共财政支出比重"),
+    "budget_revenue": ("General public budget revenue", "一般公共预算收入"),
+    "gdp": ("Gross domestic product", "地区生产总值"),
+}
+# The quantities of `fiscal.fiscal_summary` in words: (English, Chinese, how it is computed).
+QUANTITY_LABELS = {
+    "livelihood": ("Livelihood spending (reported)", "民生支出", "reported"),
+    "revenue": ("General public budget revenue (reported)", "一般公共预算收入", "reported"),
+    "expenditure": ("General public budget expenditure (implied)", "公共财政支出（推算）",
+                    "livelihood spending ÷ livelihood share"),
+    "non_livelihood": ("Other (non-livelihood) expenditure", "非民生支出",
+                       "livelihood spending × (1 − share) ÷ share"),
+    "self_reliance": ("Fiscal self-reliance", "财政自给率", "budget revenue ÷ implied expenditure"),
+    "financing_gap": ("Gap financed by transfers and debt", "收支缺口", "implied expenditure − budget revenue"),
+    "livelihood_gdp": ("Livelihood spending, % of GDP", "民生支出占GDP比重",
+                       "livelihood spending ÷ GDP (current prices)"),
+    "revenue_gdp": ("Budget revenue, % of GDP", "一般公共预算收入占GDP比重",
+                    "general public budget revenue ÷ GDP (current prices)"),
+    "expenditure_gdp": ("Implied expenditure, % of GDP", "公共财政支出占GDP比重",
+                        "implied expenditure ÷ GDP (current prices)"),
+}
+

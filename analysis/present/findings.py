@@ -1,0 +1,188 @@
+"""The key findings of each report page, and its 'Conflicting sources' section, as Markdown text."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.analyses.targets import most_and_least_demanding
+from analysis.present.citations import conflicts_note, conflicts_shown
+from analysis.present.labels import (INPUT_LABELS, QUALIFIER_SYMBOLS, QUANTITY_LABELS, basis_label, derived_interval, derived_label, figure_label,
+                                     format_derived, format_interval, indicator_names)
+from analysis.present.style import style_table
+from analysis.reconciled.report import Report
+
+REAL_ON_NOMINAL = "real growth applied to a nominal level: ignores price changes"
+
+
+def bullets(findings: list[str], *, spaced: bool = False) -> str:
+    """Findings as a Markdown list (`spaced`: a blank line between items)."""
+    return ("\n\n" if spaced else "\n").join(f"- {text}" for text in findings)
+
+
+def named(row: pd.Series) -> str:
+    """'Gross domestic product (地区生产总值)' from a result row's title_en and name_zh."""
+    return f"{row['title_en']} ({row['name_zh']})"
+
+
+def conflicts_finding(conflicts: pd.DataFrame, *, with_figure: bool = True) -> str | None:
+    """The finding that points to the Conflicting sources section; None when no source disagrees."""
+    if conflicts.empty:
+        return None
+    figure = (lambda r: f" {r['figure']}") if with_figure else (lambda r: "")
+    return "Sources disagree on " + "; ".join(
+        f"{named(r)}{figure(r)}: {r['used']} used, {r['other']}" for _, r in conflicts.iterrows()
+    ) + " — see Conflicting sources below."
+
+
+def conflicts_section(conflicts: pd.DataFrame, caption: str) -> list:
+    """Heading, rule and table of the 'Conflicting sources' section; nothing when no source disagrees."""
+    if conflicts.empty:
+        return []
+    return ["## Conflicting sources\n\n" + conflicts_note(conflicts),
+            style_table(conflicts_shown(conflicts), caption=caption)]
+
+
+def growth_rate(row: pd.Series, value: str = "growth", high: str = "value_high") -> str:
+    """A growth rate of a result row with its qualifier: '≈6%', '6–6.5%'."""
+    return figure_label(row[value], row["qualifier"], "%", row.get(high))
+
+
+def growth_findings(report: Report, rates: pd.DataFrame, priors: pd.DataFrame, targets: pd.DataFrame,
+                    comparison: pd.DataFrame, conflicts: pd.DataFrame) -> list[str]:
+    """Key findings of the growth page, from the `analyses.growth` results."""
+    region, report_year, review_year, plan_year = (report.region, report.report_year, report.review_year,
+                                                   report.plan_year)
+    findings = []
+    if rates.empty:
+        findings.append(f"The {report_year} report for {region} gives no growth rates for {review_year} "
+                        "in this data set: not reported.")
+    else:
+        listed = "; ".join(f"{named(r)} {growth_rate(r)}, {basis_label(r['growth_basis']).split(' ')[0]}"
+                           for _, r in rates.iterrows())
+        count = "one growth rate" if len(rates) == 1 else f"{len(rates)} growth rates"
+        findings.append(f"The report gives {count} for {review_year}: {listed}.")
+    for _, r in priors[priors["period"] == review_year].iterrows():
+        warning = f" Caution — {REAL_ON_NOMINAL}." if r["basis_warning"] else ""
+        findings.append(
+            f"{named(r)}: {r['level']:g} {r['unit']} after growth of {r['growth']:g}% implies "
+            f"{derived_label(r['implied_prior'], r['implied_prior_low'], r['implied_prior_high'], None, r['unit'])} "
+            f"in {r['prior_period']} (rounding interval "
+            f"{derived_interval(r['implied_prior_low'], r['implied_prior_high'], r['implied_prior'])}).{warning}")
+    planned = targets[targets["target"].notna()]
+    if planned.empty:
+        findings.append(f"No growth targets for {plan_year} are in the data: not reported.")
+    else:
+        listed = "; ".join(f"{named(r)} {growth_rate(r, 'target', 'target_value_high')}"
+                           for _, r in planned.iterrows())
+        findings.append(f"Growth targets for {plan_year}: {listed}.")
+        for _, r in planned[planned["implied_level"].notna()].iterrows():
+            warning = " (real target on a nominal level: ignores price changes)" if r["basis_warning"] else ""
+            findings.append(
+                f"Applied to the {review_year} level, the {named(r)} target implies "
+                f"{derived_label(r['implied_level'], r['implied_low'], r['implied_high'], r['qualifier'], r['unit'])} "
+                f"in {plan_year}, interval {derived_interval(r['implied_low'], r['implied_high'], r['implied_level'])}"
+                f"{warning}.")
+    outcomes = comparison[comparison["series"] == f"{plan_year} outcome"]
+    if not outcomes.empty:
+        listed = "; ".join(f"{named(r)} {r['value']:g}%" for _, r in outcomes.iterrows())
+        preliminary = " (preliminary)" if outcomes["estimated"].any() else ""
+        findings.append(f"A later source gives {plan_year} outcomes{preliminary}: {listed}.")
+    return findings + [f for f in [conflicts_finding(conflicts)] if f]
+
+
+def input_figure(inputs: pd.DataFrame, name: str) -> str:
+    """A fiscal input (`fiscal.fiscal_inputs`) as reported, with its qualifier and unit."""
+    r = inputs.loc[name]
+    return figure_label(r["value"], r["qualifier"], r["unit"], r["value_high"])
+
+
+def derived_figure(summary: pd.DataFrame, name: str, decimals: int = 2) -> str:
+    """A derived fiscal quantity (`fiscal.fiscal_summary`) with its interval: '297.7 亿元 (interval …)'."""
+    r = summary.loc[name]
+    unit = "%" if r["unit"] == "%" else f" {r['unit']}"
+    return (f"{format_derived(r['value'], r['low'], r['high'], unit, decimals)} "
+            f"(interval {format_interval(r['low'], r['high'], decimals)})")
+
+
+def fiscal_findings(report: Report, inputs: pd.DataFrame, summary: pd.DataFrame, missing: list[str],
+                    conflicts: pd.DataFrame) -> list[str]:
+    """Key findings of the livelihood-spending page, from the `analyses.fiscal` results (`missing`:
+    input names, `conflicts`: named by `fiscal_page.named_conflicts`)."""
+    review_year = report.review_year
+    findings = []
+    if "expenditure" in summary.index:
+        findings.append(
+            f"In {review_year} livelihood spending (民生支出) was {input_figure(inputs, 'livelihood_spending')}, "
+            f"{input_figure(inputs, 'livelihood_share')} of public expenditure (公共财政支出). That implies general "
+            f"public budget expenditure of {derived_figure(summary, 'expenditure')}, of which "
+            f"{derived_figure(summary, 'non_livelihood')} went to everything else.")
+    else:
+        findings.append(f"The report does not give both the amount and the share of livelihood "
+                        f"spending for {review_year}, so expenditure cannot be implied: not reported.")
+    if "self_reliance" in summary.index:
+        findings.append(
+            f"Own general budget revenue of {input_figure(inputs, 'budget_revenue')} covers "
+            f"{derived_figure(summary, 'self_reliance', 1)} of that expenditure (fiscal self-reliance). The rest, "
+            f"{derived_figure(summary, 'financing_gap')}, was financed from elsewhere: transfers from higher levels "
+            "of government and borrowing.")
+    for name in ("livelihood_gdp", "revenue_gdp", "expenditure_gdp"):
+        if name in summary.index:
+            findings.append(f"{QUANTITY_LABELS[name][0]}: {derived_figure(summary, name)}.")
+    if missing:
+        findings.append("Not reported for this region and year: "
+                        + ", ".join(INPUT_LABELS[name][0] for name in missing) + ".")
+    return findings + [f for f in [conflicts_finding(conflicts, with_figure=False)] if f]
+
+
+def change_text(row: pd.Series) -> str:
+    """A target's change over its prior figure with its qualifier and rounding range: '≥+1.3 pp (+1.25 to +1.35)'."""
+    unit = " pp" if row["comparison"] == "gap_pp" else "%"
+    q = "?" if row["change_qualifier"] == "undetermined" else QUALIFIER_SYMBOLS.get(row["change_qualifier"], "")
+    return f"{q}{row['change']:+.1f}{unit} ({row['change_min']:+.2f} to {row['change_max']:+.2f})"
+
+
+def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, attainment: pd.DataFrame,
+                    consistency: pd.DataFrame, conflicts: pd.DataFrame) -> list[str]:
+    """Key findings of the target-ambition page, from the `analyses` target results."""
+    region, plan_year, catalog = report.region, report.plan_year, report.catalog
+
+    def name(indicator: str, both: bool = True) -> str:
+        english, chinese = indicator_names(indicator, catalog)
+        return f"{english} ({chinese})" if both else english
+
+    paired = pairs[pairs["paired"]]
+    findings = [f"**{report.region_en} ({region})**, work report of {report.report_year}: {len(pairs)} quantitative "
+                f"targets for {plan_year}, {int(pairs['indicator'].notna().sum())} of them for indicators in the "
+                f"catalog; {len(paired)} could be set against a {plan_year - 1} figure, "
+                f"{len(pairs) - len(paired)} are listed as unpaired."]
+    top, low = most_and_least_demanding(pairs)
+    if top is not None:
+        text = (f"The most demanding growth target is {name(top['indicator'])}: "
+                f"{figure_label(top['target'], top['target_qualifier'], '%')} against {top['prior']:g}% in "
+                f"{plan_year - 1}, {top['change']:+.1f} pp.")
+        if (paired["comparison"] == "gap_pp").sum() > 1:
+            text += (f" The least demanding is {name(low['indicator'])}: "
+                     f"{figure_label(low['target'], low['target_qualifier'], '%')} against {low['prior']:g}%, "
+                     f"{low['change']:+.1f} pp.")
+        findings.append(text)
+    level_pairs = paired[paired["comparison"] == "implied_growth"]
+    if not level_pairs.empty:
+        parts = [f"{name(r['indicator'], False)} {change_text(r)}" for _, r in level_pairs.iterrows()]
+        findings.append("Level and count targets imply growth of: " + "; ".join(parts) + ".")
+    higher = ladder[ladder["region"] != region]
+    if not higher.empty:
+        findings.append(f"Against higher levels of government the district adds between "
+                        f"{higher['excess_pp'].min():+.1f} and {higher['excess_pp'].max():+.1f} pp to the same "
+                        f"targets ({higher['indicator'].nunique()} indicators compared).")
+    comparable = attainment[attainment["status"] != "not comparable"]
+    if not comparable.empty:
+        met, missed = comparable[comparable["status"] == "met"], comparable[comparable["status"] == "missed"]
+        text = f"Against the {plan_year} outcomes, {len(met)} of {len(comparable)} comparable targets were met"
+        if not missed.empty:
+            text += "; missed: " + ", ".join(name(i, False) for i in missed["indicator"])
+        prelim = " The outcomes are preliminary (预计) figures." if comparable["preliminary"].fillna(False).any() else ""
+        findings.append(text + "." + prelim)
+    for _, f in consistency[consistency["fits"].eq("no") & consistency["growth_basis"].eq("nominal")].iterrows():
+        findings.append(f"{name(f['indicator'], False)}: the levels {f['prior_level']:g} → {f['level']:g} {f['unit']} "
+                        f"imply {f['implied_growth']:+.1f}%, but {f['reported_growth']:g}% is reported — a revised "
+                        f"{plan_year - 1} base is likely.")
+    return findings + [f for f in [conflicts_finding(conflicts)] if f]

@@ -1,0 +1,125 @@
+"""The livelihood-spending report page: its sections (findings, tables, charts, limitations) from the fiscal analysis."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.analyses.fiscal import fiscal_conflicts, fiscal_inputs, fiscal_summary, missing_inputs
+from analysis.present.charts import expenditure_composition, revenue_and_expenditure
+from analysis.present.citations import sources_table
+from analysis.present.findings import bullets, conflicts_section, fiscal_findings, input_figure
+from analysis.present.labels import INPUT_LABELS, QUANTITY_LABELS, format_derived, format_interval
+from analysis.present.style import style_table
+from analysis.reconciled.report import Report
+
+DEFINITION_NOTE = (
+    "民生支出 (livelihood spending) has no single statutory definition: each government decides "
+    "which budget functions it counts (education, health, social security and employment, housing, "
+    "and often more), and the denominator of the share varies between reports (公共财政支出, "
+    "一般公共预算支出, or total spending). Figures and shares are therefore comparable only within "
+    "one report, not across regions or years."
+)
+PRICE_NOTE = ("All fiscal figures are nominal (current prices); the GDP shares divide a nominal "
+              "amount by nominal GDP, so they are current-price ratios and need no deflator.")
+
+def fiscal_results(report: Report) -> dict[str, object]:
+    """The fiscal analysis of a report, for the page: inputs, summary, missing inputs, conflicts."""
+    inputs = fiscal_inputs(report)
+    return {"inputs": inputs, "summary": fiscal_summary(inputs), "missing": missing_inputs(inputs),
+            "conflicts": named_conflicts(fiscal_conflicts(inputs))}
+
+
+def named_conflicts(conflicts: pd.DataFrame) -> pd.DataFrame:
+    """`fiscal.fiscal_conflicts` with each input's English and Chinese label."""
+    return conflicts.assign(title_en=[INPUT_LABELS[i][0] for i in conflicts["input"]],
+                            name_zh=[INPUT_LABELS[i][1] for i in conflicts["input"]])
+
+
+def heading(report: Report) -> str:
+    return (f"## {report.region_en} ({report.region}), {report.report_year} work report\n\n"
+            f"Fiscal figures for the review year {report.review_year}, in current prices.")
+
+
+def key_findings(report: Report, results: dict) -> str:
+    findings = fiscal_findings(report, results["inputs"], results["summary"], results["missing"],
+                               results["conflicts"])
+    return bullets(findings)
+
+
+def conflicts(results: dict) -> list:
+    return conflicts_section(results["conflicts"], "Conflicting inputs: the value used and the others")
+
+
+def reported_figures(report: Report, results: dict) -> object:
+    """Table 1: the inputs as reported, with their rounding intervals and sources."""
+    inputs = results["inputs"]
+    if inputs.empty:
+        return f"No fiscal figures for {report.region}, {report.review_year}: not reported."
+    shown = pd.DataFrame({
+        "Figure": [INPUT_LABELS[name][0] for name in inputs.index],
+        "中文": [INPUT_LABELS[name][1] for name in inputs.index],
+        str(report.review_year): [input_figure(inputs, name) for name in inputs.index],
+        "Rounding interval": [format_interval(lo, hi, int(d) + 1) for lo, hi, d in
+                              zip(inputs["low"], inputs["high"], inputs["decimals"])],
+        "Source": inputs["quote"].fillna(inputs["source_url"]).fillna(inputs["doc"]),
+    }, index=inputs.index)
+    return style_table(shown, caption=f"Table 1. Fiscal figures reported for {report.review_year}")
+
+
+def derived_quantities(report: Report, results: dict) -> object:
+    """Table 2: the derived quantities with their intervals and formulas."""
+    summary = results["summary"]
+    if summary.empty:
+        return "Nothing can be derived from the figures in this data set."
+    shown = pd.DataFrame({
+        "Quantity": [QUANTITY_LABELS[q][0] for q in summary.index],
+        "中文": [QUANTITY_LABELS[q][1] for q in summary.index],
+        "Value": [format_derived(v, lo, hi) for v, lo, hi in
+                  zip(summary["value"], summary["low"], summary["high"])],
+        "Interval": [format_interval(lo, hi) for lo, hi in zip(summary["low"], summary["high"])],
+        "Unit": summary["unit"], "How": [QUANTITY_LABELS[q][2] for q in summary.index],
+    }, index=summary.index)
+    return style_table(shown, caption=f"Table 2. Derived fiscal quantities, {report.review_year}; the "
+                                      "interval holds every value consistent with the rounding "
+                                      "of the printed figures")
+
+
+def composition(report: Report, results: dict) -> list | str:
+    """Figure 1: implied expenditure split into livelihood and other spending, with its caption."""
+    summary = results["summary"]
+    if "expenditure" not in summary.index:
+        return "Expenditure cannot be implied from this data set: no chart."
+    return [expenditure_composition(summary, report.review_year),
+            f"*Figure 1. General public budget expenditure of {report.region_en} in {report.review_year}, "
+            f"implied from livelihood spending and its share ({input_figure(results['inputs'], 'livelihood_share')}); "
+            "the other part is the remainder, not a reported figure.*"]
+
+
+def revenue_expenditure(report: Report, results: dict) -> list | str:
+    """Figure 2: own revenue against implied expenditure, with its caption."""
+    summary = results["summary"]
+    if "financing_gap" not in summary.index:
+        return "Budget revenue or implied expenditure is missing: no chart."
+    return [revenue_and_expenditure(summary),
+            f"*Figure 2. Own budget revenue against implied expenditure, {report.region_en}, {report.review_year}. "
+            f"Revenue covers {summary.loc['self_reliance', 'value']:.1f}% of expenditure; the gap is "
+            "financed by transfers from higher levels of government and by borrowing, which the "
+            "report does not break down.*"]
+
+
+def limitations() -> str:
+    return "\n".join([
+        f"- **What counts as 民生支出.** {DEFINITION_NOTE}",
+        f"- **Prices.** {PRICE_NOTE}",
+        "- **Rounding only.** The intervals cover the rounding of the printed figures, not revisions "
+        "in the final accounts (决算), which can differ from the figures in a work report.",
+        "- **Expenditure is implied, not reported.** If the share's denominator is not general public "
+        "budget expenditure (for example if it includes government-fund spending), the implied "
+        "expenditure, self-reliance and financing gap change with it.",
+    ])
+
+
+def sources(report: Report) -> object:
+    found = sources_table(report.table, report.region, report.report_year, report.sidecars, include_next=False)
+    if found.empty:
+        return f"No figures for {report.region} in this data set."
+    return style_table(found, caption="Sources of the figures above")

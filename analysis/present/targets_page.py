@@ -1,0 +1,201 @@
+"""The target-ambition report page: its sections (findings, tables, charts, sources) from the target analyses."""
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+
+from analysis.analyses.attainment import assess_attainment, attainment_rules, trajectory
+from analysis.analyses.consistency import growth_consistency
+from analysis.analyses.escalation import escalation
+from analysis.analyses.targets import pair_targets, target_conflicts
+from analysis.present.charts import target_trajectory, targets_by_level
+from analysis.present.citations import sources_table
+from analysis.present.findings import bullets, change_text, conflicts_section, target_findings
+from analysis.present.labels import figure_label, indicator_label, indicator_names
+from analysis.present.style import style_table
+from analysis.reconciled.reconcile import find_conflicts
+from analysis.reconciled.report import Report
+
+FITS = {"yes": "yes", "no": "no", "untestable": "n/a: real vs nominal"}
+
+
+def target_results(report: Report, about_tolerance_pp: float) -> dict[str, pd.DataFrame]:
+    """The target analyses of a report, for the page."""
+    pairs = pair_targets(report)
+    attainment = assess_attainment(report, about_tolerance_pp=about_tolerance_pp)
+    return {"pairs": pairs, "ladder": escalation(report), "attainment": attainment,
+            "path": trajectory(pairs, attainment), "consistency": growth_consistency(report),
+            "checks": find_conflicts(report.table), "conflicts": target_conflicts(report)}
+
+
+def _english(report: Report, indicator: object) -> str:
+    return indicator_names(indicator, report.catalog)[0]
+
+
+def _chinese(report: Report, indicator: object, subject: object = "") -> str:
+    return indicator_names(indicator, report.catalog, subject)[1]
+
+
+def key_findings(report: Report, r: dict) -> str:
+    return bullets(target_findings(report, r["pairs"], r["ladder"], r["attainment"], r["consistency"],
+                                   r["conflicts"]), spaced=True)
+
+
+def conflicts(r: dict) -> list:
+    return conflicts_section(r["conflicts"], "Conflicting sources: the value used and the others")
+
+
+def paired_targets(report: Report, r: dict) -> object:
+    """Targets paired with the prior-year figure they build on, and the change between them."""
+    paired, plan_year = r["pairs"][r["pairs"]["paired"]], report.plan_year
+    if paired.empty:
+        return f"No {plan_year} target could be paired with a {plan_year - 1} figure in this data set."
+    shown = pd.DataFrame({
+        "Indicator": [_english(report, i) for i in paired["indicator"]],
+        "中文": [_chinese(report, i, s) for i, s in zip(paired["indicator"], paired["subject"])],
+        f"Target {plan_year}": [figure_label(x["target"], x["target_qualifier"], x["unit"], x["target_high"])
+                                for _, x in paired.iterrows()],
+        f"Actual {plan_year - 1}": [figure_label(x["prior"], x["prior_qualifier"], x["prior_unit"])
+                                    for _, x in paired.iterrows()],
+        "Change (rounding range)": [change_text(x) for _, x in paired.iterrows()],
+        "Sources": ["; ".join(dict.fromkeys([x["target_doc"], x["prior_doc"]])) for _, x in paired.iterrows()],
+    }, index=paired.index)
+    if paired["conflict"].any():
+        shown["Conflicting sources"] = paired["conflict_note"].tolist()
+    return style_table(shown, caption=f"{plan_year} targets and the {plan_year - 1} figures they build on")
+
+
+def unpaired_targets(report: Report, r: dict) -> object:
+    pairs, plan_year = r["pairs"], report.plan_year
+    unpaired = pairs[~pairs["paired"]]
+    if pairs.empty:
+        return f"This data set has no {plan_year} targets for {report.region}."
+    if unpaired.empty:
+        return "Every target was paired with a prior-year figure."
+    shown = pd.DataFrame({
+        "Indicator": [_english(report, i) if pd.notna(i) else "—" for i in unpaired["indicator"]],
+        "中文 (as written)": unpaired["subject"],
+        f"Target {plan_year}": [figure_label(x["target"], x["target_qualifier"], x["unit"], x["target_high"])
+                                for _, x in unpaired.iterrows()],
+        "Why unpaired": unpaired["reason"],
+        "Source": unpaired["target_doc"],
+    }, index=unpaired.index)
+    return style_table(shown, caption=f"Unpaired targets: no {plan_year - 1} figure to compare with ({len(unpaired)})")
+
+
+def trajectory_chart(report: Report, r: dict) -> object:
+    if r["path"].empty:
+        return "Nothing to draw: no paired targets."
+    names = partial(indicator_label, catalog=report.catalog, sep="\n")
+    return target_trajectory(r["path"], names, report.plan_year, report.region_en)
+
+
+def escalation_section(report: Report, r: dict) -> list | str:
+    """Targets by level of government: the table and its chart."""
+    ladder, plan_year, region = r["ladder"], report.plan_year, report.region
+    if ladder[ladder["region"] != region].empty:
+        return "No higher-level targets for the same indicators in this data set."
+    shown = pd.DataFrame({
+        "Indicator": [_english(report, i) for i in ladder["indicator"]],
+        "中文": [_chinese(report, i) for i in ladder["indicator"]],
+        "Level": ladder["level"].astype(str), "Region": ladder["region_en"] + " (" + ladder["region"] + ")",
+        f"Target {plan_year}": [figure_label(x["value"], x["qualifier"], x["unit"]) for _, x in ladder.iterrows()],
+        "District excess (pp)": [f"{v:+.1f}" if g != region else "—" for v, g in zip(ladder["excess_pp"], ladder["region"])],
+        "Source": ladder["doc"],
+    })
+    names = partial(indicator_label, catalog=report.catalog, sep="\n")
+    return [style_table(shown, caption=f"{plan_year} targets by level of government"),
+            targets_by_level(ladder, names, plan_year)]
+
+
+def attainment_section(report: Report, r: dict, about_tolerance_pp: float) -> list:
+    """The rules applied, and each catalogued target against its outcome."""
+    attainment, plan_year = r["attainment"], report.plan_year
+    items: list = [style_table(attainment_rules(about_tolerance_pp),
+                               caption=f"Rules applied (about_tolerance_pp = {about_tolerance_pp:g}, a notebook parameter)")]
+    judged = attainment[attainment["indicator"].notna()]
+    if judged.empty:
+        return items + ["No catalogued targets to judge."]
+
+    def outcome_text(x: pd.Series) -> str:
+        if pd.isna(x["outcome"]):
+            return "—"
+        return figure_label(float(x["outcome"]), None, x["unit"]) + (" (preliminary)" if x["preliminary"] else "")
+    shown = pd.DataFrame({
+        "Indicator": [_english(report, i) for i in judged["indicator"]],
+        "中文": [_chinese(report, i) for i in judged["indicator"]],
+        f"Target {plan_year}": [figure_label(x["target"], x["target_qualifier"], x["unit"], x["target_high"])
+                                for _, x in judged.iterrows()],
+        f"Outcome {plan_year}": [outcome_text(x) for _, x in judged.iterrows()],
+        "Status": judged["status"],
+        "Note": ["; ".join(n for n in [
+                     "outcome rounds to the target: the true value may lie on either side" if b else (why or ""),
+                     note] if isinstance(n, str) and n)
+                 for b, why, note in zip(judged["borderline"], judged["reason"], judged["conflict_note"])],
+        "Outcome source": judged["outcome_doc"].fillna("—"),
+    })
+    items.append(style_table(shown, caption=f"Attainment of the {plan_year} targets"))
+    n_uncat = int(attainment["indicator"].isna().sum())
+    if n_uncat:
+        items.append(f"{n_uncat} further targets name things outside the indicator catalog (projects, firms, "
+                     "talent); no outcome is matched for them.")
+    return items
+
+
+def consistency_section(report: Report, r: dict) -> list | str:
+    """Reported growth against the growth two levels imply, with a note or flag per misfit."""
+    consistency, plan_year = r["consistency"], report.plan_year
+    if consistency.empty:
+        return f"No indicator has levels for both {plan_year - 1} and {plan_year} and a reported growth rate."
+    shown = pd.DataFrame({
+        "Indicator": [_english(report, i) for i in consistency["indicator"]],
+        "中文": [_chinese(report, i) for i in consistency["indicator"]],
+        f"Level {plan_year - 1}": [f"{v:g}{u}" for v, u in zip(consistency["prior_level"], consistency["unit"])],
+        f"Level {plan_year}": [f"{v:g}{u}" for v, u in zip(consistency["level"], consistency["unit"])],
+        "Implied growth (nominal)": [f"{g:+.2f}% ({lo:+.2f} to {hi:+.2f})" for g, lo, hi in
+                                     zip(consistency["implied_growth"], consistency["implied_min"], consistency["implied_max"])],
+        "Reported growth": [f"{g:g}% ({b})" for g, b in zip(consistency["reported_growth"], consistency["growth_basis"])],
+        "Fits": consistency["fits"].map(FITS),
+        "Note": consistency["note"],
+        "Sources": consistency["prior_doc"] + "; " + consistency["level_doc"],
+    })
+    items: list = [style_table(shown, caption=f"Reported {plan_year} growth against the growth implied by the levels")]
+    flags = consistency[~consistency["consistent"]]
+    for _, f in flags[flags["growth_basis"] == "real"].iterrows():
+        items.append(
+            f"**Note — {indicator_label(f['indicator'], report.catalog)}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
+            f"is {f['implied_growth']:+.1f}% at current prices; the reported {f['reported_growth']:g}% is at constant prices. "
+            "The two measure different things, so the difference need not be a data error.")
+    for _, f in flags[flags["growth_basis"] != "real"].iterrows():
+        items.append(
+            f"**Flag — {indicator_label(f['indicator'], report.catalog)}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
+            f"is {f['implied_growth']:+.1f}% (between {f['implied_min']:+.1f}% and {f['implied_max']:+.1f}% given rounding), "
+            f"but {f['reported_growth']:g}% is reported; that rate implies a {plan_year - 1} base of "
+            f"{f['implied_prior_level']:.1f} {f['unit']}, not {f['prior_level']:g}. {f['note'].capitalize()}.")
+    return items
+
+
+def cross_source_check(report: Report, r: dict) -> list | str:
+    checks = r["checks"]
+    if checks.empty:
+        return "No figure appears in more than one place in this data set."
+    shown = pd.DataFrame({
+        "Indicator": [_english(report, i) for i in checks["indicator"]], "Region": checks["region"],
+        "Figure": checks["kind"] + " " + checks["period"].astype(str) + ", " + checks["measure"],
+        "Value A": [f"{v:g}{u} ({d}, {s})" for v, u, d, s in zip(checks["value_a"], checks["unit_a"], checks["doc_a"], checks["source_a"])],
+        "Value B": [f"{v:g}{u} ({d}, {s})" for v, u, d, s in zip(checks["value_b"], checks["unit_b"], checks["doc_b"], checks["source_b"])],
+        "Revision": checks["revision"].map({True: "yes", False: "no"}),
+        "Status": checks["status"], "Reason": checks["reason"],
+    })
+    n_conflict = int((checks["status"] == "conflict").sum())
+    return [f"{len(checks)} figures were checked across two places: "
+            + (f"**{n_conflict} conflict(s)**." if n_conflict else "all agree within rounding."),
+            style_table(shown, caption="Figures reported twice")]
+
+
+def sources(report: Report, r: dict) -> object:
+    higher = r["ladder"][r["ladder"]["region"] != report.region]
+    regions = [report.region, *[g for g in dict.fromkeys(higher["region"]) if g != report.region]]
+    return style_table(sources_table(report.table, regions, report.report_year, report.sidecars),
+                       caption="Documents behind the figures in this report")

@@ -1,0 +1,57 @@
+"""Tests for analysis/present/fiscal_page.py and the fiscal findings: words for the fiscal analysis's codes."""
+from __future__ import annotations
+
+import pandas as pd
+
+from conftest import report_of
+
+from analysis.present import fiscal_page
+from analysis.present.findings import fiscal_findings
+from test_fiscal import REGION, row, table
+
+
+def test_definition_note_says_there_is_no_single_definition():
+    assert "no single statutory definition" in fiscal_page.DEFINITION_NOTE
+    assert "公共财政支出" in fiscal_page.DEFINITION_NOTE
+
+
+def test_conflicting_input_is_named_by_its_input_label():
+    data = table(row("livelihood_spending", "level", 26.6, 1, "亿元"),
+                 {**row("livelihood_spending", "level", 27.0, 1, "亿元", start=None),
+                  "doc": "ref", "source": "hand_entered"},
+                 row("livelihood_spending", "share", 75.3, 1, "%", start=40))
+    results = fiscal_page.fiscal_results(report_of(data, REGION, 2023))
+    shown = results["conflicts"]
+    assert (list(shown["title_en"]), list(shown["name_zh"])) == (["Livelihood spending"], ["民生支出"])
+    finding = fiscal_page.key_findings(report_of(data, REGION, 2023), results).splitlines()[-1]
+    assert finding == ("- Sources disagree on Livelihood spending (民生支出): 26.6 亿元 used, "
+                       "27.0 亿元 in ref (hand-entered, 2023 report) — see Conflicting sources below.")
+
+
+def test_findings_derive_expenditure_and_name_what_is_missing():
+    # 26.6 亿元 at 75.3%: expenditure 26.6 / 0.753 = 35.325…, bounds 26.55/0.7535 = 35.235… and
+    # 26.65/0.7525 = 35.415… (an interval 0.18 wide supports two decimals); other spending
+    # 26.6 × 0.247 / 0.753 = 8.725…, bounds 26.55 × 0.2465 / 0.7535 = 8.685…, 26.65 × 0.2475 / 0.7525 = 8.765….
+    data = table(row("livelihood_spending", "level", 26.6, 1, "亿元"),
+                 row("livelihood_spending", "share", 75.3, 1, "%", start=40))
+    report = report_of(data, REGION, 2023)
+    results = fiscal_page.fiscal_results(report)
+    findings = fiscal_findings(report, results["inputs"], results["summary"], results["missing"],
+                               results["conflicts"])
+    assert findings[0] == ("In 2022 livelihood spending (民生支出) was 26.6亿元, 75.3% of public "
+                           "expenditure (公共财政支出). That implies general public budget expenditure of "
+                           "35.33 亿元 (interval [35.24, 35.42)), of which 8.73 亿元 (interval [8.69, 8.77)) "
+                           "went to everything else.")
+    assert findings[-1] == "Not reported for this region and year: General public budget revenue, Gross domestic product."
+
+
+def test_every_summary_quantity_has_words():
+    data = table(row("livelihood_spending", "level", 26.6, 1, "亿元"),
+                 row("livelihood_spending", "share", 75.3, 1, "%", start=40),
+                 row("general_budget_revenue", "level", 27.6, 1, "亿元", start=60),
+                 row("gdp", "level", 311.7, 1, "亿元", start=80))
+    summary = fiscal_page.fiscal_results(report_of(data, REGION, 2023))["summary"]
+    assert set(summary.index) <= set(fiscal_page.QUANTITY_LABELS)
+    assert len(summary) == 9
+    assert isinstance(fiscal_page.derived_quantities(report_of(data, REGION, 2023), {"summary": summary}),
+                      pd.io.formats.style.Styler)
