@@ -1,0 +1,1 @@
+"""Stage 7, build: execute the notebooks (cached, parallel) and publish the HTML reports."""
