@@ -10,6 +10,7 @@ import pandera.pandas as pa
 from analysis.extract.catalog import load_catalog
 from analysis.config import data_paths
 from analysis.errors import DataError
+from analysis.staging.csvfiles import read_csv_strict
 from analysis.extract.units import UNITS, decimals_of, to_base
 from analysis.staging.spans import check_spans
 from analysis.text.sources import LEVELS
@@ -63,22 +64,6 @@ def _schema(indicator_ids: list[str]) -> pa.DataFrameSchema:
         },
         strict=True, ordered=False,
     )
-
-
-def read_csv_strict(path: Path, columns: list[str]) -> pd.DataFrame:
-    """A CSV read as text, with the expected header; empty cells are missing values."""
-    if not path.exists():
-        raise DataError(path, "file not found")
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise DataError(path, f"not a readable UTF-8 CSV: {err}") from err
-    missing = [c for c in columns if c not in frame.columns]
-    unknown = [c for c in frame.columns if c not in columns]
-    if missing or unknown:
-        raise DataError(path, f"header must be {','.join(columns)}; missing {missing or 'none'}, unknown {unknown or 'none'}",
-                        line=1)
-    return frame[columns].replace("", pd.NA)
 
 
 def _typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:

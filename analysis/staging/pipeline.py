@@ -13,7 +13,7 @@ from analysis.errors import DataError
 from analysis.extract.facts import extract_mentions
 from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_table
 from analysis.staging.spans import check_spans
-from analysis.text.sources import raw_documents, read_sidecar, read_text, verify_checksum
+from analysis.text.sources import check_report_year, raw_documents, read_sidecar, read_text, verify_checksum
 
 
 def extract_document(text_path: Path, catalog: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -21,6 +21,7 @@ def extract_document(text_path: Path, catalog: pd.DataFrame | None = None) -> pd
     meta = read_sidecar(text_path)
     text = read_text(text_path, meta["encoding"])  # empty, binary or undecodable: the more specific message
     verify_checksum(text_path, meta)
+    check_report_year(text_path, text, meta["report_year"])
     facts = extract_mentions(text, meta["report_year"], catalog)
     if facts["period"].isna().any():
         raise DataError(text_path, "could not tell which year some figures are for; set report_year in the sidecar")
