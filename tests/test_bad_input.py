@@ -36,6 +36,30 @@ def _write(relative: str, content: str | bytes) -> Callable[[Path], None]:
     return change
 
 
+def _replace(relative: str, *pairs: tuple[str, str], drop_checksum: bool = False) -> Callable[[Path], None]:
+    """Edit a copy of a shipped UTF-8 file: each (old, new) once; optionally forget the recorded sha256."""
+    def change(root: Path) -> None:
+        text = (root / relative).read_text(encoding="utf-8")
+        for old, new in pairs:
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        if drop_checksum:
+            text = re.sub(r"(?m)^sha256:.*\n", "", text)
+        (root / relative).write_text(text, encoding="utf-8")
+    return change
+
+
+def _reencode(relative: str, encoding: str, sidecar: dict[str, str] | None = None) -> Callable[[Path], None]:
+    """Save a copy of a shipped file in `encoding` (as another tool would); for a report text, the
+    sidecar's `encoding` (and checksum) become `sidecar` gives."""
+    def change(root: Path) -> None:
+        path = root / relative
+        path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+        if sidecar is not None:
+            _replace(SIDECAR, *sidecar.items(), drop_checksum=True)(root)
+    return change
+
+
 def _unlink(relative: str) -> Callable[[Path], None]:
     return lambda root: (root / relative).unlink()
 
@@ -90,6 +114,59 @@ CASES = [
                                                   f"shizhong-2023,{(DATA_DIR / SEED).read_text(encoding='utf-8').index('75.3')},"
                                                   "fix,indicator,gpd,typo\n"), "corrections.csv",
      ["row 2", "column 'indicator'", "not one of the allowed values", "'gpd'"]),
+    # Issue 11: every hand-edited file decoded by one rule (analysis/text/encoding.py), or refused naming the line.
+    ("hand-entered CSV in UTF-16 without BOM", _write(HAND, (HAND_HEADER + GOOD_ROW).encode("utf-16-le")), HAND,
+     ["line 1", "NUL byte", "UTF-16 without a byte-order mark", "cannot be decided", "CSV UTF-8"]),
+    ("hand-entered CSV mixing UTF-8 and GB18030", _write(HAND, (HAND_HEADER + GOOD_ROW).encode("utf-8")
+                                                     + _row(period="2024").encode("gb18030")), HAND,
+     ["line 3", "mixes two encodings", "GB18030", "Notepad"]),
+    ("hand-entered CSV undecodable", _write(HAND, HAND_HEADER.encode() + GOOD_ROW.encode("gb18030")[:-2] + b"\xff\n"),
+     HAND, ["line 2", "cannot decode as gb18030", "byte offset", "Save As"]),
+    ("hand-entered CSV empty", _write(HAND, b""), HAND, ["line 1", "the file is empty", "header line doc,region"]),
+    ("hand-entered column twice", _write(HAND, HAND_HEADER.replace("\n", ",value\n") + GOOD_ROW.replace("\n", ",5\n")),
+     HAND, ["line 1", "'value' appears more than once"]),
+    ("hand-entered row with an extra field", _write(HAND, HAND_HEADER + GOOD_ROW + _row(period="2024", source_note="p1,p2")),
+     HAND, ["line 3", "18 fields where the header has 17", "double quotes"]),
+    ("hand-entered year as words", _write(HAND, HAND_HEADER + _row(report_year="2023年")), HAND,
+     ["row 2", "column 'report_year'", "2023年"]),
+    ("hand-entered period out of range", _write(HAND, HAND_HEADER + _row(period="3023")), HAND,
+     ["row 2", "column 'period'", "between 1949 and 2100", "3023"]),
+    ("alias given to two indicators", _replace("indicators.yml", ("aliases: [一般公共预算收入,", "aliases: [生产总值, 一般公共预算收入,")),
+     "indicators.yml", ["alias '生产总值'", "'gdp' (entry 1)", "'general_budget_revenue' (entry 2)", "order of the file"]),
+    ("alias as traditional twin of another's", _replace("indicators.yml", ("aliases: [民生支出]", "aliases: [民生支出, 財政支出]")),
+     "indicators.yml", ["alias '财政支出'", "'public_expenditure'", "'livelihood_spending'"]),
+    ("aliases the longest-suffix rule cannot choose between", _replace("indicators.yml", ("aliases: [民生支出]", "aliases: [民生支出, 出口口]")),
+     "indicators.yml", ["'进出口' (trade_total)", "'出口口' (livelihood_spending)", "equally long", "'进出口口'"]),
+    ("empty catalog", _write("indicators.yml", ""), "indicators.yml", ["expected a list of indicator entries", "empty file"]),
+    ("catalog in UTF-16 without BOM", _reencode("indicators.yml", "utf-16-le"), "indicators.yml", ["line 1", "NUL byte"]),
+    ("catalog alias that is a number", _replace("indicators.yml", ("aliases: [民生支出]", "aliases: [民生支出, 2023]")),
+     "indicators.yml", ["entry 4 (livelihood_spending)", "non-empty name", "2023"]),
+    ("sidecar report_year contradicting the text", _replace(SIDECAR, ("report_year: 2023", "report_year: 2024"),
+                                                            ("review_year: 2022", "review_year: 2023"),
+                                                            ("plan_year: 2023", "plan_year: 2024")),
+     SIDECAR, ["report_year is 2024", "shizhong-2023.txt is a 2023 report", "'第一部分:2022年工作回顾' on line 32"]),
+    ("sidecar report_year contradicting its review_year", _replace(SIDECAR, ("report_year: 2023", "report_year: 2024")),
+     SIDECAR, ["review_year is 2022 but report_year is 2024", "should be 2023"]),
+    ("sidecar report_year in words", _replace(SIDECAR, ("report_year: 2023", "report_year: 二〇二三")), SIDECAR,
+     ["report_year must be a year such as 2023", "二〇二三"]),
+    ("sidecar naming an unknown encoding", _replace(SIDECAR, ("encoding: utf-8", "encoding: latin-99")), SIDECAR,
+     ["unknown encoding 'latin-99'", "utf-16", "auto"]),
+    ("sidecar naming the wrong encoding", _reencode(SEED, "gb18030", {}), SEED,
+     ["cannot decode as utf-8", "byte offset", "line 5", "'encoding' in the sidecar"]),
+    ("UTF-16 text whose sidecar says utf-8", _reencode(SEED, "utf-16", {}), SIDECAR,
+     ["encoding is 'utf-8'", "UTF-16 byte-order mark", "set encoding: utf-16"]),
+    ("sidecar in UTF-16 without BOM", _reencode(SIDECAR, "utf-16-le"), SIDECAR, ["line 1", "NUL byte"]),
+    ("corrections fixing one figure twice", _write("corrections.csv", "doc,start,action,column,value,reason\n"
+                                                   + f"shizhong-2023,{(DATA_DIR / SEED).read_text(encoding='utf-8').index('75.3')},"
+                                                   "fix,value,75.4,typo\n" * 2), "corrections.csv",
+     ["row 3", "fixes column 'value'", "row 2 already corrects", "keep one correction"]),
+    ("corrections dropping a figure it fixes", _write("corrections.csv", "doc,start,action,column,value,reason\n"
+                                                      + f"shizhong-2023,{(DATA_DIR / SEED).read_text(encoding='utf-8').index('75.3')},"
+                                                      "fix,value,75.4,typo\n"
+                                                      + f"shizhong-2023,{(DATA_DIR / SEED).read_text(encoding='utf-8').index('75.3')},"
+                                                      "drop,,,duplicate\n"), "corrections.csv",
+     ["row 3", "drops the figure", "row 2 already corrects"]),
+    ("corrections file empty", _write("corrections.csv", b""), "corrections.csv", ["line 1", "the file is empty"]),
     # The 20 MB text extracts (in linear time, see benchmarks/extract.py); the bad row after it still stops the build.
     ("20 MB without punctuation", _no_punctuation_20mb, HAND, ["row 2", "column 'value'"]),
 ]

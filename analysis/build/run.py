@@ -18,6 +18,7 @@ from analysis.build.progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, data_paths
 from analysis.build.publish import build_time, carried_over, publish
 from analysis.build.index import data_coverage
+from analysis.build.guard import check_paths, check_scope, jobs_count, output_lock, report_year
 
 # Module attribute, not a constant in the call, so tests can point it at a copy of the package.
 PACKAGE_SOURCE = PACKAGE_DIR
@@ -182,7 +183,16 @@ def _keep(cache: BuildCache, jobs: list[Job], keys: dict[str, str], outcomes: li
 
 
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildResult:
-    """Build the reports of every notebook into `options.out`; raises BuildError or DataError."""
+    """Build the reports of every notebook into `options.out`; raises BuildError or DataError.
+
+    Flags that cannot work stop it before anything is written; a second build of the same `out`
+    stops at once instead of mixing its pages with this one's."""
+    check_paths(data_paths(options.data_dir), options.out, options.jobs)
+    with output_lock(options.out):
+        return _build(options, progress)
+
+
+def _build(options: BuildOptions, progress: Progress | None) -> BuildResult:
     start = time.perf_counter()
     paths = data_paths(options.data_dir)
     if not paths.root.is_dir():
@@ -190,11 +200,12 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     cache = BuildCache(options.build_dir / "cache")
     package, environment = tree_digest(PACKAGE_SOURCE), environment_digest()
     workers = options.jobs or os.cpu_count() or 1
+    notebooks = discover(options.notebooks_dir, options.only)
     if options.force:
         warm_workers(workers)
     # changed data means every notebook runs: warm the workers while the data is validated
     data = _check_data(paths, cache, package, environment, lambda: warm_workers(workers))
-    notebooks = discover(options.notebooks_dir, options.only)
+    check_scope(options.data_dir, options.region, options.report_year)
     digests = {"data": data, "package": package, "environment": environment}
     entries, jobs, keys = _plan(options, cache, notebooks, digests, options.parameters(paths.root),
                                 data_coverage(paths))
@@ -221,7 +232,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `build` subcommand's options."""
-    parser.add_argument("--jobs", "-j", type=int, default=None,
+    parser.add_argument("--jobs", "-j", type=jobs_count, default=None,
                         help="notebooks executed at once (default: number of cores)")
     parser.add_argument("--force", action="store_true", help="rebuild every notebook, ignoring the cache")
     parser.add_argument("--data-dir", type=Path, default=None, help="data directory (default: data/)")
@@ -234,7 +245,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="cache and failed notebooks (default: .build/)")
     parser.add_argument("--region", default=None,
                         help="region as written in the data, e.g. 枣庄市市中区 (default: the newest report's)")
-    parser.add_argument("--report-year", type=int, default=None,
+    parser.add_argument("--report-year", type=report_year, default=None,
                         help="year of the work report to analyse (default: the region's newest)")
 
 

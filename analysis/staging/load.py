@@ -220,7 +220,20 @@ def read_corrections(path: Path) -> pd.DataFrame:
                             row=line, column="column")
         if not str(row["start"]).isdigit():
             raise DataError(path, f"start must be a character offset, found {row['start']!r}", row=line, column="start")
+        _check_not_twice(path, corrections.loc[:index], line)
     return corrections
+
+
+def _check_not_twice(path: Path, rows: pd.DataFrame, line: int) -> None:
+    """The last of `rows` must not touch what an earlier row already fixes or drops: which would win?"""
+    last, earlier = rows.iloc[-1], rows.iloc[:-1]
+    same = earlier[earlier["doc"].eq(last["doc"]) & earlier["start"].astype(int).eq(int(last["start"]))]
+    clash = same[same["action"].eq("drop") | same["column"].eq(last["column"]).fillna(False) | (last["action"] == "drop")]
+    if len(clash):
+        what = "drops" if "drop" in (last["action"], clash.iloc[0]["action"]) else f"fixes column {last['column']!r} of"
+        raise DataError(path, f"{what} the figure of '{last['doc']}' at offset {last['start']} that row "
+                              f"{int(clash.index[0]) + 2} already corrects; keep one correction per figure and "
+                              f"column (delete one of the two rows)", row=line)
 
 
 def apply_corrections(extracted: pd.DataFrame, path: Path, catalog_path: Path | None = None) -> pd.DataFrame:
