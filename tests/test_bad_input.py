@@ -175,6 +175,8 @@ CASES = [
                                                       + f"shizhong-2023,{(DATA_DIR / SEED).read_text(encoding='utf-8').index('75.3')},"
                                                       "drop,,,duplicate\n"), "corrections.csv",
      ["row 3", "drops the figure", "row 2 already corrects"]),
+    ("hand-entered row contradicting a sidecar", _write(HAND, HAND_HEADER + _row(doc="shizhong-2023", region="枣庄市")),
+     HAND, ["row 2", "column 'region'", "raw/shizhong-2023.txt", "'枣庄市市中区'", "'枣庄市'", "shizhong-2023-ref"]),
     ("corrections file empty", _write("corrections.csv", b""), "corrections.csv", ["line 1", "the file is empty"]),
     # The 20 MB text extracts (in linear time, see benchmarks/extract.py); the bad row after it still stops the build.
     ("20 MB without punctuation", _no_punctuation_20mb, HAND, ["row 2", "column 'value'"]),
@@ -263,11 +265,12 @@ def test_bad_flag(snapshot, case: str, flags: list[str], words: list[str], works
 def test_data_dir_that_is_not_a_data_directory(snapshot, workspace, capsys) -> None:
     data, reports, build_dir = workspace
     (data / "indicators.yml").unlink()
+    shutil.rmtree(data / "raw")  # e.g. --data-dir notebooks/
     before = snapshot(data), snapshot(reports)
     status = main(["build", "--data-dir", str(data), "--out", str(reports), "--build-dir", str(build_dir)])
     message = capsys.readouterr().err
     assert status == 2 and message.count("\n") == 1
-    assert f"{data}: --data-dir is not a data directory: it has no indicators.yml" in message
+    assert f"{data}: --data-dir is not a data directory: it has no indicators.yml and no raw/" in message
     assert (snapshot(data), snapshot(reports)) == before
 
 

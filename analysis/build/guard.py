@@ -10,7 +10,6 @@ from pathlib import Path
 
 from analysis.config import DataPaths, data_paths
 from analysis.errors import DataError
-from analysis.staging.load import load_table
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
@@ -40,9 +39,10 @@ def report_year(text: str) -> int:
 
 
 def check_paths(paths: DataPaths, out: Path, jobs: int | None) -> None:
-    """--data-dir is a data directory (when it exists), --out is not a file, --jobs is positive."""
-    if paths.root.is_dir() and not paths.catalog.is_file():
-        raise DataError(paths.root, "--data-dir is not a data directory: it has no indicators.yml. Point it at a "
+    """--data-dir looks like a data directory (when it exists), --out is not a file, --jobs is positive."""
+    # An empty folder is a data directory yet to be filled: validation says what it lacks.
+    if paths.root.is_dir() and not paths.catalog.is_file() and not paths.raw.is_dir() and any(paths.root.iterdir()):
+        raise DataError(paths.root, "--data-dir is not a data directory: it has no indicators.yml and no raw/. Point it at a "
                                     "folder laid out like data/ (indicators.yml, raw/), or make one by copying "
                                     "data/indicators.yml into it and adding a text with add-report")
     if out.exists() and not out.is_dir():
@@ -56,6 +56,8 @@ def check_scope(data_dir: Path | None, region: str | None, year: int | None) -> 
     """--region and --report-year name a report the data has; the message lists what it has."""
     if region is None and year is None:
         return
+    # Imported here: `build` must not load pandas until the data is read (the cache may make that unnecessary).
+    from analysis.staging.load import load_table
     paths = data_paths(data_dir)
     table = load_table(paths.root)
     regions = sorted(table["region"].dropna().unique())
@@ -74,11 +76,12 @@ def check_scope(data_dir: Path | None, region: str | None, year: int | None) -> 
 def output_lock(out: Path) -> Iterator[None]:
     """Hold an exclusive lock on `out` for the build: a second build of the same folder stops at once.
 
-    The lock file sits beside `out` (.NAME.lock), so swapping `out` into place never touches it; the
-    kernel releases the lock when the holder exits, even when it is killed.
+    The lock file sits beside `out` (.build-lock-NAME), so swapping `out` into place never touches it;
+    the kernel releases the lock when the holder exits, even when it is killed. The file stays: deleting
+    it would let a build that opened it before the deletion hold a lock nobody else can see.
     """
     out.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = out.parent / f".{out.name}.lock"
+    lock_path = out.parent / f".build-lock-{out.name}"
     with open(lock_path, "a+", encoding="utf-8") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

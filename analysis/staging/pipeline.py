@@ -8,10 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.extract.catalog import load_catalog
-from analysis.config import data_paths
+from analysis.config import DataPaths, data_paths
 from analysis.errors import DataError
 from analysis.extract.facts import extract_mentions
-from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_table
+from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_hand_entered, load_table
 from analysis.staging.spans import check_spans
 from analysis.text.sources import check_report_year, raw_documents, read_sidecar, read_text, verify_checksum
 
@@ -77,6 +77,7 @@ def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> 
         if check_everything:
             check_spans(fresh, paths.raw, paths.extracted)
             checked = load_table(data_dir, extracted_path=tmp_path)
+            check_hand_entered_provenance(paths)
         os.replace(tmp_path, paths.extracted)
     finally:
         tmp_path.unlink(missing_ok=True)
@@ -87,3 +88,21 @@ def validate_data(data_dir: str | Path | None = None) -> pd.DataFrame:
     """Extract, check everything a build reads, and only then install the extraction; returns the table."""
     _, checked = _install_extraction(data_dir, check_everything=True)
     return checked
+
+
+def check_hand_entered_provenance(paths: DataPaths) -> None:
+    """A hand-entered row naming a report text of raw/ as its doc must not contradict that text's sidecar."""
+    if not paths.hand_entered.exists():
+        return
+    hand = load_hand_entered(paths.hand_entered, paths.catalog)
+    for doc, rows in hand[hand["doc"].isin([p.stem for p in raw_documents(paths.raw)])].groupby("doc", sort=False):
+        meta = read_sidecar(paths.raw / f"{doc}.txt")
+        for column in ("region", "region_en", "level", "report_year"):
+            differs = rows[rows[column].ne(meta[column])]
+            if len(differs):
+                raise DataError(paths.hand_entered, f"doc '{doc}' is the report text raw/{doc}.txt, whose sidecar "
+                                                    f"gives {column} {meta[column]!r}, but this row gives "
+                                                    f"{differs.iloc[0][column]!r}; a figure typed in from that "
+                                                    f"report carries its provenance, and a figure from another "
+                                                    f"source needs a doc name of its own (e.g. {doc}-ref)",
+                                row=int(differs.index[0]) + 2, column=column)
