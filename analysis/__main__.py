@@ -23,9 +23,16 @@ def _validate(args: argparse.Namespace) -> None:
     print(f"data valid: {len(table)} figures from {table['doc'].nunique()} sources")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong flag is one line saying what to do (exit status 2, as argparse's)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"error: {self.prog}: {message}. See `{self.prog} --help` for every option.\n")
+
+
 def parser() -> argparse.ArgumentParser:
     """The CLI's argument parser; subcommands register themselves here."""
-    main_parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    main_parser = _Parser(prog="python -m analysis", description=__doc__)
     commands = main_parser.add_subparsers(dest="command", required=True)
     for name, handler, help_text in [
         ("extract", _extract, "re-extract processed/indicators.csv from the raw documents"),
@@ -45,7 +52,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; bad data ends with a one-paragraph message and exit status 2."""
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as done:  # --help, or a flag argparse refused (already explained on stderr)
+        return done.code if isinstance(done.code, int) else 2
     try:
         args.handler(args)
     except DataError as err:

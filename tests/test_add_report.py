@@ -60,11 +60,14 @@ def test_writes_the_text_byte_for_byte_and_a_sidecar_read_sidecar_accepts(tmp_pa
     (codecs.BOM_UTF8 + REPORT.encode("utf-8"), "utf-8-sig"),
     (REPORT.encode("gb18030"), "gb18030"),
     ("過去一年，全區地區生產總值增長5.5%，一般公共預算收入完成30.2億元。".encode("big5"), "big5"),
-], ids=["utf-8", "utf-8-bom", "gb18030", "big5"])
+    (REPORT.encode("utf-16"), "utf-16"),  # Notepad's "Unicode": UTF-16 LE with BOM
+    (codecs.BOM_UTF16_BE + REPORT.encode("utf-16-be"), "utf-16"),
+], ids=["utf-8", "utf-8-bom", "gb18030", "big5", "utf-16-le-bom", "utf-16-be-bom"])
 def test_records_the_detected_encoding(tmp_path: Path, data_dir: Path, data: bytes, expected: str) -> None:
     added = add_report(_source(tmp_path, data), META, data_dir=data_dir, today=TODAY)
     assert read_sidecar(added.text)["encoding"] == expected
     assert added.text.read_bytes() == data
+    assert read_text(added.text, expected) == data.decode("utf-16" if expected == "utf-16" else expected)
 
 
 def test_an_explicit_encoding_is_recorded_and_one_that_reads_worse_is_refused(snapshot, tmp_path: Path,
@@ -192,3 +195,13 @@ def test_an_added_gbk_report_extracts_with_spans_into_the_decoded_text(tmp_path:
         assert REPORT[row.quote_start:row.quote_start + len(row.quote)] == row.quote
         assert REPORT[row.start:row.end].startswith(f"{row.value:g}")
     check_spans(table, data_dir / "raw", path)  # the pipeline's own check agrees
+
+
+def test_a_year_the_text_contradicts_is_refused(snapshot, tmp_path: Path, data_dir: Path) -> None:
+    text = "政府工作报告\n第一部分：2022年工作回顾\n全区地区生产总值增长5.5%。\n第二部分：2023年政府工作安排\n"
+    before = snapshot(data_dir)
+    with pytest.raises(DataError) as caught:
+        add_report(_source(tmp_path, text.encode("utf-16")), META, data_dir=data_dir, today=TODAY)
+    message = str(caught.value)
+    assert "--year is 2024" in message and "a 2023 report" in message and "'第一部分：2022年工作回顾' on line 2" in message
+    assert snapshot(data_dir) == before

@@ -19,6 +19,7 @@ from analysis.build.progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, DataPaths, data_paths
 from analysis.build.publish import build_time, carried_over, publish
 from analysis.build.pages import Page, plan_pages, reports, view_digest
+from analysis.build.guard import check_paths, check_scope, jobs_count, output_lock, report_year
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 
@@ -195,10 +196,19 @@ def build(options: BuildOptions, progress: Progress | None = None, *,
     """Build the reports of every notebook into `options.out`; raises BuildError or DataError.
 
     `prepare_data(data_dir)` extracts and checks the data before anything runs (default: the pipeline's
-    `refresh_data`); `package_dir` is the source whose digest decides whether the cache is stale."""
+    `refresh_data`); `package_dir` is the source whose digest decides whether the cache is stale.
+    Flags that cannot work stop it before anything is written; a second build of the same `out`
+    stops at once instead of mixing its pages with this one's."""
     if prepare_data is None:
         # imported here, not at the top: a build with nothing to do never loads pandas and pandera
         from analysis.staging.pipeline import refresh_data as prepare_data
+    check_paths(data_paths(options.data_dir), options.out, options.jobs)
+    with output_lock(options.out):
+        return _build(options, progress, prepare_data, package_dir)
+
+
+def _build(options: BuildOptions, progress: Progress | None, prepare_data: Callable[[Path | None], object],
+           package_dir: Path) -> BuildResult:
     start = time.perf_counter()
     paths = data_paths(options.data_dir)
     if not paths.root.is_dir():
@@ -206,10 +216,12 @@ def build(options: BuildOptions, progress: Progress | None = None, *,
     cache = BuildCache(options.build_dir / "cache")
     package, environment = tree_digest(package_dir), environment_digest()
     workers = options.jobs or os.cpu_count() or 1
+    discover(options.notebooks_dir, options.only)  # an unknown --only stops before the data is read
     if options.force:
         warm_workers(workers)
     # changed data means every notebook runs: warm the workers while the data is validated
     _check_data(paths, cache, package, environment, lambda: warm_workers(workers), prepare_data)
+    check_scope(options.data_dir, options.region, options.report_year)
     pages = _pages(options, paths)
     entries, jobs, keys = _plan(options, cache, pages, {"package": package, "environment": environment}, paths)
     progress = progress or Progress.for_stream(len(pages))
@@ -235,7 +247,7 @@ def build(options: BuildOptions, progress: Progress | None = None, *,
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `build` subcommand's options."""
-    parser.add_argument("--jobs", "-j", type=int, default=None,
+    parser.add_argument("--jobs", "-j", type=jobs_count, default=None,
                         help="notebooks executed at once (default: number of cores)")
     parser.add_argument("--force", action="store_true", help="rebuild every notebook, ignoring the cache")
     parser.add_argument("--data-dir", type=Path, default=None, help="data directory (default: data/)")
@@ -249,7 +261,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region", default=None,
                         help="build only this region's pages, e.g. 枣庄市市中区 (default: every region; "
                              "the other pages of the last build are kept)")
-    parser.add_argument("--report-year", type=int, default=None,
+    parser.add_argument("--report-year", type=report_year, default=None,
                         help="build only the pages of this year's reports (default: every report)")
 
 

@@ -9,6 +9,7 @@ import yaml
 from analysis.config import data_paths
 from analysis.errors import DataError
 from analysis.extract.units import UNITS
+from analysis.text.encoding import read_user_text
 from analysis.text.normalise import simplify
 
 REQUIRED_FIELDS = ("id", "name_zh", "aliases", "title_en", "unit", "growth_basis", "category", "description")
@@ -18,15 +19,21 @@ GROWTH_BASES = ("real", "nominal", "none")
 def load_catalog(path: str | Path | None = None) -> pd.DataFrame:
     """The catalog as a DataFrame indexed by id; raises DataError naming the entry and the field."""
     path = Path(path) if path else data_paths().catalog
+    if not path.is_file():
+        raise DataError(path, "the indicator catalog is missing; copy data/indicators.yml into the data directory")
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise DataError(path, f"cannot read the indicator catalog: {err}") from err
-    if not isinstance(entries, list):
-        raise DataError(path, "expected a list of indicator entries")
+        entries = yaml.safe_load(read_user_text(path)[0])
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise DataError(path, f"not valid YAML: {getattr(err, 'problem', None) or err}",
+                        line=None if mark is None else mark.line + 1) from None
+    if not isinstance(entries, list) or not entries:
+        found = "an empty file" if entries is None else f"a {type(entries).__name__}"
+        raise DataError(path, f"expected a list of indicator entries ('- id: gdp' …), found {found}")
     seen: set[str] = set()
     for number, entry in enumerate(entries, start=1):
         _check_entry(path, number, entry, seen)
+    _check_aliases(path, entries)
     catalog = pd.DataFrame(entries).set_index("id", drop=False)
     catalog["aliases"] = [[simplify(a) for a in [name, *aliases]] for name, aliases in
                           zip(catalog["name_zh"], catalog["aliases"])]
@@ -49,6 +56,37 @@ def _check_entry(path: Path, number: int, entry: object, seen: set[str]) -> None
         raise DataError(path, f"entry {number} ({entry['id']}): unit '{entry['unit']}' is not a known unit")
     if not isinstance(entry["aliases"], list):
         raise DataError(path, f"entry {number} ({entry['id']}): aliases must be a list")
+    names = [entry["name_zh"], *entry["aliases"]]
+    if not all(isinstance(name, str) and name.strip() for name in names):
+        odd = next(name for name in names if not (isinstance(name, str) and name.strip()))
+        raise DataError(path, f"entry {number} ({entry['id']}): name_zh and every alias must be a non-empty "
+                              f"name in quotes if need be, found {odd!r}")
+
+
+def _check_aliases(path: Path, entries: list[dict]) -> None:
+    """Which indicator a subject gets must not depend on the order of the file: no alias (as simplified)
+    belongs to two ids, and no two aliases of the same length both end one subject."""
+    owner: dict[str, tuple[str, int]] = {}
+    for number, entry in enumerate(entries, start=1):
+        for alias in {simplify(name) for name in [entry["name_zh"], *entry["aliases"]]}:
+            other = owner.setdefault(alias, (entry["id"], number))
+            if other[0] != entry["id"]:
+                raise DataError(path, f"alias '{alias}' is given to two indicators, '{other[0]}' (entry {other[1]}) "
+                                      f"and '{entry['id']}' (entry {number}), so which one a figure gets would "
+                                      f"depend on the order of the file; keep it under one of them")
+    by_length: dict[int, list[str]] = {}
+    for alias in owner:
+        by_length.setdefault(len(alias), []).append(alias)
+    for aliases in by_length.values():
+        for first in aliases:
+            for second in aliases:
+                subject = next((first + first[cut:] for cut in range(1, len(first))
+                                if _ends_with(first + first[cut:], second)), None)
+                if owner[first][0] != owner[second][0] and subject:
+                    raise DataError(path, f"aliases '{first}' ({owner[first][0]}) and '{second}' "
+                                          f"({owner[second][0]}) are equally long and both end the subject "
+                                          f"'{subject}', so the longest-suffix rule cannot choose; rename one "
+                                          f"or add a longer alias that settles it")
 
 
 def alias_table(catalog: pd.DataFrame) -> list[tuple[str, str]]:
@@ -63,11 +101,10 @@ def match_indicator(subject: str, aliases: list[tuple[str, str]]) -> str | None:
     Requiring the alias at the end keeps 高新技术企业产值占比 from matching 高新技术企业.
     """
     subject = simplify(subject).rstrip("的")
-    for alias, indicator in aliases:
-        position = subject.rfind(alias)
-        if position < 0:
-            continue
-        tail = subject[position + len(alias):]
-        if tail == "" or alias.endswith(tail):
-            return indicator
-    return None
+    return next((indicator for alias, indicator in aliases if _ends_with(subject, alias)), None)
+
+
+def _ends_with(subject: str, alias: str) -> bool:
+    """`alias` ends `subject`, or ends it but for a repeat of its own tail (企业企业)."""
+    position = subject.rfind(alias)
+    return position >= 0 and alias.endswith(subject[position + len(alias):])

@@ -14,9 +14,9 @@ import yaml
 
 from analysis.config import data_paths
 from analysis.errors import DataError
-from analysis.text.sources import LEVELS, SIDECAR_SUFFIX, detect_encoding, read_sidecar, read_text
+from analysis.text.sources import LEVELS, check_report_year, SIDECAR_SUFFIX, detect_encoding, read_sidecar, read_text
 
-ENCODING_CHOICES = ("auto", "utf-8", "gb18030", "big5")
+ENCODING_CHOICES = ("auto", "utf-8", "utf-16", "gb18030", "big5")
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
 # C0 control characters other than tab, line feed, vertical tab, form feed and carriage return:
 # report text has none, binary data that happens to decode has plenty.
@@ -109,6 +109,7 @@ def add_report(source: Path, meta: Provenance, *, data_dir: str | Path | None = 
     name = doc_name(source, doc)
     check_provenance(source, meta)
     recorded = checked_encoding(source, encoding)
+    check_report_year(source, read_text(source, recorded), meta.year, source=source, field="--year")
     paths = data_paths(data_dir)
     if not paths.root.is_dir():
         raise DataError(paths.root, "data directory not found; create it and copy data/indicators.yml into it")
@@ -148,7 +149,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--url", default=None, help="where the text came from")
     parser.add_argument("--doc", default=None, help="document name (default: a slug of FILE's name)")
     parser.add_argument("--encoding", default="auto", choices=ENCODING_CHOICES,
-                        help="FILE's encoding (default: auto-detect UTF-8, GB18030 or Big5)")
+                        help="FILE's encoding (default: auto-detect UTF-8, UTF-16 with BOM, GB18030 or Big5)")
     parser.add_argument("--data-dir", type=Path, default=None, help="data directory (default: data/)")
     parser.add_argument("--replace", action="store_true", help="overwrite an existing text and sidecar")
 

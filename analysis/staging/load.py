@@ -10,6 +10,7 @@ import pandera.pandas as pa
 from analysis.extract.catalog import load_catalog
 from analysis.config import data_paths
 from analysis.errors import DataError
+from analysis.staging.csvfiles import read_csv_strict
 from analysis.extract.units import UNITS, decimals_of, to_base
 from analysis.staging.spans import check_spans
 from analysis.text.sources import LEVELS
@@ -63,22 +64,6 @@ def _schema(indicator_ids: list[str]) -> pa.DataFrameSchema:
         },
         strict=True, ordered=False,
     )
-
-
-def read_csv_strict(path: Path, columns: list[str]) -> pd.DataFrame:
-    """A CSV read as text, with the expected header; empty cells are missing values."""
-    if not path.exists():
-        raise DataError(path, "file not found")
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise DataError(path, f"not a readable UTF-8 CSV: {err}") from err
-    missing = [c for c in columns if c not in frame.columns]
-    unknown = [c for c in frame.columns if c not in columns]
-    if missing or unknown:
-        raise DataError(path, f"header must be {','.join(columns)}; missing {missing or 'none'}, unknown {unknown or 'none'}",
-                        line=1)
-    return frame[columns].replace("", pd.NA)
 
 
 def _typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
@@ -244,7 +229,20 @@ def read_corrections(path: Path) -> pd.DataFrame:
                             row=line, column="column")
         if not str(row["start"]).isdigit():
             raise DataError(path, f"start must be a character offset, found {row['start']!r}", row=line, column="start")
+        _check_not_twice(path, corrections.loc[:index], line)
     return corrections
+
+
+def _check_not_twice(path: Path, rows: pd.DataFrame, line: int) -> None:
+    """The last of `rows` must not touch what an earlier row already fixes or drops: which would win?"""
+    last, earlier = rows.iloc[-1], rows.iloc[:-1]
+    same = earlier[earlier["doc"].eq(last["doc"]) & earlier["start"].astype(int).eq(int(last["start"]))]
+    clash = same[same["action"].eq("drop") | same["column"].eq(last["column"]).fillna(False) | (last["action"] == "drop")]
+    if len(clash):
+        what = "drops" if "drop" in (last["action"], clash.iloc[0]["action"]) else f"fixes column {last['column']!r} of"
+        raise DataError(path, f"{what} the figure of '{last['doc']}' at offset {last['start']} that row "
+                              f"{int(clash.index[0]) + 2} already corrects; keep one correction per figure and "
+                              f"column (delete one of the two rows)", row=line)
 
 
 def apply_corrections(extracted: pd.DataFrame, path: Path, catalog_path: Path) -> pd.DataFrame:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.extract.catalog import load_catalog
-from analysis.config import data_paths
+from analysis.config import DataPaths, data_paths
 from analysis.errors import DataError
 from analysis.extract.facts import extract_mentions
-from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_indicators
-from analysis.text.sources import raw_documents, read_sidecar, read_text, verify_checksum
+from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_hand_entered, load_indicators
+from analysis.text.sources import check_report_year, raw_documents, read_sidecar, read_text, verify_checksum
 
 
 def extract_document(text_path: Path, catalog: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -20,6 +20,7 @@ def extract_document(text_path: Path, catalog: pd.DataFrame | None = None) -> pd
     meta = read_sidecar(text_path)
     text = read_text(text_path, meta["encoding"])  # empty, binary or undecodable: the more specific message
     verify_checksum(text_path, meta)
+    check_report_year(text_path, text, meta["report_year"])
     facts = extract_mentions(text, meta["report_year"], catalog)
     if facts["period"].isna().any():
         raise DataError(text_path, "could not tell which year some figures are for; set report_year in the sidecar")
@@ -92,8 +93,29 @@ def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> 
             raise DataError(paths.extracted, f"the extractor produced a table the loader rejects, so the old "
                                              f"file was kept ({err.problem}; row {err.row}). This is a bug in "
                                              f"analysis/extract/facts.py: please report it with the raw text.") from err
-        checked = load_indicators(data_dir, extracted_path=tmp_path) if check_everything else None
+        checked = None
+        if check_everything:
+            checked = load_indicators(data_dir, extracted_path=tmp_path)
+            check_hand_entered_provenance(paths)
         os.replace(tmp_path, paths.extracted)
     finally:
         tmp_path.unlink(missing_ok=True)
     return len(table), checked
+
+
+def check_hand_entered_provenance(paths: DataPaths) -> None:
+    """A hand-entered row naming a report text of raw/ as its doc must not contradict that text's sidecar."""
+    if not paths.hand_entered.exists():
+        return
+    hand = load_hand_entered(paths.hand_entered, paths.catalog)
+    for doc, rows in hand[hand["doc"].isin([p.stem for p in raw_documents(paths.raw)])].groupby("doc", sort=False):
+        meta = read_sidecar(paths.raw / f"{doc}.txt")
+        for column in ("region", "region_en", "level", "report_year"):
+            differs = rows[rows[column].ne(meta[column])]
+            if len(differs):
+                raise DataError(paths.hand_entered, f"doc '{doc}' is the report text raw/{doc}.txt, whose sidecar "
+                                                    f"gives {column} {meta[column]!r}, but this row gives "
+                                                    f"{differs.iloc[0][column]!r}; a figure typed in from that "
+                                                    f"report carries its provenance, and a figure from another "
+                                                    f"source needs a doc name of its own (e.g. {doc}-ref)",
+                                row=int(differs.index[0]) + 2, column=column)

@@ -3,18 +3,26 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import unicodedata
-from collections import Counter
-from functools import lru_cache
+import re
 from pathlib import Path
 
 import yaml
 
 from analysis.errors import DataError
+from analysis.text.normalise import halfwidth
+from analysis.text.encoding import bom_encoding, plausibility, read_user_text, strict_decode
 
 SIDECAR_SUFFIX = ".meta.yml"
 REQUIRED_FIELDS = ("doc", "region", "region_en", "level", "report_year", "publisher", "encoding")
 LEVELS = ("nation", "province", "city", "district")  # from the top of government down
+# A heading line naming the year of the review or plan part: "第一部分:2022年工作回顾。", "二、2023年政府工作安排".
+_YEAR_HEADING = re.compile(
+    r"^[ \t\u3000]*(?P<heading>(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)?[ :：、]*"
+    r"(?P<year>\d{4}|[〇零一二三四五六七八九]{4})[ ]*年[ ]*(?:(?P<review>(?:工作)?回顾)|(?:政府)?工作(?:安排|任务|建议))"
+    r")[ 。.\r]*$", re.MULTILINE)
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "gb18030", "gbk", "big5")  # what a sidecar may name besides auto
+_ADVICE = (f"Is the file in another encoding? Name it ('encoding' in the sidecar, --encoding for add-report): "
+           f"one of {', '.join(ENCODINGS)} or auto")
 
 
 def sees(region: str, level: str, other_region: str, other_level: str) -> bool:
@@ -25,7 +33,6 @@ def sees(region: str, level: str, other_region: str, other_level: str) -> bool:
     if level not in LEVELS or other_level not in LEVELS:
         return False
     return LEVELS.index(other_level) < LEVELS.index(level)
-ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "gbk", "big5")  # what a sidecar may name besides auto
 
 
 def sidecar_path(text_path: Path) -> Path:
@@ -44,7 +51,7 @@ def read_sidecar(text_path: Path) -> dict:
     if not path.exists():
         raise DataError(text_path, f"no provenance sidecar: expected {path.name} beside it")
     try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+        meta = yaml.safe_load(read_user_text(path)[0])
     except yaml.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
         raise DataError(path, f"not valid YAML: {getattr(err, 'problem', err)}",
@@ -58,9 +65,41 @@ def read_sidecar(text_path: Path) -> dict:
         raise DataError(path, f"level must be one of {', '.join(LEVELS)}, found '{meta['level']}'")
     if not isinstance(meta["report_year"], int) or not 1949 <= meta["report_year"] <= 2100:
         raise DataError(path, f"report_year must be a year such as 2023, found '{meta['report_year']}'")
+    for field, offset in (("review_year", -1), ("plan_year", 0)):
+        if meta.get(field) is not None and meta[field] != meta["report_year"] + offset:
+            raise DataError(path, f"{field} is {meta[field]!r} but report_year is {meta['report_year']}; a report of "
+                                  f"year N reviews year N-1 and plans year N, so {field} should be "
+                                  f"{meta['report_year'] + offset} (or correct report_year)")
     if meta["doc"] != text_path.stem:
         raise DataError(path, f"doc '{meta['doc']}' does not match the file name '{text_path.stem}'")
     return meta
+
+
+def headed_year(text: str) -> tuple[int, str, int] | None:
+    """(report year, heading, line) from the first heading line that names a year: '2023年政府工作安排'
+    is the plan of a 2023 report, '2022年工作回顾' the review of one; None when no heading names a year."""
+    for match in _YEAR_HEADING.finditer(halfwidth(text)):
+        digits = match.group("year")
+        year = int(digits) if digits.isdigit() else int("".join(str("〇一二三四五六七八九".find(c) % 10)
+                                                                 if c != "零" else "0" for c in digits))
+        heading = text[match.start("heading"):match.end("heading")].strip()
+        return year + (1 if match.group("review") else 0), heading, text.count("\n", 0, match.start("heading")) + 1
+    return None
+
+
+def check_report_year(text_path: Path, text: str, year: int, source: Path | None = None, field: str = "") -> None:
+    """A text headed '2022年工作回顾 … 2023年政府工作安排' is a 2023 report: stop when `year` says otherwise.
+
+    `source` is the file that gave `year` (the sidecar by default); `field` how it is named there."""
+    found = headed_year(text)
+    if found is None or found[0] == year:
+        return
+    headed, heading, line = found
+    source = source or sidecar_path(text_path)
+    field = field or "report_year"
+    raise DataError(source, f"{field} is {year}, but {text_path.name} is a {headed} report: its heading "
+                            f"'{heading}' on line {line} says so. Correct {field} to {headed} if the text is "
+                            f"that report, or check that the right text is in {text_path.name}")
 
 
 def verify_checksum(text_path: Path, meta: dict) -> None:
@@ -77,46 +116,38 @@ def verify_checksum(text_path: Path, meta: dict) -> None:
 
 def read_text(text_path: Path, encoding: str = "utf-8") -> str:
     """The document's text, decoded strictly in `encoding` ('auto' detects it; see detect_encoding)."""
-    data = _checked_bytes(text_path, encoding)
+    data = _checked_bytes(text_path)
     if encoding.strip().lower() == "auto":
         return _decode_detected(text_path, data)[1]
+    codec = _codec(encoding)
     try:
-        codecs.lookup(_codec(encoding))
+        codecs.lookup(codec)
     except LookupError as err:
         raise DataError(sidecar_path(text_path), f"unknown encoding '{encoding}'; use one of "
                                                  f"{', '.join(ENCODINGS)} or auto") from err
-    return _strict_decode(text_path, data, encoding)
+    bom = bom_encoding(data)
+    if bom == "utf-16" and not codec.startswith("utf-16"):
+        raise DataError(sidecar_path(text_path), f"encoding is '{encoding}', but {text_path.name} starts with a "
+                                                 f"UTF-16 byte-order mark (Notepad's 'Unicode'); set encoding: "
+                                                 f"utf-16, or auto")
+    return strict_decode(text_path, data, codec, advice=_ADVICE)
 
 
 def detect_encoding(text_path: Path) -> str:
-    """The encoding `read_text(path, "auto")` uses: utf-8-sig, utf-8, gb18030 or big5."""
-    return _decode_detected(text_path, _checked_bytes(text_path, "auto"))[0]
+    """The encoding `read_text(path, "auto")` uses: utf-8-sig, utf-16, utf-8, gb18030 or big5."""
+    return _decode_detected(text_path, _checked_bytes(text_path))[0]
 
 
-def _checked_bytes(text_path: Path, encoding: str) -> bytes:
-    """The file's bytes, refused when empty or binary (a NUL byte near the start)."""
+def _checked_bytes(text_path: Path) -> bytes:
+    """The file's bytes, refused when empty, or binary (a NUL byte near the start without a UTF-16 BOM)."""
     data = text_path.read_bytes()
-    if not data.strip():
+    bom = bom_encoding(data)
+    if not (data[len(codecs.BOM_UTF16_LE):] if bom == "utf-16" else data).strip(b"\x00 \t\r\n"):
         raise DataError(text_path, "the file is empty")
     nul_offset = data.find(b"\x00", 0, 4096)
-    if nul_offset >= 0 and not encoding.lower().startswith("utf-16"):
+    if nul_offset >= 0 and bom != "utf-16":
         raise DataError(text_path, f"looks like a binary file (NUL byte at offset {nul_offset}), not report text")
     return data
-
-
-def _strict_decode(text_path: Path, data: bytes, encoding: str) -> str:
-    """`data` decoded; a bad byte is reported with its offset in the file and its line."""
-    codec = _codec(encoding)
-    bom = len(codecs.BOM_UTF8) if codec == "utf-8-sig" and data.startswith(codecs.BOM_UTF8) else 0
-    try:
-        return data[bom:].decode("utf-8" if bom else codec)
-    except UnicodeDecodeError as err:
-        offset = bom + err.start
-        raise DataError(text_path, f"cannot decode as {encoding}: byte offset {offset} "
-                                   f"({data[offset:offset + 4]!r}); is the file in another encoding? Name it "
-                                   f"('encoding' in the sidecar, --encoding for add-report): one of "
-                                   f"{', '.join(ENCODINGS)} or auto",
-                        line=data.count(b"\n", 0, offset) + 1) from err
 
 
 def _codec(encoding: str) -> str:
@@ -127,8 +158,9 @@ def _codec(encoding: str) -> str:
 
 def _decode_detected(text_path: Path, data: bytes) -> tuple[str, str]:
     """(encoding, text): BOM, then strict UTF-8, then the better of strict GB18030 and Big5."""
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", _strict_decode(text_path, data, "utf-8-sig")
+    bom = bom_encoding(data)
+    if bom:
+        return bom, strict_decode(text_path, data, bom, advice=_ADVICE)
     candidates: dict[str, str] = {}
     failures: list[str] = []
     for encoding in ("utf-8", "gb18030", "big5"):
@@ -144,38 +176,5 @@ def _decode_detected(text_path: Path, data: bytes) -> tuple[str, str]:
                                    "Convert the file to UTF-8 or name its encoding with --encoding / "
                                    "'encoding' in the sidecar")
     # max() keeps the first of equal scores, so a tie goes to GB18030 (mainland reports are the usual case).
-    best = max(candidates, key=lambda name: _plausibility(candidates[name]))
+    best = max(candidates, key=lambda name: plausibility(candidates[name]))
     return best, candidates[best]
-
-
-def _plausibility(text: str) -> int:
-    """Common hanzi minus implausible characters: the right decoding of Chinese text scores higher.
-
-    A hanzi is common when it is in level 1 of GB2312 (the 3,755 most used simplified characters,
-    lead bytes B0-D7) or of Big5 (the 5,401 common traditional characters, lead bytes A4-C6).
-    Implausible: any other non-ASCII character that is not punctuation, space or a numeral (rare
-    hanzi, kana, Hangul, box drawing, private-use code points) -- what the wrong one of GB18030 and
-    Big5 makes of Chinese text. ASCII and full-width ASCII count for neither.
-    """
-    score = 0
-    for char, count in Counter(text).items():
-        if char.isascii() or "\uff01" <= char <= "\uff5e":  # ASCII and its full-width forms: neutral
-            continue
-        if _common_hanzi(char):
-            score += count
-        elif not unicodedata.category(char).startswith(("P", "Z", "N")):
-            score -= count
-    return score
-
-
-@lru_cache(maxsize=65536)
-def _common_hanzi(char: str) -> bool:
-    return _lead_byte_in(char, "gb2312", 0xB0, 0xD7) or _lead_byte_in(char, "big5", 0xA4, 0xC6)
-
-
-def _lead_byte_in(char: str, encoding: str, low: int, high: int) -> bool:
-    try:
-        encoded = char.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    return len(encoded) == 2 and low <= encoded[0] <= high

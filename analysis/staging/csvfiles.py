@@ -1,0 +1,53 @@
+"""Hand-edited CSV files read as Excel, WPS and Notepad save them, or refused naming the line."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import DataError
+from analysis.text.encoding import read_user_text
+
+_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def read_csv_strict(path: Path, columns: list[str]) -> pd.DataFrame:
+    """A CSV read as text, with the expected header; empty cells are missing values.
+
+    Any encoding `read_user_text` accepts; comma-separated, or tab-separated as Excel's "Unicode
+    Text" writes it. Header names are trimmed; rows whose every cell is empty (cleared in Excel,
+    which keeps their commas) are skipped.
+    """
+    if not path.is_file():
+        raise DataError(path, "file not found" if not path.exists() else "is a directory, not a CSV file")
+    text, _ = read_user_text(path)
+    if not text.strip():
+        raise DataError(path, f"the file is empty; it needs at least the header line {','.join(columns)}", line=1)
+    first = text.lstrip("\r\n").splitlines()[0]
+    separator = "\t" if "\t" in first and "," not in first else ","
+    header = [name.strip() for name in next(csv.reader([first], delimiter=separator))]
+    twice = sorted({name for name in header if header.count(name) > 1 and name})
+    if twice:
+        raise DataError(path, f"column {', '.join(map(repr, twice))} appears more than once in the header; "
+                              f"keep one", line=1)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=separator)
+    except pd.errors.ParserError as err:
+        counts = _FIELDS.search(str(err))
+        if not counts:
+            raise DataError(path, f"not a readable CSV file ({err}); save it again as CSV") from None
+        expected, line, found = counts.groups()
+        raise DataError(path, f"has {found} fields where the header has {expected}; a value that contains a "
+                              f"comma must be in double quotes (Excel and WPS quote it when saving as CSV)",
+                        line=int(line)) from None
+    frame.columns = [str(name).strip() for name in frame.columns]
+    missing = [c for c in columns if c not in frame.columns]
+    unknown = [c for c in frame.columns if c not in columns]
+    if missing or unknown:
+        raise DataError(path, f"header must be {','.join(columns)}; missing {missing or 'none'}, unknown {unknown or 'none'}",
+                        line=1)
+    frame = frame[columns]
+    return frame[frame.ne("").any(axis=1)].replace("", pd.NA)
