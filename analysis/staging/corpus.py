@@ -5,18 +5,15 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
-from typing import TextIO
-
-import pandas as pd
+from typing import Any, TextIO
 
 # Below this many documents a pool's start-up (~0.1 s) costs more than a second core saves.
 MIN_DOCUMENTS_PER_POOL = 16
 PROGRESS_EVERY_SECONDS = 0.5
 
-_worker_extract: Callable[[Path], pd.DataFrame] | None = None
+_worker_extract: Callable[[Any], Any] | None = None
 
 
 def default_jobs() -> int:
@@ -27,9 +24,10 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def extract_documents(extract: Callable[[Path], pd.DataFrame], documents: list[Path], jobs: int | None = None,
-                      progress: TextIO | None = None) -> list[pd.DataFrame]:
-    """`extract` applied to every document, results in the order of `documents` whatever `jobs` is.
+def extract_documents(extract: Callable[[Any], Any], documents: Sequence[Any], jobs: int | None = None,
+                      progress: TextIO | None = None) -> list[Any]:
+    """`extract` (a picklable function) applied to every document (a path, or a text), results in the
+    order of `documents` whatever `jobs` is.
 
     `jobs` defaults to every core; `progress` (default: stderr when it is a terminal) gets a running count.
     """
@@ -47,17 +45,17 @@ def extract_documents(extract: Callable[[Path], pd.DataFrame], documents: list[P
         return list(_counted(pool.map(_run, documents, chunksize=chunksize), len(documents), progress))
 
 
-def _set_worker(extract: Callable[[Path], pd.DataFrame]) -> None:
+def _set_worker(extract: Callable[[Any], Any]) -> None:
     global _worker_extract
     _worker_extract = extract
 
 
-def _run(document: Path) -> pd.DataFrame:
+def _run(document: Any) -> Any:
     assert _worker_extract is not None, "worker started without its extract function"
     return _worker_extract(document)
 
 
-def _counted(results: Iterator[pd.DataFrame], total: int, progress: TextIO | None) -> Iterator[pd.DataFrame]:
+def _counted(results: Iterator[Any], total: int, progress: TextIO | None) -> Iterator[Any]:
     """Pass results through, writing 'extracted N/M documents' at most every PROGRESS_EVERY_SECONDS."""
     last = 0.0
     for done, result in enumerate(results, start=1):
