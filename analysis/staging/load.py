@@ -87,7 +87,7 @@ def _typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
         cells = frame[column]
         if column in _INTEGER | _FLOAT:
             numbers = pd.to_numeric(cells, errors="coerce")
-            bad = cells.notna() & numbers.isna()
+            bad = cells.notna() & (numbers.isna() | numbers.abs().eq(float("inf")))  # 1e999 is no number
             if column in _INTEGER:
                 bad |= numbers.notna() & (numbers != numbers.round())
             _raise_first(bad, frame, path, column, "expected a number, found {cell!r}")
