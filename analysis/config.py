@@ -44,6 +44,12 @@ class DataPaths:
     def corrections(self) -> Path:
         return self.root / "corrections.csv"
 
+    @property
+    def units(self) -> Path:
+        """This directory's unit vocabulary, or the shipped data/units.yml when it has none."""
+        own = self.root / "units.yml"
+        return own if own.exists() else DATA_DIR / "units.yml"
+
 
 def data_paths(data_dir: str | Path | None = None) -> DataPaths:
     """Paths of `data_dir`, or of the shipped data directory when None."""

@@ -12,14 +12,23 @@ PLAN = "plan"
 # "一、过去一年工作回顾", "过去一年，…", "韩耀辉说，过去一年，…").
 _REVIEW_CUE = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|.{0,8}?(?:说|指出|表示|报告)[，,:：])?"
-    r"[^，,。]{0,12}?(?:工作回顾|过去一年|过去的一年|过去五年|一年来|回顾)")
+    r"[^，,。]{0,12}?(?:工作回顾|过去一年|过去的一年|过去五年|一年来|回顾)"
+    r"|报告总结了?(?:过去|去年|一年|上年)")
 # Plan part: headings on this year's work and the statement of the main targets.
 _PLAN_CUE = re.compile(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)?[^，,。]{0,10}?(?:\d{4}年|今年)?(?:政府)?工作(?:安排|任务|建议|总体要求)"
-    r"|主要预期目标|主要目标是|预期目标是|发展目标是")
+    r"|主要预期目标|主要目标是|预期目标是|发展目标是"
+    # Summaries without headings: "展望新的一年", "报告提出今年…的主要目标", "今年全县发展的目标是".
+    r"|展望(?:新的一年|今年|明年|\d{4}年)|新的一年[，,]|报告提出[^。]{0,30}?(?:今年|目标|任务)"
+    r"|今年[^。]{0,20}?目标(?:是|为|：|:)")
+# A speaker's summary that opens on a year: "区长在报告中说，2021年全区经济运行稳中向好" (review if the
+# year is before the report's, plan if it is the report's year).
+_SPEAKER_YEAR = re.compile(r"^.{0,12}?(?:说|指出|表示|提出)[，,:：]?(?:在)?(\d{4})年")
 # The article continues on another page, or a new article begins: context is unknown again.
 _RESET_CUE = re.compile(r"[（(]?(?:下转|上接|转第?)[一二三四五六七八九十\d]+版")
-_TARGET_WORDS = re.compile(r"力争|目标|预期|计划|确保|争取|要")
+_TARGET_WORDS = re.compile(r"力争|目标|预期|计划|确保|争取|(?<![主重需])要")
+# Words that say a figure is an outcome, for sentences no heading or cue places (预计完成, 实现).
+_ACTUAL_WORDS = re.compile(r"预计|完成|实现|达到|累计|同比|比上年|增长|下降")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)年(?!内|度?以来|起)")
 _HORIZON = re.compile(r"(\d|[两三四五])年内")
 # Years written digit by digit in Chinese numerals (二〇二三年).
@@ -32,7 +41,7 @@ _SMALL = {"两": 2, "三": 3, "四": 4, "五": 5}
 
 def has_section_cues(found: list[Sentence]) -> bool:
     """Whether the text marks its review and plan parts at all."""
-    return any(_REVIEW_CUE.search(s.text) or _PLAN_CUE.search(s.text) for s in found)
+    return any(_REVIEW_CUE.search(s.text) or _PLAN_CUE.search(s.text) or _SPEAKER_YEAR.search(s.text) for s in found)
 
 
 def detect_report_year(found: list[Sentence]) -> int | None:
@@ -56,19 +65,30 @@ class SectionTracker:
 
     def update(self, sentence: str) -> str | None:
         """Section of this sentence; a reset marker ends the current one after the sentence."""
+        speaker = _SPEAKER_YEAR.search(sentence)
         if _PLAN_CUE.search(sentence):
             self.section = PLAN
         elif _REVIEW_CUE.search(sentence):
             self.section = REVIEW
+        elif speaker and self.report_year is not None:
+            self.section = REVIEW if int(speaker.group(1)) < self.report_year else PLAN
         current = self.section
         if _RESET_CUE.search(sentence):
             self.section = None
             if sentence.lstrip("（(").startswith(("下转", "上接", "转")):
                 current = None
-        if current is None and not self.has_cues:
-            # Texts without headings (a single paragraph, a repost): judge each sentence by its words.
-            return PLAN if _TARGET_WORDS.search(sentence) else REVIEW
+        if current is None:
+            return self._by_words(sentence)
         return current
+
+    def _by_words(self, sentence: str) -> str | None:
+        """No heading or cue places the sentence: its own words decide (力争, 目标 -> plan; 完成, 实现 ->
+        review). In a text with cues, a sentence with neither (meeting logistics: 应出席代表256名) is left out."""
+        if _TARGET_WORDS.search(sentence):
+            return PLAN
+        if not self.has_cues or _ACTUAL_WORDS.search(sentence):
+            return REVIEW
+        return None
 
 
 def _cn_year(text: str) -> int:

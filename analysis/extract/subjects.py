@@ -10,10 +10,20 @@ from analysis.extract.numerals import ARABIC_NUMBER
 LOOKBACK = 40
 LIST_START = re.compile(r"[，,；;：:（(]")
 VERBS_AFTER = re.compile(r"实现|建成|投入|完成|迈入|签约|开工|落地|通车|建设|重整|改造|提升|发展|达到|增长")
+# Verbs, qualifier words (超, 近) and basis words (实际, 同口径, 按可比价格计算) between a subject and its
+# number: none of them is part of the subject.
+_BASIS_WORDS = r"实际|名义|按可比价格计算|按可比价计算|按不变价格计算|按现价计算|按可比口径计算|可比口径|同口径|可比价|可比"
 TRAILING_VERBS = re.compile(
-    r"(?:同比|比上年|年均|分别|共|累计|新增了)?(?:增长|增加到|增至|增加|提高|提升|上升|下降|降低|减少|完成|达到|达|实现|突破|超过|"
-    r"不低于|不少于|不超过|控制在|保持在|稳定在|发展到|发展|分别为|为|是|约|逾|了)+$")
-LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年|同时|并且|并|共|将|加快|推进|推动|完成|实现)+")
+    rf"(?:{_BASIS_WORDS}|同比|比上年|年均|分别|共|累计|新增了|预计)*(?:增长|增加到|增至|增加|提高|提升|上升|下降|降低|减少|完成|"
+    r"达到|达|实现|首次突破|突破|超过|首超|超出|超|接近|将近|近|不低于|不少于|不超过|控制在|保持在|稳定在|发展到|发展|分别为|"
+    r"为|是|约|逾|了)+$|(?:预计|初步)$")
+# Leading words that frame a figure: a year, a span of years (5年来, 三年来), the area, 其中, 力争 …
+LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:年来|个月内|个月来)[，,]?|"
+                             r"全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年|同时|并且|并|共|将|加快|推进|推动|完成|实现)+")
+# Words after a number that are never its subject: qualifiers and connectors (左右, 同比, 比上年).
+NOT_A_NOUN = re.compile(r"^(?:左右|及以上|以上|以内|以下|之内|约|同比|比上年|分别|和|及)+")
+# 'A、B达到X、Y' without 分别: a list of subjects before the verb, as many values after it.
+_IMPLICIT_LIST = re.compile(r"(?P<items>[^、]{1,24}(?:、[^、]{1,24})+?)(?P<verb>分别为|达到|达|为|完成|实现)(?P<values>[^、]*(?:、[^、]*)*)$")
 GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
 FIRST_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千])")
 
@@ -51,21 +61,23 @@ def clean_subject(phrase: str) -> str:
 
 def following_noun(s: str, position: int) -> str:
     tail = s[position:position + 16]
-    tail = re.split(r"[，,。；;、：:（(]", tail, maxsplit=1)[0]
+    tail = NOT_A_NOUN.sub("", re.split(r"[，,。；;、：:（(]", tail, maxsplit=1)[0])
     verb = VERBS_AFTER.search(tail)
     return tail[:verb.start()] if verb else tail
 
 
-def paired(s: str, match: re.Match, state: dict) -> tuple[str, str] | None:
+def paired(s: str, match: re.Match, state: dict) -> tuple[str | None, str] | None:
     """For 'A、B分别…X和Y': this value's subject (A for X, B for Y) and the verb after 分别.
 
-    A later '分别增长5%和6.5%' with no list of its own pairs with the sentence's previous list.
+    A later '分别增长5%和6.5%' with no list of its own pairs with the sentence's previous list; with no
+    list at all, the verb still governs every value (subject None: the caller carries it over).
+    'A、B达到X、Y' (as many values as subjects, no 分别) pairs the same way.
     """
     window_start = max(0, match.start() - 2 * LOOKBACK)
     head = s[window_start:match.start()]
     at = head.rfind("分别")
     if at < 0 or LIST_START.search(head, at):
-        return None
+        return _implicit_pair(s, match, head, state)
     clause_start = max((m.end() for m in LIST_START.finditer(head, 0, at)), default=0)
     subjects = [p for p in re.split(r"[、和及与]", clean_subject(head[clause_start:at])) if p]
     if len(subjects) < 2:
@@ -73,11 +85,26 @@ def paired(s: str, match: re.Match, state: dict) -> tuple[str, str] | None:
     after = head[at + 2:]
     first_value = FIRST_NUMBER.search(after)
     values_before = len(FIRST_NUMBER.findall(after))
+    verb = after[:first_value.start()] if first_value else after
     if len(subjects) < 2 or values_before >= len(subjects):
+        return None, verb
+    state["pair_items"] = subjects
+    return complete_pair(subjects, values_before), verb
+
+
+def _implicit_pair(s: str, match: re.Match, head: str, state: dict) -> tuple[str, str] | None:
+    clause_start = max((m.end() for m in LIST_START.finditer(head)), default=0)
+    found = _IMPLICIT_LIST.match(head, clause_start)
+    if not found or "分别" in found.group("items"):
+        return None
+    values_before = len(FIRST_NUMBER.findall(found.group("values")))
+    subjects = [p for p in re.split(r"[、和及与]", clean_subject(found.group("items"))) if p]
+    values = FIRST_NUMBER.findall(found.group("values") + s[match.start():match.start() + LOOKBACK].split("，")[0]
+                                  .split(",")[0].split("；")[0])
+    if len(subjects) < 2 or len(values) != len(subjects) or values_before >= len(subjects):
         return None
     state["pair_items"] = subjects
-    verb = after[:first_value.start()] if first_value else after
-    return complete_pair(subjects, values_before), verb
+    return complete_pair(subjects, values_before), found.group("verb")
 
 
 def complete_pair(subjects: list[str], index: int) -> str:

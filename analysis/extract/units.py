@@ -1,40 +1,97 @@
-"""Units as reports write them: the unit vocabulary, scale prefixes (万/亿), exact scaling, decimals shown."""
+"""Units as reports write them: the unit vocabulary (data/units.yml), scale prefixes (万/亿), exact scaling, decimals shown."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 
-# Scale prefixes that stand before a base unit (亿元 = 1e8 元). Order matters: longest first.
-SCALES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3, "百": 10**2}
+import yaml
 
-# Base units that take a scale prefix: money, people, physical quantities.
-SCALABLE_UNITS = ("美元", "元", "人次", "人", "户", "斤", "吨", "亩", "平方米", "千瓦时", "千瓦", "标箱", "辆")
-# Units that stand alone (counts by measure word, lengths, rates).
-PLAIN_UNITS = ("个百分点", "百分点", "%", "‰", "家", "个", "项", "件", "所", "名", "条", "处", "座", "村",
-               "套", "台", "张", "间", "公里", "千米", "米", "倍", "场", "批", "种", "支", "只", "头", "部")
+from analysis.config import data_paths
+from analysis.errors import DataError
 
-UNITS: frozenset[str] = frozenset(
-    [*PLAIN_UNITS, *SCALABLE_UNITS]
-    + [scale + unit for scale in SCALES for unit in SCALABLE_UNITS]
-    + [scale + unit for scale in ("万",) for unit in ("家", "个", "件", "套", "台", "辆", "条")]
-)
-PERCENT_UNITS = frozenset({"%", "个百分点", "百分点", "‰"})
+_LISTS = ("scalable", "scalable_by_wan", "plain", "chinese_numeral", "counted", "percent")
 
 
-def split_unit(unit: str) -> tuple[int, str]:
+@dataclass(frozen=True)
+class Vocabulary:
+    """One unit vocabulary file: scales and units, and every unit they combine into."""
+
+    path: Path
+    scales: tuple[tuple[str, int], ...]   # longest prefix first
+    scalable: tuple[str, ...]
+    plain: tuple[str, ...]
+    chinese_numeral: tuple[str, ...]
+    counted: frozenset[str]
+    percent: frozenset[str]
+    units: frozenset[str]
+
+    def split(self, unit: str) -> tuple[int, str]:
+        """Scale factor and base unit: '亿元' -> (10**8, '元'), '%' -> (1, '%')."""
+        if unit not in self.units:
+            raise ValueError(f"unknown unit {unit!r} (not in {self.path})")
+        if unit in self.plain or unit in self.scalable:
+            return 1, unit
+        for scale, factor in self.scales:
+            if unit.startswith(scale) and unit[len(scale):] in self.units:
+                return factor, unit[len(scale):]
+        raise ValueError(f"unknown unit {unit!r}")  # pragma: no cover - units is built from the same parts
+
+
+def load_units(path: str | Path | None = None) -> Vocabulary:
+    """The unit vocabulary at `path` (default: the shipped data/units.yml), read once per file version."""
+    path = Path(path) if path else data_paths().units
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError as err:
+        raise DataError(path, f"cannot read the unit vocabulary: {err}") from err
+    return _load(path.resolve(), stamp)
+
+
+def units_beside(catalog_path: str | Path | None) -> Vocabulary:
+    """The unit vocabulary of the data directory that holds `catalog_path` (the shipped one for None)."""
+    return load_units(data_paths(Path(catalog_path).parent if catalog_path else None).units)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, stamp: int) -> Vocabulary:
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise DataError(path, f"cannot read the unit vocabulary: {err}") from err
+    if not isinstance(entries, dict) or not isinstance(entries.get("scales"), dict):
+        raise DataError(path, "expected a mapping with 'scales' (prefix: factor) and the unit lists " + ", ".join(_LISTS))
+    for key in _LISTS:
+        if not isinstance(entries.get(key), list) or not all(isinstance(u, str) and u for u in entries[key]):
+            raise DataError(path, f"'{key}' must be a list of units, found {entries.get(key)!r}")
+    scales = tuple(sorted(((str(s), int(f)) for s, f in entries["scales"].items()), key=lambda p: -len(p[0])))
+    scalable, by_wan, plain = (tuple(entries[k]) for k in ("scalable", "scalable_by_wan", "plain"))
+    units = frozenset([*plain, *scalable] + [s + u for s, _ in scales for u in scalable] + ["万" + u for u in by_wan])
+    return Vocabulary(path, scales, scalable, plain, tuple(entries["chinese_numeral"]),
+                      frozenset(entries["counted"]), frozenset(entries["percent"]), units)
+
+
+SHIPPED = load_units(data_paths().units)
+# The shipped vocabulary under the names the rest of the package uses.
+SCALES: dict[str, int] = dict(SHIPPED.scales)
+SCALABLE_UNITS = SHIPPED.scalable
+PLAIN_UNITS = SHIPPED.plain
+UNITS: frozenset[str] = SHIPPED.units
+PERCENT_UNITS = SHIPPED.percent
+# Measure words of things counted one by one: 67家 is 67 firms, not 66.5 to 67.5. With a scale prefix
+# (1.1万家) the figure is rounded again and keeps its rounding interval.
+COUNT_UNITS = SHIPPED.counted
+
+
+def split_unit(unit: str, vocabulary: Vocabulary = SHIPPED) -> tuple[int, str]:
     """Scale factor and base unit of a normalised unit: '亿元' -> (10**8, '元'), '%' -> (1, '%')."""
-    if unit not in UNITS:
-        raise ValueError(f"unknown unit {unit!r}")
-    if unit in PLAIN_UNITS or unit in SCALABLE_UNITS:
-        return 1, unit
-    for scale, factor in SCALES.items():
-        if unit.startswith(scale) and unit[len(scale):] in UNITS:
-            return factor, unit[len(scale):]
-    raise ValueError(f"unknown unit {unit!r}")  # pragma: no cover - UNITS is built from the same parts
+    return vocabulary.split(unit)
 
 
-def to_base(value: str | Decimal | float, unit: str) -> tuple[float, str]:
+def to_base(value: str | Decimal | float, unit: str, vocabulary: Vocabulary = SHIPPED) -> tuple[float, str]:
     """Value in its base unit, scaled exactly: ('311.7', '亿元') -> (31170000000.0, '元')."""
-    factor, base_unit = split_unit(unit)
+    factor, base_unit = vocabulary.split(unit)
     return float(Decimal(str(value)) * factor), base_unit
 
 
@@ -42,9 +99,3 @@ def decimals_of(number_text: str) -> int:
     """Decimal places shown in a number as written: '311.7' -> 1, '36836' -> 0."""
     text = number_text.replace(",", "")
     return len(text.split(".", 1)[1]) if "." in text else 0
-
-
-# Measure words of things counted one by one: 67家 is 67 firms, not 66.5 to 67.5. With a scale prefix
-# (1.1万家) the figure is rounded again and keeps its rounding interval.
-COUNT_UNITS = frozenset({"家", "个", "项", "件", "所", "名", "条", "处", "座", "村", "户", "人", "人次", "套",
-                         "台", "张", "间", "场", "种", "支", "只", "头", "部", "辆"})

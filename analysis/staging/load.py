@@ -7,11 +7,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis.extract.catalog import load_catalog
+from analysis.extract.catalog import STATED_BASES, load_catalog
 from analysis.config import data_paths
 from analysis.errors import DataError
 from analysis.staging.csvfiles import read_csv_strict
-from analysis.extract.units import UNITS, decimals_of, to_base
+from analysis.extract.units import UNITS, decimals_of, to_base, units_beside
 from analysis.staging.spans import check_spans
 from analysis.text.sources import LEVELS
 
@@ -20,7 +20,7 @@ MEASURES = ("level", "growth", "share", "change_pp")
 QUALIFIERS = ("about", "at_least", "at_most", "range")
 PROVENANCE = ["doc", "region", "region_en", "level", "report_year"]
 FIGURE = ["indicator", "subject", "kind", "period", "measure", "value", "value_high", "decimals", "unit",
-          "qualifier", "value_base", "base_unit", "estimated"]
+          "qualifier", "value_base", "base_unit", "estimated", "basis"]
 SPAN = ["start", "end", "quote_start", "quote"]
 TABLE_COLUMNS = [*PROVENANCE, "source", *FIGURE, *SPAN, "source_url", "source_note"]
 HAND_ENTERED_COLUMNS = [*PROVENANCE, "indicator", "subject", "kind", "period", "measure", "value", "value_high",
@@ -30,11 +30,11 @@ CORRECTABLE = ("indicator", "subject", "kind", "period", "measure", "value", "va
                "estimated")
 _INTEGER = {"report_year", "period", "decimals", "start", "end", "quote_start"}
 _FLOAT = {"value", "value_high", "value_base"}
-_OPTIONAL = {"indicator", "value_high", "qualifier", "start", "end", "quote_start", "quote", "source_url",
+_OPTIONAL = {"indicator", "value_high", "qualifier", "basis", "start", "end", "quote_start", "quote", "source_url",
              "source_note"}
 
 
-def _schema(indicator_ids: list[str]) -> pa.DataFrameSchema:
+def _schema(indicator_ids: list[str], units: frozenset[str]) -> pa.DataFrameSchema:
     text = pa.Column(str, pa.Check.str_length(min_value=1))
     return pa.DataFrameSchema(
         {
@@ -50,11 +50,11 @@ def _schema(indicator_ids: list[str]) -> pa.DataFrameSchema:
             "value": pa.Column(float),
             "value_high": pa.Column(float, nullable=True),
             "decimals": pa.Column("Int64", pa.Check.in_range(0, 6)),
-            "unit": pa.Column(str, pa.Check.isin(sorted(UNITS))),
+            "unit": pa.Column(str, pa.Check.isin(sorted(units))),
             "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS), nullable=True),
             "value_base": pa.Column(float),
             "base_unit": text,
-            "estimated": pa.Column(bool),
+            "estimated": pa.Column(bool), "basis": pa.Column(str, pa.Check.isin(STATED_BASES), nullable=True),
             "start": pa.Column("Int64", pa.Check.ge(0), nullable=True),
             "end": pa.Column("Int64", pa.Check.ge(0), nullable=True),
             "quote_start": pa.Column("Int64", pa.Check.ge(0), nullable=True),
@@ -72,7 +72,7 @@ def _typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
         cells = frame[column]
         if column in _INTEGER | _FLOAT:
             numbers = pd.to_numeric(cells, errors="coerce")
-            bad = cells.notna() & numbers.isna()
+            bad = cells.notna() & (numbers.isna() | numbers.abs().eq(float("inf")))  # 1e999 is no number
             if column in _INTEGER:
                 bad |= numbers.notna() & (numbers != numbers.round())
             _raise_first(bad, frame, path, column, "expected a number, found {cell!r}")
@@ -103,7 +103,7 @@ def _plain(cell: object) -> object:
 
 
 def _validate(frame: pd.DataFrame, path: Path, catalog_path: Path) -> pd.DataFrame:
-    schema = _schema(list(load_catalog(catalog_path).index))
+    schema = _schema(list(load_catalog(catalog_path).index), units_beside(catalog_path).units)
     try:
         checked = schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
@@ -175,14 +175,14 @@ def load_hand_entered(path: str | Path | None = None, catalog_path: Path | None 
     catalog_path = catalog_path or path.resolve().parent.parent / "indicators.yml"
     raw = read_csv_strict(path, HAND_ENTERED_COLUMNS)
     unknown_units = raw["unit"].notna() & ~raw["unit"].isin(UNITS)
-    _raise_first(unknown_units, raw, path, "unit", "unit {cell!r} is not in the unit vocabulary (analysis/extract/units.py)")
+    _raise_first(unknown_units, raw, path, "unit", "unit {cell!r} is not in the unit vocabulary (data/units.yml)")
     frame = _typed(raw.copy(), path)
     frame["decimals"] = raw["value"].map(lambda v: decimals_of(v) if isinstance(v, str) else 0).astype("Int64")
     based = [to_base(v, u) for v, u in zip(raw["value"], raw["unit"])]
     frame["value_base"] = [float(b[0]) for b in based]
     frame["base_unit"] = [b[1] for b in based]
     frame["source"] = "hand_entered"
-    for column in SPAN:
+    for column in [*SPAN, "basis"]:  # hand-entered rows have no span and state no basis
         frame[column] = pd.NA
     frame = frame.astype({"start": "Int64", "end": "Int64", "quote_start": "Int64"})
     frame = _validate(frame[TABLE_COLUMNS], path, catalog_path)

@@ -7,21 +7,25 @@ from pathlib import Path
 
 import pandas as pd
 
+from functools import partial
+
 from analysis.extract.catalog import load_catalog
 from analysis.config import DataPaths, data_paths
 from analysis.errors import DataError
 from analysis.extract.facts import extract_mentions
+from analysis.extract.units import Vocabulary, load_units
+from analysis.staging.corpus import extract_documents
 from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_hand_entered, load_indicators
 from analysis.text.sources import check_report_year, raw_documents, read_sidecar, read_text, verify_checksum
 
 
-def extract_document(text_path: Path, catalog: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_document(text_path: Path, catalog: pd.DataFrame | None = None, units: Vocabulary | None = None) -> pd.DataFrame:
     """The facts of one raw document with its provenance columns (doc, region, level, report_year)."""
     meta = read_sidecar(text_path)
     text = read_text(text_path, meta["encoding"])  # empty, binary or undecodable: the more specific message
     verify_checksum(text_path, meta)
     check_report_year(text_path, text, meta["report_year"])
-    facts = extract_mentions(text, meta["report_year"], catalog)
+    facts = extract_mentions(text, meta["report_year"], catalog, units=units)
     if facts["period"].isna().any():
         raise DataError(text_path, "could not tell which year some figures are for; set report_year in the sidecar")
     for column in ("doc", "region", "region_en", "level", "report_year"):
@@ -32,13 +36,14 @@ def extract_document(text_path: Path, catalog: pd.DataFrame | None = None) -> pd
     return facts[TABLE_COLUMNS]
 
 
-def extract_all(data_dir: str | Path | None = None) -> pd.DataFrame:
-    """Facts of every raw document of a data directory, in file-name order."""
+def extract_all(data_dir: str | Path | None = None, jobs: int | None = None) -> pd.DataFrame:
+    """Facts of every raw document of a data directory, in file-name order (on `jobs` cores, default all)."""
     paths = data_paths(data_dir)
     if not paths.raw.is_dir():
         raise DataError(paths.raw, "raw-document directory not found")
     catalog = load_catalog(paths.catalog)  # a broken catalog is reported before any extraction
-    frames = [extract_document(p, catalog) for p in raw_documents(paths.raw)]
+    extract = partial(extract_document, catalog=catalog, units=load_units(paths.units))
+    frames = extract_documents(extract, raw_documents(paths.raw), jobs)
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TABLE_COLUMNS)
 

@@ -15,6 +15,10 @@ MAX_CAPTIONS_BETWEEN = 3
 MAX_SENTENCE = 600
 _SENTENCE_END = re.compile(r"[。！？!?]+[”\"』」]?")
 _CLAUSE_BREAK = re.compile(r"[，,；;、：:]")
+# Converter debris in reposts: pinyin readings inside words (產(chǎn)業, 發（fā）展) and a comma doubled
+# before another mark (,, ,; ,。). Left out of sentences (spans still index the original text).
+_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_DEBRIS = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][{_PINYIN}]{{1,7}}[)）]|[,，](?=[,，;；。、])")
 
 
 @dataclass
@@ -101,15 +105,29 @@ def sentences(view: str) -> tuple[list[Sentence], list[Paragraph]]:
     groups, captions = logical_paragraphs(view)
     found: list[Sentence] = []
     for group in groups:
-        text = "".join(p.text for p in group)
+        parts: list[str] = []
         clean_starts, orig_starts, offset = [], [], 0
         for p in group:
-            clean_starts.append(offset)
-            orig_starts.append(p.start)
-            offset += len(p.text)
-        whole = Sentence(text, clean_starts, orig_starts)
+            for a, b in _clean_pieces(p.text):
+                clean_starts.append(offset)
+                orig_starts.append(p.start + a)
+                parts.append(p.text[a:b])
+                offset += b - a
+        whole = Sentence("".join(parts), clean_starts, orig_starts)
         found.extend(_split(whole))
     return found, captions
+
+
+def _clean_pieces(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` between pieces of converter debris (the whole text when there is none)."""
+    pieces, start = [], 0
+    for match in _DEBRIS.finditer(text):
+        if match.start() > start:
+            pieces.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return pieces
 
 
 def _split(paragraph: Sentence) -> list[Sentence]:

@@ -1,6 +1,7 @@
 """Length-preserving text views: half-width digits and signs, simplified characters."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import opencc
@@ -19,9 +20,13 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+_HAS_FULLWIDTH = re.compile("[" + "".join(re.escape(chr(code)) for code in _FULLWIDTH) + "]")
+
+
 def halfwidth(text: str) -> str:
     """Full-width digits, signs and letters as ASCII; same length as `text`."""
-    return text.translate(_FULLWIDTH)
+    # translate() with a dict walks every character in Python-level lookups; most texts have nothing to change.
+    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
 
 
 def simplify(text: str) -> str:
