@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import yaml
 
 from analysis.build.cache import file_digest, tree_digest
 from analysis.config import DataPaths
+from analysis.text.encoding import read_user_text
 from analysis.text.sources import LEVELS, SIDECAR_SUFFIX, sees
 
 SCOPES = ("report", "region", "panel")
@@ -152,5 +154,5 @@ def _region(record: dict) -> Region:
 def _rows(path: Path) -> list[dict]:
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+    # the same reading rule as the loader's (Excel's GB18030 or UTF-16 saves included)
+    return list(csv.DictReader(io.StringIO(read_user_text(path)[0], newline="")))
