@@ -332,9 +332,10 @@ def test_two_builds_started_together_never_mix_their_pages(workspace) -> None:
     refused = next(err for status, _, err in results if status == 2)
     assert "another build is writing reports/" in refused and "Traceback" not in refused
     manifest = json.loads((reports / "reports.json").read_text(encoding="utf-8"))
-    assert [entry["name"] for entry in manifest["reports"]] == ["00-data-overview"]
-    assert sorted(p.name for p in reports.iterdir()) == ["00-data-overview.full.html", "00-data-overview.html",
-                                                         "index.html", "reports.json"]
+    page = "shizhong-district-zaozhuang-shandong-2023/00-data-overview"
+    assert [entry["name"] for entry in manifest["reports"]] == [page]
+    assert sorted(p.relative_to(reports).as_posix() for p in reports.rglob("*") if p.is_file()) == [
+        "index.html", "reports.json", f"{page}.full.html", f"{page}.html"]
 
 
 # Read right: the same content saved as users' tools save it gives the same table as when saved in UTF-8.
