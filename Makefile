@@ -53,6 +53,7 @@ validate: $(STAMP)
 benchmark: $(STAMP)
 	$(PY) benchmarks/extract.py
 	$(PY) benchmarks/build.py
+	$(PY) benchmarks/panel.py
 
 ## clean: remove generated reports and caches (keeps .venv and data)
 clean:
