@@ -93,6 +93,7 @@ def attainment_summary(judged: pd.DataFrame) -> pd.DataFrame:
         judged=("status", "size"), met=("status", lambda s: int((s == "met").sum())),
         mean_margin_pp=("margin_pp", lambda s: pd.to_numeric(s, errors="coerce").mean()),
         mean_ratio=("ratio", lambda s: pd.to_numeric(s, errors="coerce").mean())).reset_index()
+    out = out.astype({"judged": int, "met": int, "mean_margin_pp": float, "mean_ratio": float})
     out["share_met"] = out["met"] / out["judged"]
     return out[["region", "period", "judged", "met", "share_met", "mean_margin_pp", "mean_ratio"]]
 
