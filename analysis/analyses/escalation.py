@@ -5,6 +5,7 @@ import pandas as pd
 
 from analysis.analyses.picks import PERCENT_MEASURES, qualifier_of
 from analysis.reconciled.report import Report
+from analysis.staging.absences import is_absence
 
 LEVEL_ORDER = ["nation", "province", "city", "district"]
 
@@ -17,7 +18,7 @@ def escalation(report: Report) -> pd.DataFrame:
     """
     table, region, plan_year = report.figures, report.region, report.plan_year
     targets = table[(table["kind"] == "target") & (table["period"] == plan_year)
-                    & table["measure"].isin(PERCENT_MEASURES) & table["indicator"].notna()]
+                    & table["measure"].isin(PERCENT_MEASURES) & table["indicator"].notna() & ~is_absence(table)]
     own = targets[targets["region"] == region]
     rows = []
     for _, local in own.iterrows():

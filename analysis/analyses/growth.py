@@ -9,6 +9,7 @@ from analysis.errors import require
 from analysis.reconciled.intervals import figure_interval
 from analysis.reconciled.reconcile import conflict_summary
 from analysis.reconciled.report import Report
+from analysis.staging.absences import is_absence
 
 def rate_factor(percent: float) -> float:
     """Growth factor of a percentage rate: 4.7 -> 1.047; infinite rates stay infinite."""
@@ -155,7 +156,7 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
     """
     region, report_year, catalog = report.region, report.report_year, report.catalog
     mine = _select(report.regional(), region, report_year=report_year)
-    mine = mine[mine["indicator"].notna()]
+    mine = mine[mine["indicator"].notna() & ~is_absence(mine)]  # a stated absence has no rate to apply
     targets = mine[(mine["kind"] == "target") & (mine["measure"] == "growth")
                    & (mine["period"] == report_year)]
     targets = _bounded(targets, "growth", ("subject", "value_high", "qualifier", "quote",
@@ -189,7 +190,7 @@ def growth_comparison(report: Report) -> pd.DataFrame:
     """
     report_year, catalog = report.report_year, report.catalog
     rows = report.regional()
-    rows = rows[(rows["measure"] == "growth") & rows["indicator"].notna()]
+    rows = rows[(rows["measure"] == "growth") & rows["indicator"].notna() & ~is_absence(rows)]
     review = rows[(rows["kind"] == "actual") & (rows["period"] == report_year - 1)
                   & (rows["report_year"] == report_year)].assign(series=f"{report_year - 1} actual")
     target = rows[(rows["kind"] == "target") & (rows["period"] == report_year)

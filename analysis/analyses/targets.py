@@ -8,6 +8,7 @@ from analysis.reconciled.intervals import figure_interval
 from analysis.errors import DataError
 from analysis.reconciled.reconcile import conflict_summary
 from analysis.reconciled.report import Report
+from analysis.staging.absences import NO_TARGET
 
 
 # Qualifier of a derived change (gap in pp or implied growth) from (target, prior) qualifiers; None = exact.
@@ -79,6 +80,8 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
            "paired": False, "reason": None, **conflict_of({"target": t})}
     if pd.isna(t["indicator"]):
         return {**row, "reason": f"'{t['subject']}' is not in the indicator catalog, so no prior figure can be matched"}
+    if row["target_qualifier"] == NO_TARGET:
+        return {**row, "reason": "no target set: the report states that it sets none"}
     prior = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])
     if prior is None:
         return {**row, "reason": f"no {t['measure']} figure for {t['period'] - 1} in the data"}

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.reconciled.intervals import display_decimals
+from analysis.staging.absences import NO_TARGET
 
 # The qualifier codes of the table (None = exact).
 QUALIFIER_KEYS = (None, "about", "at_least", "at_most", "range")
@@ -56,6 +57,8 @@ def qualifier_label(value: float, qualifier: str | None, unit: str,
     The number is printed exactly as stored (never rounded); `unit` follows it unspaced,
     as Chinese units do ('311.7亿元').
     """
+    if isinstance(qualifier, str) and qualifier == NO_TARGET:  # a stated absence (staging/absences.py): no number to print
+        return "no target set"
     key = qualifier_key(qualifier)
     if key == "range":
         if value_high is None or pd.isna(value_high):

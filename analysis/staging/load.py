@@ -12,6 +12,7 @@ from analysis.config import data_paths
 from analysis.errors import DataError
 from analysis.staging.csvfiles import read_csv_strict
 from analysis.extract.units import UNITS, decimals_of, to_base, units_beside
+from analysis.staging.absences import NO_TARGET, absence_checks, check_absences
 from analysis.staging.spans import check_spans
 from analysis.text.sources import LEVELS
 
@@ -47,12 +48,12 @@ def _schema(indicator_ids: list[str], units: frozenset[str]) -> pa.DataFrameSche
             "kind": pa.Column(str, pa.Check.isin(KINDS)),
             "period": pa.Column("Int64", pa.Check.in_range(1949, 2100)),
             "measure": pa.Column(str, pa.Check.isin(MEASURES)),
-            "value": pa.Column(float),
+            "value": pa.Column(float, nullable=True),  # empty on a no_target row only (absence_checks)
             "value_high": pa.Column(float, nullable=True),
             "decimals": pa.Column("Int64", pa.Check.in_range(0, 6)),
             "unit": pa.Column(str, pa.Check.isin(sorted(units))),
-            "qualifier": pa.Column(str, pa.Check.isin(QUALIFIERS), nullable=True),
-            "value_base": pa.Column(float),
+            "qualifier": pa.Column(str, pa.Check.isin([*QUALIFIERS, NO_TARGET]), nullable=True),
+            "value_base": pa.Column(float, nullable=True),
             "base_unit": text,
             "estimated": pa.Column(bool), "basis": pa.Column(str, pa.Check.isin(STATED_BASES), nullable=True),
             "start": pa.Column("Int64", pa.Check.ge(0), nullable=True),
@@ -62,7 +63,7 @@ def _schema(indicator_ids: list[str], units: frozenset[str]) -> pa.DataFrameSche
             "source_url": pa.Column(str, nullable=True),
             "source_note": pa.Column(str, nullable=True),
         },
-        strict=True, ordered=False,
+        strict=True, ordered=False, checks=absence_checks(),
     )
 
 
@@ -115,7 +116,7 @@ def _validate(frame: pd.DataFrame, path: Path, catalog_path: Path) -> pd.DataFra
 def _check_rows(frame: pd.DataFrame, path: Path) -> None:
     """Checks across columns, reported like the schema's: a share within 0-100, a range with an upper end."""
     share = frame["measure"].eq("share")
-    _raise_first(share & ~frame["value"].between(0, 100), frame, path, "value",
+    _raise_first(share & frame["value"].notna() & ~frame["value"].between(0, 100), frame, path, "value",
                  "a share must lie between 0 and 100, found {cell!r}")
     ranged = frame["qualifier"].eq("range").fillna(False)
     _raise_first(ranged & ~frame["value_high"].ge(frame["value"]).fillna(False), frame, path, "value_high",
@@ -176,9 +177,9 @@ def load_hand_entered(path: str | Path | None = None, catalog_path: Path | None 
     raw = read_csv_strict(path, HAND_ENTERED_COLUMNS)
     unknown_units = raw["unit"].notna() & ~raw["unit"].isin(UNITS)
     _raise_first(unknown_units, raw, path, "unit", "unit {cell!r} is not in the unit vocabulary (data/units.yml)")
-    frame = _typed(raw.copy(), path)
+    frame = check_absences(_typed(raw.copy(), path), path)
     frame["decimals"] = raw["value"].map(lambda v: decimals_of(v) if isinstance(v, str) else 0).astype("Int64")
-    based = [to_base(v, u) for v, u in zip(raw["value"], raw["unit"])]
+    based = [to_base(v if isinstance(v, str) else "NaN", u) for v, u in zip(raw["value"], raw["unit"])]  # NaN: no_target
     frame["value_base"] = [float(b[0]) for b in based]
     frame["base_unit"] = [b[1] for b in based]
     frame["source"] = "hand_entered"

@@ -1,0 +1,85 @@
+"""The chain of targets across levels of government (nation → province → city → district), year by year (层层加码)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.analyses.escalation import LEVEL_ORDER
+from analysis.analyses.panel import resolved
+from analysis.analyses.picks import PERCENT_MEASURES, qualifier_of
+from analysis.errors import DataError
+from analysis.staging.absences import NO_TARGET
+
+CHAIN_COLUMNS = ["indicator", "measure", "unit", "period", "level", "region", "region_en", "target", "target_high",
+                 "target_qualifier", "doc", "above_region", "above_target", "above_qualifier", "excess_pp",
+                 "nation_target", "excess_over_nation_pp", "promise"]
+
+
+def default_chain(table: pd.DataFrame) -> list[str]:
+    """The regions of `table` from the nation down, one per level; several regions at one level need a chain given."""
+    chain = []
+    for level in LEVEL_ORDER:
+        regions = sorted(table.loc[table["level"] == level, "region"].dropna().unique())
+        if len(regions) > 1:
+            raise DataError("(indicator table)", f"{len(regions)} regions of level {level} ({', '.join(regions)}): "
+                                                 "pass the chain of regions, from the nation down")
+        chain.extend(regions)
+    return chain
+
+
+def target_chain(table: pd.DataFrame, chain: list[str] | None = None) -> pd.DataFrame:
+    """Each target of the regions in `chain` beside the target of the nearest higher level for the same
+    indicator, measure and year (figures resolved by `panel.resolved`).
+
+    `excess_pp` = target − the higher level's target, `excess_over_nation_pp` = target − the nation's, in
+    percentage points, for percentage measures only (a district's 万人 and a province's are not on
+    one scale). Qualifiers are carried, and `promise` names both ('about vs at_least'): a district's
+    6%左右 is 1 pp above a province's 5%以上, but an expectation and a floor are not the same promise.
+    A region's stated absence (no target set) is listed, with no excess; a higher level's absence
+    is skipped in favour of the next level up.
+    """
+    chain = default_chain(table) if chain is None else chain
+    figures = resolved(table)
+    targets = figures[(figures["kind"] == "target") & figures["indicator"].notna() & figures["region"].isin(chain)]
+    targets = targets.assign(_rank=targets["region"].map({r: i for i, r in enumerate(chain)}))
+    rows = []
+    for (indicator, measure, period), group in targets.groupby(["indicator", "measure", "period"], sort=True):
+        group = group.sort_values("_rank")
+        stated = group[group["qualifier"].ne(NO_TARGET).fillna(True)]
+        nation = stated[stated["level"] == "nation"]
+        for _, t in group.iterrows():
+            above = stated[stated["_rank"] < t["_rank"]].tail(1)
+            rows.append(_link(t, above.iloc[0] if len(above) else None, nation.iloc[0] if len(nation) else None))
+    out = pd.DataFrame(rows, columns=CHAIN_COLUMNS)
+    for column in ["target", "target_high", "above_target", "excess_pp", "nation_target", "excess_over_nation_pp"]:
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype(float)
+    out["level"] = pd.Categorical(out["level"], categories=LEVEL_ORDER, ordered=True)
+    return out.sort_values(["indicator", "measure", "period", "level"]).reset_index(drop=True)
+
+
+def _link(t: pd.Series, above: pd.Series | None, nation: pd.Series | None) -> dict:
+    qualifier = qualifier_of(t.get("qualifier"))
+    row = {"indicator": t["indicator"], "measure": t["measure"], "unit": t["unit"], "period": int(t["period"]),
+           "level": t["level"], "region": t["region"], "region_en": t.get("region_en"), "target": t["value"],
+           "target_high": t.get("value_high"), "target_qualifier": qualifier, "doc": t["doc"]}
+    comparable = t["measure"] in PERCENT_MEASURES and qualifier != NO_TARGET
+    if above is not None:
+        above_q = qualifier_of(above.get("qualifier"))
+        row.update(above_region=above["region"], above_target=above["value"], above_qualifier=above_q,
+                   promise=f"{qualifier or 'exact'} vs {above_q or 'exact'}")
+        if comparable:
+            row["excess_pp"] = t["value"] - above["value"]
+    if nation is not None and comparable:
+        row.update(nation_target=nation["value"], excess_over_nation_pp=t["value"] - nation["value"])
+    return row
+
+
+def excess_summary(chain: pd.DataFrame) -> pd.DataFrame:
+    """Per level, indicator and measure: years compared with the level above, mean, smallest and largest
+    excess in pp, and how many of those years compared the same kind of promise (e.g. about vs about)."""
+    compared = chain[chain["excess_pp"].notna()]
+    same = compared["target_qualifier"].fillna("exact") == compared["above_qualifier"].fillna("exact")
+    grouped = compared.assign(_same=same).groupby(["level", "indicator", "measure"], observed=True, sort=True)
+    out = grouped.agg(years=("period", "nunique"), mean_excess_pp=("excess_pp", "mean"),
+                      min_excess_pp=("excess_pp", "min"), max_excess_pp=("excess_pp", "max"),
+                      same_promise=("_same", "sum"), first=("period", "min"), last=("period", "max"))
+    return out.reset_index().astype({"same_promise": int})

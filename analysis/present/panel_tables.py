@@ -1,0 +1,169 @@
+"""Panel tables and findings for readers: targets, outcomes, degree of attainment and levels, in words and labels."""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.present.labels import basis_label, number_text, qualifier_label
+
+BASIS_NOTE = ("GDP and industrial value-added growth are real (constant prices); revenue, investment, retail, trade "
+              "and income growth are nominal (current prices), CPI is a price change, unemployment a rate: rates of "
+              "different bases shown together are not on one scale.")
+
+
+def _names(catalog: pd.DataFrame, indicator: str) -> tuple[str, str]:
+    if indicator in catalog.index:
+        return catalog.at[indicator, "title_en"], catalog.at[indicator, "name_zh"]
+    return indicator, indicator
+
+
+def target_text(row: pd.Series) -> str:
+    """'≈5%', '6–6.5%', 'no target set' (the report says so) or '—' (none in the data)."""
+    if row["target_set"] == "no target set":
+        return "no target set"
+    if row["target_set"] != "target":
+        return "—"
+    high = row["target_high"] if row["target_qualifier"] == "range" else None
+    return qualifier_label(row["target"], row["target_qualifier"], row["unit"], high)
+
+
+def degree_text(row: pd.Series) -> str:
+    """'84.8% of the target' for levels and counts, '+0.2 pp' for percentages, '' when not judged."""
+    if pd.notna(row.get("ratio")):
+        return f"{100 * row['ratio']:.1f}% of the target"
+    if pd.notna(row.get("gap_pp")):
+        return f"{row['gap_pp']:+.1f} pp"
+    return ""
+
+
+def _value(value: float, unit: str) -> str:
+    return "—" if pd.isna(value) else f"{number_text(round(float(value), 4))}{unit}"
+
+
+def trend_shown(record: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
+    """`trends.target_record` with reader columns, one row per indicator, measure and year."""
+    rows = []
+    for _, r in record.iterrows():
+        english, chinese = _names(catalog, r["indicator"])
+        notes = [n for n in ["preliminary (预计)" if r.get("preliminary") is True else "",
+                             f"revised: {r['outcome_note']}" if r["revised"] else (r["outcome_note"] or "")
+                             if isinstance(r["outcome_note"], str) else ""] if n]
+        ambition = "" if pd.isna(r["ambition"]) else f"{r['ambition']:+.1f} {r['ambition_unit']}"
+        rows.append({"Indicator": english, "中文": chinese, "Measure": r["measure"], "Year": int(r["period"]),
+                     "Target": target_text(r), "Outcome": _value(r["outcome"], r["unit"]),
+                     "Status": r["status"], "Degree": degree_text(r),
+                     "Prior year": _value(r["prior"], r["unit"]), "Target vs prior": ambition,
+                     "Notes": "; ".join(notes)})
+    return pd.DataFrame(rows, columns=["Indicator", "中文", "Measure", "Year", "Target", "Outcome", "Status", "Degree",
+                                       "Prior year", "Target vs prior", "Notes"])
+
+
+def summary_shown(summary: pd.DataFrame) -> pd.DataFrame:
+    """`attainment.attainment_summary` with reader columns."""
+    return pd.DataFrame({
+        "Region": summary["region"], "Year": summary["period"], "Targets judged": summary["judged"],
+        "Met": summary["met"], "Share met": [f"{100 * s:.0f}%" for s in summary["share_met"]],
+        "Mean margin (pp)": ["—" if pd.isna(m) else f"{m:+.2f}" for m in summary["mean_margin_pp"]],
+        "Mean outcome ÷ target": ["—" if pd.isna(m) else f"{100 * m:.1f}%" for m in summary["mean_ratio"]],
+    })
+
+
+def trend_findings(record: pd.DataFrame, summary: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
+    """Key findings of a region's trends, as sentences: attainment overall, the biggest miss, absences, revisions."""
+    judged = record[record["status"].isin(["met", "missed"])]
+    found = []
+    if len(judged):
+        years = f"{int(judged['period'].min())}–{int(judged['period'].max())}"
+        found.append(f"Of {len(judged)} targets that could be judged against an outcome ({years}), "
+                     f"{int((judged['status'] == 'met').sum())} were met ({100 * (judged['status'] == 'met').mean():.0f}%).")
+        missed = judged[judged["status"] == "missed"]
+        for _, r in missed.iterrows():
+            english, chinese = _names(catalog, r["indicator"])
+            found.append(f"Missed in {int(r['period'])}: {english} ({chinese}), target {target_text(r)}, outcome "
+                         f"{_value(r['outcome'], r['unit'])} — {degree_text(r)}.")
+    else:
+        found.append("No target in this data set can yet be judged against an outcome reported for its year.")
+    for _, r in record[record["target_set"] == "no target set"].iterrows():
+        english, chinese = _names(catalog, r["indicator"])
+        found.append(f"{int(r['period'])}: the report states that it sets no {english} ({chinese}) target; the "
+                     f"outcome that year was {_value(r['outcome'], r['unit'])}.")
+    revised = record[record["revised"]]
+    if len(revised):
+        found.append(f"{len(revised)} outcomes were restated by a later report; the later figure is used and the "
+                     "first is named in the notes.")
+    return found
+
+
+def chain_shown(chain: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
+    """`levels.target_chain` with reader columns: each level's target and its excess over the level above."""
+    rows = []
+    for _, r in chain.iterrows():
+        english, chinese = _names(catalog, r["indicator"])
+        shown = pd.Series({"target_set": "no target set" if r["target_qualifier"] == "no_target" else "target",
+                           "target": r["target"], "target_high": r["target_high"],
+                           "target_qualifier": r["target_qualifier"], "unit": r["unit"]})
+        rows.append({"Indicator": english, "中文": chinese, "Year": int(r["period"]), "Level": str(r["level"]),
+                     "Region": f"{r['region_en']} ({r['region']})", "Target": target_text(shown),
+                     "Excess over the level above (pp)": "" if pd.isna(r["excess_pp"]) else f"{r['excess_pp']:+.1f}",
+                     "Promises compared": r["promise"] if isinstance(r["promise"], str) else "",
+                     "Excess over the nation (pp)": "" if pd.isna(r["excess_over_nation_pp"])
+                     or r["level"] == "nation" else f"{r['excess_over_nation_pp']:+.1f}",
+                     "Source": r["doc"]})
+    return pd.DataFrame(rows, columns=["Indicator", "中文", "Year", "Level", "Region", "Target",
+                                       "Excess over the level above (pp)", "Promises compared",
+                                       "Excess over the nation (pp)", "Source"])
+
+
+def peers_shown(peers: pd.DataFrame) -> pd.DataFrame:
+    """`peers.peer_table` with reader columns."""
+    gdp = [target_text(pd.Series({"target_set": "no target set" if q == "no_target" else
+                                  ("target" if pd.notna(t) else "none"), "target": t, "target_high": h,
+                                  "target_qualifier": None if pd.isna(q) else q, "unit": "%"}))
+           for t, h, q in zip(peers["gdp_target"], peers["gdp_target_high"], peers["gdp_target_qualifier"])]
+    return pd.DataFrame({
+        "Level": peers["level"], "Region": peers["region_en"] + " (" + peers["region"] + ")", "Year": peers["period"],
+        "Targets set": peers["targets"], "Judged": peers["judged"], "Met": peers["met"],
+        "Share met": ["—" if pd.isna(s) else f"{100 * s:.0f}%" for s in peers["share_met"]],
+        "Mean margin (pp)": ["—" if pd.isna(m) else f"{m:+.2f}" for m in peers["mean_margin_pp"]],
+        "GDP target": gdp, "GDP outcome": [_value(v, "%") for v in peers["gdp_outcome"]],
+        "Livelihood share": [_value(v, "%") for v in peers["livelihood_share"]],
+    })
+
+
+def livelihood_shown(trend: pd.DataFrame) -> pd.DataFrame:
+    """`trends.livelihood_trend` with reader columns (implied expenditure rounded to what the share supports)."""
+    return pd.DataFrame({
+        "Year": trend["period"], "Share of expenditure": [_value(v, "%") for v in trend["share"]],
+        "Livelihood spending": [_value(v, u if isinstance(u, str) else "") for v, u in zip(trend["spending"], trend["unit"])],
+        "Implied expenditure": ["—" if pd.isna(v) else f"≈{v:,.1f}{u}" for v, u in
+                                zip(trend["implied_expenditure"], trend["unit"])],
+        "Sources": ["; ".join(dict.fromkeys(d for d in (a, b) if isinstance(d, str)))
+                    for a, b in zip(trend["share_doc"], trend["spending_doc"])],
+    })
+
+
+def growth_paths_shown(paths: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
+    """`growth.growth_paths` as one row per indicator and one column per year (growth in %), with its basis."""
+    if paths.empty:
+        return pd.DataFrame(columns=["Indicator", "中文", "Basis"])
+    labelled = paths.assign(basis_label=paths["growth_basis"].map(basis_label))
+    wide = labelled.pivot_table(index=["indicator", "basis_label"], columns="period", values="growth", aggfunc="first")
+    rows = []
+    for (indicator, basis), values in wide.iterrows():
+        english, chinese = _names(catalog, indicator)
+        rows.append({"Indicator": english, "中文": chinese, "Basis": basis,
+                     **{str(int(p)): _value(v, "%") for p, v in values.items()}})
+    return pd.DataFrame(rows)
+
+
+def chain_sentences(summary: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
+    """`levels.excess_summary` as sentences: how far each level's targets sit above the level above."""
+    if summary.empty:
+        return ["No two levels of government set a target for the same indicator and year in this data set."]
+    found = []
+    for _, r in summary.iterrows():
+        english, chinese = _names(catalog, r["indicator"])
+        span = str(int(r["first"])) if r["first"] == r["last"] else f"{int(r['first'])}–{int(r['last'])}"
+        found.append(f"{english} ({chinese}), {r['level']} vs the level above, {span}: {int(r['years'])} year(s), "
+                     f"excess {r['mean_excess_pp']:+.2f} pp on average (from {r['min_excess_pp']:+.1f} to "
+                     f"{r['max_excess_pp']:+.1f}); the same kind of promise in {int(r['same_promise'])} of them.")
+    return found

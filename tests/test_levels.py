@@ -1,0 +1,87 @@
+"""Tests for analysis/analyses/levels.py and peers.py; expected values worked out by hand from the rows written here."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+import pandas as pd
+import pytest
+
+from analysis.analyses.levels import default_chain, excess_summary, target_chain
+from analysis.analyses.peers import peer_table
+from analysis.errors import DataError
+
+ROW = dict(doc="d", region="全国", region_en="China", level="nation", report_year=2023, source="hand_entered",
+           subject="", indicator="gdp", kind="target", period=2023, measure="growth", value_high=pd.NA, unit="%",
+           qualifier=pd.NA, estimated=False, start=pd.NA, end=pd.NA, quote=pd.NA, source_url="http://x.org",
+           source_note="目标")
+PROVINCE = dict(doc="p", region="山东省", region_en="Shandong", level="province")
+CITY = dict(doc="c", region="枣庄市", region_en="Zaozhuang", level="city")
+DISTRICT = dict(doc="s", region="市中区", region_en="Shizhong", level="district")
+
+
+@pytest.fixture
+def table(make_table) -> Callable[..., pd.DataFrame]:
+    return partial(make_table, ROW)
+
+
+@pytest.fixture
+def chain_rows(table) -> pd.DataFrame:
+    return table(
+        {"value": "5", "qualifier": "about"},                       # nation 5%左右
+        {"value": "5", "qualifier": "at_least", **PROVINCE},        # province 5%以上
+        {"value": "2039.04", "kind": "actual", "period": 2022, "measure": "level", "unit": "亿元", **CITY},
+        {"value": "6", "qualifier": "about", **DISTRICT},           # district 6%左右
+        {"value": "110", "measure": "level", "unit": "万人", "indicator": "new_urban_jobs", "qualifier": "at_least",
+         **PROVINCE},
+        {"value": "1200", "measure": "level", "unit": "万人", "indicator": "new_urban_jobs", "qualifier": "about"},
+        {"value": "6.5", "kind": "actual", **DISTRICT, "report_year": 2024, "doc": "s24"},
+    )
+
+
+def test_district_excess_is_one_point_over_a_floor_it_does_not_share(chain_rows) -> None:
+    chain = target_chain(chain_rows).set_index(["indicator", "level"])
+    district = chain.loc[("gdp", "district")]
+    # 6%左右 (about) − 5%以上 (at least) = 1 pp: an expectation against a floor, kept apart in `promise`.
+    assert district["above_region"] == "山东省" and district["excess_pp"] == pytest.approx(6 - 5)
+    assert district["promise"] == "about vs at_least"
+    assert district["excess_over_nation_pp"] == pytest.approx(6 - 5)
+    province = chain.loc[("gdp", "province")]
+    assert (province["excess_pp"], province["promise"]) == (0, "at_least vs about")
+
+
+def test_levels_are_compared_only_for_percentages(chain_rows) -> None:
+    jobs = target_chain(chain_rows).set_index(["indicator", "level"]).loc[("new_urban_jobs", "province")]
+    assert jobs["above_target"] == 1200 and pd.isna(jobs["excess_pp"])  # 110 万人 vs 1200 万人: not one scale
+
+
+def test_a_level_without_a_target_is_skipped_for_the_next_one_up(chain_rows) -> None:
+    # The city set no GDP target in the data, so the district is compared with the province.
+    chain = target_chain(chain_rows)
+    assert "枣庄市" not in set(chain["region"])
+    assert default_chain(chain_rows) == ["全国", "山东省", "枣庄市", "市中区"]
+
+
+def test_excess_summary_counts_same_promises(chain_rows) -> None:
+    summary = excess_summary(target_chain(chain_rows)).set_index(["level", "indicator"])
+    assert summary.loc[("district", "gdp"), "mean_excess_pp"] == pytest.approx(1.0)
+    assert summary.loc[("district", "gdp"), "same_promise"] == 0
+
+
+def test_two_regions_of_one_level_need_a_chain(chain_rows, table) -> None:
+    more = pd.concat([chain_rows, table({"value": "5.5", **DISTRICT, "region": "薛城区", "doc": "x"})],
+                     ignore_index=True)
+    with pytest.raises(DataError, match="2 regions of level district"):
+        target_chain(more)
+    assert set(target_chain(more, ["全国", "山东省", "薛城区"])["region"]) == {"全国", "山东省", "薛城区"}
+
+
+def test_peers_count_targets_met_and_share(chain_rows) -> None:
+    peers = peer_table(chain_rows).set_index("region")
+    district = peers.loc["市中区"]
+    # One target (6%左右) judged against 6.5%: met, share 1/1, margin +0.5 pp.
+    assert (district["targets"], district["judged"], district["met"]) == (1, 1, 1)
+    assert district["share_met"] == 1 and district["mean_margin_pp"] == pytest.approx(0.5)
+    assert (district["gdp_target"], district["gdp_outcome"]) == (6, 6.5)
+    assert peers.loc["全国", "targets"] == 2 and peers.loc["全国", "judged"] == 0
+    assert list(peer_table(chain_rows, "province")["region"]) == ["山东省"]

@@ -1,0 +1,75 @@
+"""Tests for analysis/present/panel_charts.py and panel_tables.py: what the Axes and tables hold."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis.extract.catalog import load_catalog  # noqa: E402
+from analysis.present.panel_charts import NO_TARGET_LABEL, chain_over_years, targets_vs_outcomes  # noqa: E402
+from analysis.present.panel_tables import degree_text, target_text, trend_shown  # noqa: E402
+
+
+def _record() -> pd.DataFrame:
+    base = dict(region="全国", region_en="China", level="nation", indicator="gdp", measure="growth", unit="%",
+                target_high=float("nan"), target_doc="d", outcome_unit="%", outcome_doc="o", preliminary=False,
+                outcome_note="", prior=float("nan"), prior_doc=None, ambition=float("nan"), ambition_unit=None,
+                borderline=False, ratio=float("nan"), margin_pp=float("nan"))
+    rows = [
+        dict(period=2019, target_set="target", target=6.0, target_high=6.5, target_qualifier="range", outcome=6.0,
+             revised=True, outcome_note="first reported 6.1 % in c-2020", status="met", gap_pp=0.0),
+        dict(period=2020, target_set="no target set", target=float("nan"), target_qualifier="no_target",
+             outcome=2.3, revised=False, status="no target set", gap_pp=float("nan")),
+        dict(period=2021, target_set="target", target=6.0, target_qualifier="at_least", outcome=8.1, revised=False,
+             status="met", gap_pp=2.1),
+        dict(period=2022, target_set="target", target=5.5, target_qualifier="about", outcome=3.0, revised=False,
+             status="missed", gap_pp=-2.5),
+    ]
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+def test_targets_vs_outcomes_draws_outcomes_targets_by_qualifier_and_the_absence() -> None:
+    ax = targets_vs_outcomes(_record(), "gdp")
+    line = ax.get_lines()[0]
+    assert list(line.get_xdata()) == [2019, 2020, 2021, 2022]
+    assert list(line.get_ydata()) == [6.0, 2.3, 8.1, 3.0]
+    labels = ax.get_legend_handles_labels()[1]
+    assert {"target, ≈ about", "target, ≥ at least", "target, range", "outcome revised by a later report"} <= set(labels)
+    assert [t.get_text().strip() for t in ax.texts] == [NO_TARGET_LABEL]
+    assert ax.texts[0].get_position()[0] == 2020
+    assert any(list(l.get_xdata()) == [2020, 2020] for l in ax.get_lines()[1:])  # the dotted year line
+    plt.close(ax.figure)
+
+
+def test_chain_over_years_puts_each_level_in_its_colour() -> None:
+    chain = pd.DataFrame({"indicator": "gdp", "measure": "growth", "unit": "%", "period": [2023, 2023],
+                          "level": ["nation", "district"], "target": [5.0, 6.0], "target_high": [None, None],
+                          "target_qualifier": ["about", "about"]})
+    ax = chain_over_years(chain, "gdp")
+    points = sorted(tuple(c.get_offsets()[0]) for c in ax.collections)
+    assert [round(y, 1) for _, y in points] == [5.0, 6.0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()][:2] == ["nation", "district"]
+    plt.close(ax.figure)
+
+
+def test_tables_state_the_absence_and_the_degree() -> None:
+    record = _record()
+    assert target_text(record.iloc[1]) == "no target set"
+    assert target_text(record.iloc[0]) == "6–6.5%"
+    assert degree_text(record.iloc[3]) == "-2.5 pp"
+    assert degree_text(pd.Series({"ratio": 6782 / 8000, "gap_pp": None})) == "84.8% of the target"
+    shown = trend_shown(record, load_catalog())
+    assert shown.loc[0, "Notes"].startswith("revised: first reported 6.1")
+    assert shown.loc[1, "Outcome"] == "2.3%"
+
+
+@pytest.mark.parametrize("qualifier", ["at_most", None])
+def test_every_qualifier_has_a_marker_label(qualifier) -> None:
+    record = _record().assign(target_qualifier=[qualifier, "no_target", qualifier, qualifier])
+    ax = targets_vs_outcomes(record, "gdp")
+    assert any(label.startswith("target, ") for label in ax.get_legend_handles_labels()[1])
+    plt.close(ax.figure)
