@@ -11,9 +11,10 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis.build.run import NOTEBOOK_PATTERN, BuildOptions, build
+from conftest import NOTEBOOKS, Built
+
+from analysis.build.run import BuildOptions, build
 from analysis.build.progress import Progress
-from analysis.config import NOTEBOOKS_DIR
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Debian's chromium still calls Google hosts on its own unless told not to; the test watches the
@@ -122,11 +123,6 @@ def test_reports_render_offline_in_headless_chromium(tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
-def test_shipped_notebooks_reports_render_offline_in_headless_chromium(tmp_path):
+def test_shipped_notebooks_reports_render_offline_in_headless_chromium(shipped_build: Built):
     _chromium_or_skip()
-    notebooks = sorted(NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
-    if not notebooks:
-        pytest.skip(f"no notebooks in {NOTEBOOKS_DIR} yet")
-    options = BuildOptions(out=tmp_path / "reports", build_dir=tmp_path / ".build")
-    build(options, progress=Progress(0, io.StringIO(), bar=False), prepare_data=lambda data_dir: None)
-    check_site(options.out / "index.html", expected_reports=2 * len(notebooks))
+    check_site(shipped_build.out / "index.html", expected_reports=2 * len(NOTEBOOKS))  # reader and full of each
