@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help reports test browser lab extract validate benchmark clean
+.PHONY: help reports test test-fast browser lab extract validate benchmark clean
 
 ## help: list the targets
 help:
@@ -26,6 +26,12 @@ reports: $(STAMP)
 ## test: set up .venv (and, as root, Debian's chromium + CJK fonts for the browser test), run the whole test suite
 test: $(STAMP) browser
 	$(PY) -m pytest
+
+# The slow tests execute notebooks, build reports or run many generated examples; everything else
+# (unit tests, the data checks, the bad-input catalogue) is the tier to run while editing.
+## test-fast: run the tests that execute no notebook and build no report (seconds, not minutes)
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not slow"
 
 # tests/test_browser.py drives Debian's chromium through Playwright: `playwright install` cannot
 # download a browser here. Installed with apt when missing and we are root; otherwise that test

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@cache  # parsed once per session: each parametrized test asks again
 def modules() -> dict[str, Path]:
     return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 
@@ -42,6 +44,7 @@ def imported(path: Path, known: set[str], package: str = "analysis") -> set[str]
     return {name for name in found if name in known}
 
 
+@cache
 def graph() -> dict[str, set[str]]:
     known = set(modules())
     return {name: imported(path, known, name if path.name == "__init__.py" else name.rpartition(".")[0])

@@ -7,20 +7,15 @@ import re
 import shutil
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis.build.run import NOTEBOOK_PATTERN, BuildOptions, build
-from analysis.build.progress import Progress
-from analysis.config import NOTEBOOKS_DIR
+from conftest import Built
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Debian's chromium still calls Google hosts on its own unless told not to; the test watches the
 # page's requests anyway, these keep the browser's background traffic out of the way.
 CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--host-resolver-rules=MAP * ~NOTFOUND"]
-CJK_PHRASE = "枣庄市市中区"
 CJK = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 # Draws two different Chinese characters with the body's font: if no CJK font is available both
@@ -47,29 +42,6 @@ def _chromium_or_skip() -> str:
         pytest.fail("Debian's chromium is not installed; `make browser` (part of `make test`) installs it")
     pytest.skip("Debian's chromium is not installed and installing it needs root: "
                 "run `sudo apt-get install chromium fonts-noto-cjk`")
-
-
-def _report_project(root: Path) -> BuildOptions:
-    data = root / "data"
-    (data / "raw").mkdir(parents=True)
-    (data / "values.csv").write_text("label,value\n工业,3.5\n服务业,6.1\n", encoding="utf-8")
-    (data / "raw" / "t.meta.yml").write_text("title: 测试来源\npublisher: 市中云报\nurl: null\nregion: 枣庄市市中区\n"
-                                            "region_en: Shizhong\nlevel: district\nreport_year: 2023\n", encoding="utf-8")
-    notebooks = root / "notebooks"
-    notebooks.mkdir()
-    for name in ("01-first", "02-second"):
-        cells = [
-            new_markdown_cell(f"# {CJK_PHRASE} 2023 ({name})\n\n两个产业的增长，由数据计算。\n\n## 主要发现"),
-            new_code_cell("data_dir = None", metadata={"tags": ["parameters"]}),
-            new_code_cell("import csv\nfrom pathlib import Path\nimport matplotlib.pyplot as plt\n"
-                          "rows = list(csv.DictReader(open(Path(data_dir) / 'values.csv', encoding='utf-8')))\n"
-                          "fig, ax = plt.subplots(figsize=(4, 3))\n"
-                          "ax.bar(range(len(rows)), [float(r['value']) for r in rows])\nplt.show()"),
-            new_markdown_cell("## 来源\n\n市中云报"),
-        ]
-        nbformat.write(new_notebook(cells=cells), notebooks / f"{name}.ipynb")
-    return BuildOptions(jobs=2, data_dir=data, out=root / "reports", notebooks_dir=notebooks,
-                        build_dir=root / ".build")
 
 
 def _non_blank(png: bytes) -> bool:
@@ -104,7 +76,8 @@ def check_site(index: Path, expected_reports: int) -> None:
                 assert all(width and width > 0 for width in images), f"{url}: a chart did not load"
                 assert CJK.search(page.inner_text("body")), f"{url}: no Chinese text in the page"
                 assert page.evaluate(GLYPHS_DIFFER), f"{url}: Chinese text renders as tofu (no CJK font)"
-                assert _non_blank(page.screenshot(full_page=True)), f"{url}: the page rendered blank"
+                # the viewport is enough to see a blank page; a full-page shot of the long overview costs seconds
+                assert _non_blank(page.screenshot()), f"{url}: the page rendered blank"
         finally:
             browser.close()
     assert not errors, errors
@@ -113,22 +86,6 @@ def check_site(index: Path, expected_reports: int) -> None:
 
 
 @pytest.mark.slow
-def test_reports_render_offline_in_headless_chromium(tmp_path, monkeypatch):
+def test_shipped_notebooks_reports_render_offline_in_headless_chromium(shipped_build: Built):
     _chromium_or_skip()
-    options = _report_project(tmp_path)
-    build(options, progress=Progress(0, io.StringIO(), bar=False), prepare_data=lambda data_dir: None)
-    page = (options.out / "shizhong-2023" / "01-first.html").read_text(encoding="utf-8")
-    assert CJK_PHRASE in page and "<img" in page
-    check_site(options.out / "index.html", expected_reports=4)  # reader and full version of each notebook
-
-
-@pytest.mark.slow
-def test_shipped_notebooks_reports_render_offline_in_headless_chromium(tmp_path):
-    _chromium_or_skip()
-    notebooks = sorted(NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
-    if not notebooks:
-        pytest.skip(f"no notebooks in {NOTEBOOKS_DIR} yet")
-    options = BuildOptions(out=tmp_path / "reports", build_dir=tmp_path / ".build")
-    result = build(options, progress=Progress(0, io.StringIO(), bar=False), prepare_data=lambda data_dir: None)
-    assert {name.rsplit("/", 1)[-1] for name in result.executed} == {nb.stem for nb in notebooks}
-    check_site(options.out / "index.html", expected_reports=2 * len(result.executed))
+    check_site(shipped_build.out / "index.html", expected_reports=2 * len(shipped_build.executed))  # reader and full of each page

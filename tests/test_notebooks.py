@@ -1,120 +1,71 @@
 """Every notebook executes top to bottom, without errors or warnings, on the shipped data and on a
-second small data set written here (another county, another year)."""
+second small data set (another county, another year), and its report shows what it promises.
+
+The notebooks run in the session's shared builds (tests/conftest.py: `shipped_build`,
+`county_build`); only the conflicting-sources data set is executed here."""
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from analysis.build.run import Job
+from analysis.build.pages import notebook_scope
+from conftest import NOTEBOOK_PATHS, NOTEBOOKS, Built, declared_parameters, parameters_for
+
+from analysis.build.jobs import Job
+from analysis.build.progress import Progress
+from analysis.build.run import run_jobs
 from analysis.config import DATA_DIR, NOTEBOOKS_DIR
 from analysis.build.execute import run
 from analysis.staging.pipeline import write_extracted
 
-NOTEBOOKS = sorted(path.name for path in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
-COUNTY_REPORT = (
-    "测试县第十八届人民代表大会第三次会议开幕\n\n"
-    "一、2023年工作回顾\n\n"
-    "全县地区生产总值完成120.5亿元，增长5.1%；一般公共预算收入完成8.2亿元，增长3.4%；"
-    "固定资产投资下降2.1%；社会消费品零售总额增长6.8%。民生支出完成14.3亿元，占一般公共预算支出的80.2%。"
-    "高新技术企业达到21家。\n\n"
-    "二、2024年工作安排\n\n"
-    "主要预期目标是：地区生产总值增长5.5%左右，一般公共预算收入增长4%以上，固定资产投资增长6%，"
-    "居民人均可支配收入增长6%左右。力争高新技术企业达到30家。\n")
-COUNTY_SIDECAR = """doc: testxian-2024
-region: 测试县
-region_en: Test County
-level: district
-report_year: 2024
-publisher: 测试日报
-encoding: utf-8
-title: 测试县2024年政府工作报告（测试用）
-"""
+# What each numbered notebook's report must show on the shipped data: numbers computed here by hand
+# from the seed page's figures. The rule: a notebook in notebooks/ without an entry fails
+# test_every_numbered_notebook_is_tested, so none arrives without a test of what it reports.
+SHOWS = {
+    "00-data-overview.ipynb": [
+        "shizhong-2023", "市中云报", "shizhong-2024-ref",  # the text and the hand-entered sources, with provenance
+        "311.7亿元", "[560:565]",                          # the GDP figure with its character span in the text
+    ],
+    "01-growth-rates.ipynb": [
+        "297.7亿元",   # 2021 GDP implied by 311.7 亿元 after 4.7 %: 311.7 / 1.047 = 297.71
+        "34,820元",    # 2021 income implied by 36836 元 after 5.8 %: 36836 / 1.058 = 34816.6, shown to its precision
+        "≈330亿元",    # the ≈6 % GDP target on the 2022 level: 311.7 × 1.06 = 330.4
+    ],
+    "02-livelihood-spending.ipynb": [
+        "35.33",       # implied expenditure: 民生支出 26.6 亿元 at 75.3 % of it: 26.6 / 0.753 = 35.325
+        "78.1%",       # self-reliance: revenue 27.6 / 35.325 = 78.13 %
+        "8.53%",       # livelihood spending as a share of GDP: 26.6 / 311.7 = 8.534 %
+    ],
+    "03-target-ambition.ipynb": [
+        "+1.4 pp",     # industrial value added: target 10 % against 8.6 % in 2022
+        "≈-4.0 pp",    # fixed-asset investment: ≈12 % against 16 %
+        "层层加码",
+    ],
+    "04-region-trends.ipynb": [  # Shizhong's page
+        "84.8% of the target",  # FDI: 6782 万美元 against a target of ≥ 8000 万美元: 6782 / 8000 = 84.775 %
+        "+1.0 pp",              # industrial value added: 11 % in 2023 against a target of 10 %
+    ],
+    "05-levels-and-peers.ipynb": [
+        "no target set",        # the nation's 2020 report set no GDP target (hand-entered, qualifier no_target)
+        "6–6.5%",               # the nation's 2019 GDP target, a range
+    ],
+}
+# The page a test reads for a notebook that runs once per region: Shizhong's.
+SHIZHONG = "shizhong-district-zaozhuang-shandong"
 
 
-@pytest.fixture(scope="module")
-def county_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory with one small report written in the genre, extracted by the real pipeline."""
-    root = tmp_path_factory.mktemp("county") / "data"
-    (root / "raw").mkdir(parents=True)
-    shutil.copy(DATA_DIR / "indicators.yml", root / "indicators.yml")
-    (root / "raw" / "testxian-2024.txt").write_text(COUNTY_REPORT, encoding="utf-8")
-    (root / "raw" / "testxian-2024.meta.yml").write_text(COUNTY_SIDECAR, encoding="utf-8")
-    write_extracted(root)
-    return root
-
-
-def _execute(notebook: str, parameters: dict, out: Path) -> nbformat.NotebookNode:
-    outcome = run(Job(notebook, NOTEBOOKS_DIR / notebook, parameters, out, out / "failed.ipynb"))
-    assert outcome.error is None, outcome.error
-    return nbformat.read(out / "executed.ipynb", as_version=4)
+def _where(notebook: str) -> str | None:
+    return SHIZHONG if notebook_scope(NOTEBOOKS_DIR / notebook) == "region" else None
 
 
 def _problems(nb: nbformat.NotebookNode) -> list[str]:
     outputs = [o for cell in nb.cells for o in cell.get("outputs", [])]
     return [o.get("text", o.get("evalue", "")) for o in outputs
             if o["output_type"] == "error" or o.get("name") == "stderr"]
-
-
-def test_every_numbered_notebook_is_tested() -> None:
-    assert NOTEBOOKS[:4] == ["00-data-overview.ipynb", "01-growth-rates.ipynb", "02-livelihood-spending.ipynb",
-                             "03-target-ambition.ipynb"]
-
-
-def test_notebooks_are_committed_without_outputs() -> None:
-    for name in NOTEBOOKS:
-        nb = nbformat.read(NOTEBOOKS_DIR / name, as_version=4)
-        code = [c for c in nb.cells if c.cell_type == "code"]
-        assert all(not c.outputs and c.execution_count is None for c in code), name
-        assert "parameters" in code[0].metadata.get("tags", []), name
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_runs_on_the_shipped_data(notebook: str, tmp_path: Path) -> None:
-    nb = _execute(notebook, {"data_dir": str(DATA_DIR)}, tmp_path)
-    assert _problems(nb) == []
-    html = (tmp_path / "reader.html").read_text(encoding="utf-8")
-    assert "枣庄市市中区" in html or "Shizhong" in html
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_runs_on_a_second_small_data_set(notebook: str, county_data: Path, tmp_path: Path) -> None:
-    nb = _execute(notebook, {"data_dir": str(county_data)}, tmp_path)  # region and year from the data
-    assert _problems(nb) == []
-    html = (tmp_path / "reader.html").read_text(encoding="utf-8")
-    assert "测试县" in html or "Test County" in html
-    assert "枣庄" not in html  # nothing of the shipped data leaks into another data set's report
-
-
-@pytest.mark.slow
-def test_a_missing_data_directory_is_a_clear_error(tmp_path: Path) -> None:
-    missing = tmp_path / "no-such-dir"
-    outcome = run(Job("00-data-overview.ipynb", NOTEBOOKS_DIR / "00-data-overview.ipynb",
-                      {"data_dir": str(missing)}, tmp_path / "out", tmp_path / "failed.ipynb"))
-    assert outcome.error is not None
-    assert "00-data-overview.ipynb" in outcome.error and str(missing) in outcome.error
-    assert (tmp_path / "failed.ipynb").exists()
-
-
-CONFLICTING_2024 = ("第一部分：2023年工作回顾\n\n全区生产总值完成350亿元，增长5.9%。一般公共预算收入完成29.4亿元。"
-                    "民生支出完成30亿元，占一般公共预算支出的80%。\n\n第二部分：2024年政府工作安排\n\n"
-                    "主要预期目标是：生产总值增长6%左右。\n")
-
-
-@pytest.fixture(scope="module")
-def conflicting_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped data plus a 2024 text whose 2023 GDP (350亿元, 5.9%) contradicts the hand-entered 331亿元, 6.5%."""
-    root = tmp_path_factory.mktemp("conflict") / "data"
-    shutil.copytree(DATA_DIR, root)
-    (root / "raw" / "sz-2024.txt").write_text(CONFLICTING_2024, encoding="utf-8")
-    (root / "raw" / "sz-2024.meta.yml").write_text(
-        COUNTY_SIDECAR.replace("testxian-2024", "sz-2024").replace("测试县", "枣庄市市中区"), encoding="utf-8")
-    write_extracted(root)
-    return root
 
 
 def _outputs_text(nb: nbformat.NotebookNode) -> str:
@@ -126,13 +77,105 @@ def _outputs_text(nb: nbformat.NotebookNode) -> str:
     return "\n".join(parts)
 
 
+def test_every_numbered_notebook_is_tested() -> None:
+    """The session builds execute every notebooks/NN-*.ipynb (they assert it); this names each in SHOWS."""
+    assert NOTEBOOKS, f"no numbered notebooks in {NOTEBOOKS_DIR}"
+    untested = sorted(set(NOTEBOOKS) - set(SHOWS))
+    assert not untested, f"add what the report of {untested} must show on the shipped data to SHOWS"
+    assert sorted(SHOWS) == NOTEBOOKS, f"SHOWS names notebooks that do not exist: {sorted(set(SHOWS) - set(NOTEBOOKS))}"
+    assert all(SHOWS.values()), "every notebook needs at least one thing its report must show"
+
+
+def test_notebooks_are_committed_without_outputs() -> None:
+    for path in NOTEBOOK_PATHS:
+        nb = nbformat.read(path, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        assert all(not c.outputs and c.execution_count is None for c in code), path.name
+        assert "parameters" in code[0].metadata.get("tags", []), path.name
+        assert "data_dir" in declared_parameters(path), f"{path.name}: its parameters cell must declare data_dir"
+
+
+def test_parameters_are_read_from_the_parameters_cell(tmp_path: Path) -> None:
+    cells = [nbformat.v4.new_markdown_cell("# Panel"),
+             nbformat.v4.new_code_cell("data_dir = None  # the data\nregion: str | None = None",
+                                       metadata={"tags": ["parameters"]}),
+             nbformat.v4.new_code_cell("report_year = 2023")]
+    path = tmp_path / "04-panel.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"gwr": {"scope": "panel"}}), path)
+    assert declared_parameters(path) == {"data_dir", "region"}
+    assert parameters_for(path, data_dir="/d", region="测试县", report_year=2024) == {"data_dir": "/d", "region": "测试县"}
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("notebook", "year"), [("01-growth-rates.ipynb", 2024), ("01-growth-rates.ipynb", 2023),
-                                                ("02-livelihood-spending.ipynb", 2024),
-                                                ("03-target-ambition.ipynb", 2024), ("03-target-ambition.ipynb", 2023)])
-def test_conflicting_sources_are_shown_not_hidden(notebook: str, year: int, conflicting_data: Path,
-                                                  tmp_path: Path) -> None:
-    nb = _execute(notebook, {"data_dir": str(conflicting_data), "region": "枣庄市市中区", "report_year": year}, tmp_path)
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_runs_on_the_shipped_data(notebook: str, shipped_build: Built) -> None:
+    assert _problems(shipped_build.notebook(notebook, _where(notebook))) == []
+    html = shipped_build.page(notebook, where=_where(notebook))
+    assert "枣庄市市中区" in html or "Shizhong" in html
+    missing = [shown for shown in SHOWS[notebook] if shown not in html]
+    assert not missing, f"{notebook}: the report does not show {missing}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_runs_on_a_second_small_data_set(notebook: str, county_build: Built) -> None:
+    assert _problems(county_build.notebook(notebook)) == []
+    html = county_build.page(notebook)  # region and year from the data: the build names neither
+    assert "测试县" in html or "Test County" in html
+    assert "枣庄" not in html  # nothing of the shipped data leaks into another data set's report
+
+
+@pytest.mark.slow
+def test_a_missing_data_directory_is_a_clear_error(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-dir"
+    notebook = NOTEBOOKS_DIR / "00-data-overview.ipynb"
+    outcome = run(Job(notebook.name, notebook, {"data_dir": str(missing)}, tmp_path / "out", tmp_path / "failed.ipynb"))
+    assert outcome.error is not None
+    assert "00-data-overview.ipynb" in outcome.error and str(missing) in outcome.error
+    assert (tmp_path / "failed.ipynb").exists()
+
+
+CONFLICTING_2024 = ("第一部分：2023年工作回顾\n\n全区生产总值完成350亿元，增长5.9%。一般公共预算收入完成29.4亿元。"
+                    "民生支出完成30亿元，占一般公共预算支出的80%。\n\n第二部分：2024年政府工作安排\n\n"
+                    "主要预期目标是：生产总值增长6%左右。\n")
+CONFLICTING_SIDECAR = """doc: sz-2024
+region: 枣庄市市中区
+region_en: Shizhong District, Zaozhuang, Shandong
+level: district
+report_year: 2024
+publisher: 测试日报
+encoding: utf-8
+title: 市中区2024年政府工作报告（测试用）
+"""
+CONFLICT_RUNS = [("01-growth-rates.ipynb", 2024), ("01-growth-rates.ipynb", 2023), ("02-livelihood-spending.ipynb", 2024),
+                 ("03-target-ambition.ipynb", 2024), ("03-target-ambition.ipynb", 2023)]
+
+
+@pytest.fixture(scope="module")
+def conflicting_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int], nbformat.NotebookNode]:
+    """The shipped data plus a 2024 text whose 2023 GDP (350亿元, 5.9%) contradicts the hand-entered 331亿元, 6.5%;
+    each notebook of CONFLICT_RUNS executed once for its report year, two at a time."""
+    root = tmp_path_factory.mktemp("conflict")
+    data = root / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "raw" / "sz-2024.txt").write_text(CONFLICTING_2024, encoding="utf-8")
+    (data / "raw" / "sz-2024.meta.yml").write_text(CONFLICTING_SIDECAR, encoding="utf-8")
+    write_extracted(data)
+    jobs = []
+    for notebook, year in CONFLICT_RUNS:
+        path, name = NOTEBOOKS_DIR / notebook, f"{Path(notebook).stem}-{year}"
+        parameters = parameters_for(path, data_dir=str(data), region="枣庄市市中区", report_year=year)
+        jobs.append(Job(name, path, parameters, root / name, root / "failed" / f"{name}.ipynb"))
+    outcomes = run_jobs(jobs, 2, Progress(0, io.StringIO(), bar=False))
+    assert [o.error for o in outcomes if o.error] == []
+    return {(notebook, year): nbformat.read(root / f"{Path(notebook).stem}-{year}" / "executed.ipynb", as_version=4)
+            for notebook, year in CONFLICT_RUNS}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("notebook", "year"), CONFLICT_RUNS)
+def test_conflicting_sources_are_shown_not_hidden(notebook: str, year: int, conflicting_runs) -> None:
+    nb = conflicting_runs[notebook, year]
     assert _problems(nb) == []
     shown = _outputs_text(nb)
     assert "Conflicting sources" in shown
@@ -140,9 +183,8 @@ def test_conflicting_sources_are_shown_not_hidden(notebook: str, year: int, conf
 
 
 @pytest.mark.slow
-def test_shipped_reports_show_no_conflict_and_no_false_precision(tmp_path: Path) -> None:
-    nb = _execute("01-growth-rates.ipynb", {"data_dir": str(DATA_DIR)}, tmp_path)
-    shown = _outputs_text(nb)
+def test_shipped_reports_show_no_conflict_and_no_false_precision(shipped_build: Built) -> None:
+    shown = _outputs_text(shipped_build.notebook("01-growth-rates.ipynb"))
     assert "Conflicting sources" not in shown
     assert "34,816.64" not in shown  # 36836 / 1.058 is only known to about ±17 元
-    assert "at_least" not in (tmp_path / "reader.html").read_text(encoding="utf-8")
+    assert "at_least" not in shipped_build.page("01-growth-rates.ipynb")

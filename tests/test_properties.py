@@ -4,6 +4,7 @@ from __future__ import annotations
 import string
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +34,7 @@ def _number_in(span_text: str) -> float:
         return float(parse_chinese_int(head))
 
 
+@pytest.mark.slow  # seconds of generated examples
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT, st.one_of(st.none(), st.integers(min_value=1990, max_value=2030)))
 def test_never_crashes_and_spans_hold_their_numbers(text: str, year: int | None) -> None:
@@ -67,6 +69,7 @@ def test_text_without_punctuation_is_handled_in_bounded_pieces() -> None:
     assert facts["quote"].str.len().max() <= 600
 
 
+@pytest.mark.slow  # seconds of generated examples
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("零一二两三四五六七八九十百千万亿家个人所项年月日第过以上，。%0123456789.")),
                max_size=60))
@@ -83,6 +86,7 @@ CELL = st.one_of(st.sampled_from(["", "gdp", "gpd", "亿元", "%", "万英镑", 
                   st.text(max_size=6))
 
 
+@pytest.mark.slow  # seconds of generated examples
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.fixed_dictionaries({c: CELL for c in HAND_COLUMNS}), min_size=1, max_size=4))
 def test_loader_accepts_valid_rows_or_names_the_problem(tmp_path_factory, rows: list[dict]) -> None:
@@ -122,6 +126,7 @@ VALID_ROW = st.fixed_dictionaries({
 })
 
 
+@pytest.mark.slow  # seconds of generated examples
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(VALID_ROW)
 def test_loader_keeps_valid_values_exactly(tmp_path_factory, row: dict) -> None:

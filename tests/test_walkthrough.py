@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import report_of
+from conftest import Built, report_of
 
 from analysis.__main__ import main
 from analysis.extract.catalog import load_catalog
@@ -119,17 +119,10 @@ def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytes
 
 
 @pytest.mark.slow
-def test_another_region_in_its_own_data_directory(tmp_path: Path) -> None:
-    """README: copy data/indicators.yml into a new folder, add the text there, build from that folder."""
-    folder = tmp_path / "xian-data"
-    folder.mkdir()
-    shutil.copy(DATA_DIR / "indicators.yml", folder / "indicators.yml")
-    (tmp_path / "report.txt").write_text(REPORT_2024.replace("全区", "全县"), encoding="utf-8")
-    assert main(["add-report", str(tmp_path / "report.txt"), "--doc", "xian-2024", "--region", "测试县",
-                 "--region-en", "Test County", "--year", "2024", "--level", "district", "--publisher", "测试",
-                 "--data-dir", str(folder)]) == 0
-    out = tmp_path / "xian-reports"
-    assert main(["build", "--data-dir", str(folder), "--out", str(out), "--build-dir", str(tmp_path / "b")]) == 0
-    growth = (out / "test-county-2024" / "01-growth-rates.html").read_text(encoding="utf-8")
+def test_another_region_in_its_own_data_directory(county_build: Built) -> None:
+    """README: copy data/indicators.yml into a new folder, add the text there, build from that folder
+    (the session's `county_build` is made exactly so)."""
+    growth = county_build.page("01-growth-rates.ipynb")
     assert "测试县" in growth and "枣庄" not in growth
-    assert not (DATA_DIR / "raw" / "xian-2024.txt").exists()
+    assert "120.5" in county_build.page("00-data-overview.ipynb")  # the county's GDP, from its own text
+    assert not list((DATA_DIR / "raw").glob("testxian-2024*"))  # the shipped data is untouched
