@@ -40,7 +40,7 @@ def test_findings_derive_expenditure_and_name_what_is_missing():
                                results["conflicts"])
     assert findings[0] == ("In 2022 livelihood spending (民生支出) was 26.6亿元, 75.3% of public "
                            "expenditure (公共财政支出). That implies general public budget expenditure of "
-                           "35.33 亿元 (interval [35.24, 35.42)), of which 8.73 亿元 (interval [8.69, 8.77)) "
+                           "35.33 亿元 (interval [35.23, 35.42]), of which 8.73 亿元 (interval [8.68, 8.77]) "
                            "went to everything else.")
     assert findings[-1] == "Not reported for this region and year: General public budget revenue, Gross domestic product."
 

@@ -246,10 +246,15 @@ def test_conflicting_base_levels_do_not_cross_in_implied_levels():
     assert growth_comparison(report_of(data, REGION, 2024, CATALOG))["value"].tolist() == [5.9, 6]
 
 
-def test_format_interval():
-    assert format_interval(297.52, 297.9) == "[297.52, 297.90)"
-    assert format_interval(29.33, math.inf) == "≥ 29.33 (no upper bound)"
-    assert format_interval(-100, 5.25) == "< 5.25 (no lower bound)"
+def test_format_interval_rounds_its_ends_outward():
+    # 311.65 / 1.0475 = 297.5179… and 311.75 / 1.0465 = 297.8977…: low rounds down, high up, so the
+    # interval shown holds every value of the true one (to nearest, 297.52 would cut 297.518…297.52).
+    assert format_interval(311.65 / 1.0475, 311.75 / 1.0465) == "[297.51, 297.90]"
+    # 36835.5 / 1.0585 = 34799.71… and 36836.5 / 1.0575 = 34833.57…, at units: [34,799, 34,834]
+    assert format_interval(36835.5 / 1.0585, 36836.5 / 1.0575, 0) == "[34,799, 34,834]"
+    assert format_interval(29.3271, math.inf) == "≥ 29.32 (no upper bound)"
+    assert format_interval(-100, 5.2501) == "≤ 5.26 (no lower bound)"
+    assert format_interval(1.25, 1.35) == "[1.25, 1.35]"  # an end exact at the digits shown stays
 
 
 def test_cited_sources_counts_figures_per_document():

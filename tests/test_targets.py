@@ -14,7 +14,8 @@ from analysis.analyses.attainment import assess_attainment, attained, attainment
 from analysis.analyses.consistency import growth_consistency
 from analysis.analyses.escalation import escalation
 from analysis.analyses.targets import (QUALIFIER_RULES, gap_pp, implied_growth, pair_targets, propagate_qualifier,
-                                       target_conflicts)
+                                       target_conflicts, wording_note)
+from analysis.present.findings import change_text
 
 SZ = "枣庄市市中区"
 DEFAULTS = dict(doc="shizhong-2023", region=SZ, region_en="Shizhong", level="district", report_year=2023,
@@ -307,3 +308,34 @@ def test_counts_are_exact_in_implied_growth_and_attainment():
     assert implied_growth(80, 67, 0, "家") == pytest.approx((100 * (80 / 67 - 1),) * 3)
     assert implied_growth(330, 311.7, 1, "亿元")[1] == pytest.approx(100 * (330 / 311.75 - 1))
     assert gap_pp(6, 4.7, 1, "%") == pytest.approx((6 - 4.7, 6 - 4.75, 6 - 4.65))
+
+
+# --- issue 12: a threshold prior, different measures ---------------------------------------------------
+
+def test_a_threshold_prior_is_not_a_rounded_number():
+    # 突破500亿元 says "over 500": any prior in [500, inf). 550/500 − 1 = +10% is the most growth
+    # that could be needed; the least is none at all (−100% as the prior grows without bound).
+    value, low, high = implied_growth(550, 500, 0, "亿元", "at_least")
+    assert value == pytest.approx(10.0)
+    assert high == pytest.approx(10.0)  # not 550/499.5 − 1 = +10.11%
+    assert low == pytest.approx(-100.0)  # not 550/500.5 − 1 = +9.89%
+    assert gap_pp(6, 5, 0, "%", "at_least") == pytest.approx((1.0, -float("inf"), 1.0))
+
+
+def test_the_6_3_revenue_pair_has_no_false_bracket_and_names_both_measures(table):
+    rows = table(
+        {"indicator": "modern_industry_revenue", "subject": "“6+3”现代产业企业主营业务收入", "measure": "level",
+         "unit": "亿元", "value": "500", "qualifier": "at_least"},
+        {"indicator": "modern_industry_revenue", "subject": "“6+3”现代产业企业营业收入", "measure": "level",
+         "unit": "亿元", "value": "550", "qualifier": "at_least", **TARGET})
+    pair = pair_targets(report_of(rows, SZ, 2023)).iloc[0]
+    assert (pair["change_min"], pair["change_max"]) == pytest.approx((-100.0, 10.0))
+    text = change_text(pair)
+    assert text.startswith("≤+10.0%") and "no lower bound" in text and "9.89" not in text
+    assert "主营业务收入 in 2022" in pair["note"] and "营业收入 in 2023" in pair["note"]
+
+
+def test_wording_note_only_for_different_measures():
+    assert wording_note("地方生产总值", "生产总值", 2022, 2023) is None
+    assert wording_note("高新技术企业企业", "高新技术企业", 2022, 2023) is None
+    assert "主营业务收入 in 2022" in wording_note("企业主营业务收入", "企业营业收入", 2022, 2023)

@@ -1,6 +1,9 @@
 """Target ambition: each target against the prior-year figure it builds on, with qualifiers carried through."""
 from __future__ import annotations
 
+import math
+import os
+
 import pandas as pd
 
 from analysis.analyses.picks import PERCENT_MEASURES, conflict_of, pick, qualifier_of, scale_factor, upper
@@ -31,19 +34,35 @@ def propagate_qualifier(target_q: object, prior_q: object) -> str | None:
     return QUALIFIER_RULES.get((qualifier_of(target_q), qualifier_of(prior_q)), "undetermined")
 
 
-def implied_growth(target: float, prior: float, prior_decimals: int,
-                   prior_unit: str | None = None) -> tuple[float, float, float]:
+def prior_interval(prior: float, decimals: int, unit: str | None = None,
+                   qualifier: object = None) -> tuple[float, float]:
+    """True values a prior figure stands for. A threshold is not a rounded number: 突破500亿元 (at
+    least) says only "over 500", so [500, inf); 不足 (at most) gives (-inf, value]. Otherwise the
+    rounding interval, or none for a plain count (67家 is exact)."""
+    q = qualifier_of(qualifier)
+    if q == "at_least":
+        return float(prior), math.inf
+    if q == "at_most":
+        return -math.inf, float(prior)
+    return figure_interval(prior, decimals, unit)
+
+
+def implied_growth(target: float, prior: float, prior_decimals: int, prior_unit: str | None = None,
+                   prior_qualifier: object = None) -> tuple[float, float, float]:
     """Growth in % from prior to target, with its bounds; the target is a stated number, not rounded.
 
-    The prior's interval is its rounding interval, or none for a plain count (67家 is exact)."""
-    low, high = figure_interval(prior, prior_decimals, prior_unit)
-    return 100 * (target / prior - 1), 100 * (target / high - 1), 100 * (target / low - 1)
+    The prior's interval is `prior_interval`: a floor prior (突破500) leaves the growth with no
+    lower bound but -100%; a ceiling prior leaves it with no upper bound."""
+    low, high = prior_interval(prior, prior_decimals, prior_unit, prior_qualifier)
+    def growth(base: float) -> float:
+        return math.inf if base <= 0 else 100 * (target / base - 1)
+    return growth(prior), growth(high), growth(low)
 
 
-def gap_pp(target: float, prior: float, prior_decimals: int,
-           prior_unit: str | None = None) -> tuple[float, float, float]:
-    """Target minus prior in percentage points, with bounds from the prior's rounding."""
-    low, high = figure_interval(prior, prior_decimals, prior_unit)
+def gap_pp(target: float, prior: float, prior_decimals: int, prior_unit: str | None = None,
+           prior_qualifier: object = None) -> tuple[float, float, float]:
+    """Target minus prior in percentage points, with bounds from the prior's interval (`prior_interval`)."""
+    low, high = prior_interval(prior, prior_decimals, prior_unit, prior_qualifier)
     return target - prior, target - high, target - low
 
 
@@ -68,15 +87,27 @@ def pair_targets(report: Report) -> pd.DataFrame:
 PAIR_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
                 "target_doc", "target_quote", "target_source_url", "prior", "prior_decimals", "prior_unit",
                 "prior_qualifier", "prior_period", "prior_doc", "prior_estimated", "comparison", "change",
-                "change_min", "change_max", "change_qualifier", "paired", "reason", "conflict",
+                "change_min", "change_max", "change_qualifier", "paired", "reason", "note", "conflict",
                 "conflict_note"]
+
+
+def wording_note(prior_subject: object, target_subject: object, prior_period: int, target_period: int) -> str | None:
+    """A note when a target and its prior name different measures: neither subject ends with the
+    other (主营业务收入 in 2022, 营业收入 in 2023); None when one is the other with words in front
+    or behind (地方生产总值 and 生产总值, 高新技术企业企业 and 高新技术企业 name one thing)."""
+    a, b = str(prior_subject or ""), str(target_subject or "")
+    if not a or not b or a.endswith(b) or b.endswith(a) or a.startswith(b) or b.startswith(a):
+        return None
+    common = len(os.path.commonprefix([a, b]))
+    return (f"the two figures name different measures ({a[common:]} in {prior_period}, {b[common:]} in "
+            f"{target_period}): the change compares them as one")
 
 
 def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
     row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
            "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
            "target_doc": t["doc"], "target_quote": t.get("quote"), "target_source_url": t.get("source_url"),
-           "paired": False, "reason": None, **conflict_of({"target": t})}
+           "paired": False, "reason": None, "note": None, **conflict_of({"target": t})}
     if pd.isna(t["indicator"]):
         return {**row, "reason": f"'{t['subject']}' is not in the indicator catalog, so no prior figure can be matched"}
     prior = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])
@@ -86,16 +117,17 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
                prior_qualifier=qualifier_of(prior.get("qualifier")), prior_period=int(prior["period"]),
                prior_doc=prior["doc"], prior_estimated=bool(prior.get("estimated", False)),
                change_qualifier=propagate_qualifier(t.get("qualifier"), prior.get("qualifier")), paired=True)
-    unit = prior["unit"]
+    base = (prior["value"], prior["decimals"], prior["unit"], prior.get("qualifier"))
     if t["measure"] in PERCENT_MEASURES:
-        change, low, _ = gap_pp(t["value"], prior["value"], prior["decimals"], unit)
-        high = gap_pp(upper(t), prior["value"], prior["decimals"], unit)[2]
+        change, low, _ = gap_pp(t["value"], *base)
+        high = gap_pp(upper(t), *base)[2]
         row["comparison"] = "gap_pp"
     else:
         factor = scale_factor(t["unit"]) / scale_factor(prior["unit"])
-        change, low, _ = implied_growth(t["value"] * factor, prior["value"], prior["decimals"], unit)
-        high = implied_growth(upper(t) * factor, prior["value"], prior["decimals"], unit)[2]
+        change, low, _ = implied_growth(t["value"] * factor, *base)
+        high = implied_growth(upper(t) * factor, *base)[2]
         row["comparison"] = "implied_growth"
+    row["note"] = wording_note(prior["subject"], t["subject"], int(prior["period"]), int(t["period"]))
     row.update(conflict_of({"target": t, "prior": prior}))
     return {**row, "change": change, "change_min": low, "change_max": high}
 

@@ -1,12 +1,14 @@
 """The key findings of each report page, and its 'Conflicting sources' section, as Markdown text."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from analysis.analyses.targets import most_and_least_demanding
 from analysis.present.citations import conflicts_note, conflicts_shown
 from analysis.present.labels import (INPUT_LABELS, QUALIFIER_SYMBOLS, QUANTITY_LABELS, basis_label, derived_interval, derived_label, figure_label,
-                                     format_derived, format_interval, indicator_names)
+                                     format_derived, format_interval, indicator_names, outward)
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
 
@@ -134,10 +136,21 @@ def fiscal_findings(report: Report, inputs: pd.DataFrame, summary: pd.DataFrame,
 
 
 def change_text(row: pd.Series) -> str:
-    """A target's change over its prior figure with its qualifier and rounding range: '≥+1.3 pp (+1.25 to +1.35)'."""
+    """A target's change over its prior figure with its qualifier and range, through the one rule for
+    derived figures (`labels.format_derived`, `labels.format_interval`, ends rounded outward):
+    '≥+1.3 pp (+1.25 to +1.35)'; over a threshold prior (突破500亿元: any value over 500) the change
+    has an open side, and no bracket pretends otherwise: '≤+10.0% (no lower bound: …)'."""
     unit = " pp" if row["comparison"] == "gap_pp" else "%"
     q = "?" if row["change_qualifier"] == "undetermined" else QUALIFIER_SYMBOLS.get(row["change_qualifier"], "")
-    return f"{q}{row['change']:+.1f}{unit} ({row['change_min']:+.2f} to {row['change_max']:+.2f})"
+    lo, hi = row["change_min"], row["change_max"]
+    if row["comparison"] != "gap_pp" and lo <= -100:  # growth cannot fall below -100%: that end is open
+        lo = -math.inf
+    value = format_derived(row["change"], lo, hi, max_decimals=1, signed=True)
+    if math.isinf(lo) or math.isinf(hi):
+        side = "lower" if math.isinf(lo) else "upper"
+        return f"{q}{value}{unit} (no {side} bound: the prior figure is a threshold, not a rounded number)"
+    low, high = outward(lo, hi, 2)
+    return f"{q}{value}{unit} ({low:+.2f} to {high:+.2f})"
 
 
 def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, attainment: pd.DataFrame,

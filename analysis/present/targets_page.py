@@ -61,6 +61,8 @@ def paired_targets(report: Report, r: dict) -> object:
         "Change (rounding range)": [change_text(x) for _, x in paired.iterrows()],
         "Sources": ["; ".join(dict.fromkeys([x["target_doc"], x["prior_doc"]])) for _, x in paired.iterrows()],
     }, index=paired.index)
+    if paired["note"].notna().any():
+        shown["Note"] = paired["note"].fillna("").tolist()
     if paired["conflict"].any():
         shown["Conflicting sources"] = paired["conflict_note"].tolist()
     return style_table(shown, caption=f"{plan_year} targets and the {plan_year - 1} figures they build on")
