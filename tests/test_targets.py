@@ -14,7 +14,7 @@ from analysis.analyses.attainment import assess_attainment, attained, attainment
 from analysis.analyses.consistency import growth_consistency
 from analysis.analyses.escalation import escalation
 from analysis.analyses.targets import (QUALIFIER_RULES, gap_pp, implied_growth, pair_targets, propagate_qualifier,
-                                       target_conflicts, wording_note)
+                                       ranked_steps, target_conflicts, wording_note)
 from analysis.present.findings import change_text
 
 SZ = "枣庄市市中区"
@@ -339,3 +339,20 @@ def test_wording_note_only_for_different_measures():
     assert wording_note("地方生产总值", "生产总值", 2022, 2023) is None
     assert wording_note("高新技术企业企业", "高新技术企业", 2022, 2023) is None
     assert "主营业务收入 in 2022" in wording_note("企业主营业务收入", "企业营业收入", 2022, 2023)
+
+
+def test_level_targets_get_a_step_over_prior_growth(table):
+    rows = table(
+        {"indicator": "fdi_utilized", "measure": "level", "unit": "万美元", "value": "6510"},
+        {"indicator": "fdi_utilized", "value": "7.8"},
+        {"indicator": "fdi_utilized", "measure": "level", "unit": "万美元", "value": "8000", "qualifier": "at_least",
+         **TARGET},
+        {"indicator": "industrial_value_added", "value": "8.6"},
+        {"indicator": "industrial_value_added", "value": "10", **TARGET})
+    pairs = by_indicator(pair_targets(report_of(rows, SZ, 2023)))
+    # 8000 / 6510 − 1 = 22.888%; minus 7.8 = 15.088 pp; bounds from 6510's rounding (±0.5) and 7.8's (±0.05)
+    assert pairs.at["fdi_utilized", "step"] == pytest.approx(8000 / 6510 * 100 - 100 - 7.8)
+    assert pairs.at["fdi_utilized", "step_min"] == pytest.approx(8000 / 6510.5 * 100 - 100 - 7.85)
+    assert pairs.at["industrial_value_added", "step"] == pytest.approx(1.4)
+    top = ranked_steps(pair_targets(report_of(rows, SZ, 2023))).iloc[0]
+    assert top["indicator"] == "fdi_utilized"

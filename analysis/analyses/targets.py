@@ -71,6 +71,7 @@ def pair_targets(report: Report) -> pd.DataFrame:
 
     Growth, share and pp targets are compared by the gap in percentage points with the prior figure
     of the same measure; level and count targets by the growth they imply over the prior level.
+    `step` puts growth and level targets on one measure (growth asked for minus prior growth, pp).
     Where sources disagree, `reconcile.resolve_figures` decides which value is used (the plan
     year's report first); `conflict` and `conflict_note` say so.
     """
@@ -78,7 +79,8 @@ def pair_targets(report: Report) -> pd.DataFrame:
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
     rows = [_pair_one(t, table) for _, t in targets.iterrows()]
     # Explicit dtypes so an empty result still filters and sorts like a full one.
-    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"paired": bool, "change": float, "conflict": bool})
+    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype(
+        {"paired": bool, "change": float, "step": float, "conflict": bool})
     if pairs["paired"].sum() + (pairs["reason"].notna() & ~pairs["paired"]).sum() != len(targets):
         raise DataError("(reconciled figures)", "a target was neither paired nor given a reason")
     return pairs
@@ -87,8 +89,8 @@ def pair_targets(report: Report) -> pd.DataFrame:
 PAIR_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
                 "target_doc", "target_quote", "target_source_url", "prior", "prior_decimals", "prior_unit",
                 "prior_qualifier", "prior_period", "prior_doc", "prior_estimated", "comparison", "change",
-                "change_min", "change_max", "change_qualifier", "paired", "reason", "note", "conflict",
-                "conflict_note"]
+                "change_min", "change_max", "change_qualifier", "prior_growth", "step", "step_min", "step_max",
+                "paired", "reason", "note", "conflict", "conflict_note"]
 
 
 def wording_note(prior_subject: object, target_subject: object, prior_period: int, target_period: int) -> str | None:
@@ -129,7 +131,24 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
         row["comparison"] = "implied_growth"
     row["note"] = wording_note(prior["subject"], t["subject"], int(prior["period"]), int(t["period"]))
     row.update(conflict_of({"target": t, "prior": prior}))
-    return {**row, "change": change, "change_min": low, "change_max": high}
+    row.update(change=change, change_min=low, change_max=high)
+    return {**row, **_step(row, t, table)}
+
+
+def _step(row: dict, t: pd.Series, table: pd.DataFrame) -> dict:
+    """The step a target asks for, in pp: the growth it states (a growth target) or implies (a level
+    target over its prior level) minus the growth of the prior year. Share and pp targets, and level
+    targets without a prior growth rate, have none."""
+    if t["measure"] == "growth":
+        return {"step": row["change"], "step_min": row["change_min"], "step_max": row["change_max"]}
+    if row["comparison"] != "implied_growth":
+        return {}
+    growth = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, "growth", t["report_year"])
+    if growth is None:
+        return {}
+    g_low, g_high = figure_interval(growth["value"], int(growth["decimals"]), growth["unit"])
+    return {"prior_growth": growth["value"], "step": row["change"] - growth["value"],
+            "step_min": row["change_min"] - g_high, "step_max": row["change_max"] - g_low}
 
 
 def target_conflicts(report: Report) -> pd.DataFrame:
@@ -141,10 +160,16 @@ def target_conflicts(report: Report) -> pd.DataFrame:
     return conflict_summary(rows[used & rows["indicator"].notna()], report.catalog)
 
 
+def ranked_steps(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Paired targets whose step (see `_step`: growth asked for minus the prior year's growth, in pp)
+    can be computed, most demanding first. One measure for growth and level targets alike."""
+    return pairs[pairs["paired"] & pairs["step"].notna()].sort_values("step", ascending=False, kind="stable")
+
+
 def most_and_least_demanding(pairs: pd.DataFrame) -> tuple[pd.Series | None, pd.Series | None]:
-    """The paired percentage targets (growth, share, pp) with the largest and the smallest gap over
-    the prior year's figure; (None, None) when there is none, the same row twice when only one."""
-    gaps = pairs[pairs["paired"] & pairs["comparison"].eq("gap_pp")]
-    if gaps.empty:
+    """The paired targets with the largest and the smallest step over the prior year's growth
+    (`ranked_steps`); (None, None) when none has a step, the same row twice when only one."""
+    ranked = ranked_steps(pairs)
+    if ranked.empty:
         return None, None
-    return gaps.loc[gaps["change"].idxmax()], gaps.loc[gaps["change"].idxmin()]
+    return ranked.iloc[0], ranked.iloc[-1]

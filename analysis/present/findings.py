@@ -5,7 +5,7 @@ import math
 
 import pandas as pd
 
-from analysis.analyses.targets import most_and_least_demanding
+from analysis.analyses.targets import ranked_steps
 from analysis.present.citations import conflicts_note, conflicts_shown
 from analysis.present.labels import (INPUT_LABELS, QUALIFIER_SYMBOLS, QUANTITY_LABELS, basis_label, derived_interval, derived_label, figure_label,
                                      format_derived, format_interval, indicator_names, outward)
@@ -153,6 +153,18 @@ def change_text(row: pd.Series) -> str:
     return f"{q}{value}{unit} ({low:+.2f} to {high:+.2f})"
 
 
+def step_text(row: pd.Series, plan_year: int) -> str:
+    """How a target's step comes about: '≥8000万美元 implies ≥+22.9% after +7.8% in 2022: ≥+15.1 pp'."""
+    q = "?" if row["change_qualifier"] == "undetermined" else QUALIFIER_SYMBOLS.get(row["change_qualifier"], "")
+    step = format_derived(row["step"], row["step_min"], row["step_max"], max_decimals=1, signed=True)
+    target = figure_label(row["target"], row["target_qualifier"], row["unit"], row["target_high"])
+    if row["comparison"] == "gap_pp":
+        return f"{target} after {row['prior']:g}% in {plan_year - 1}, {q}{step} pp"
+    implied = format_derived(row["change"], row["change_min"], row["change_max"], max_decimals=1, signed=True)
+    return (f"{target} implies {q}{implied}% after {row['prior_growth']:+g}% in {plan_year - 1}, "
+            f"{q}{step} pp")
+
+
 def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, attainment: pd.DataFrame,
                     consistency: pd.DataFrame, conflicts: pd.DataFrame) -> list[str]:
     """Key findings of the target-ambition page, from the `analyses` target results."""
@@ -167,15 +179,15 @@ def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, a
                 f"targets for {plan_year}, {int(pairs['indicator'].notna().sum())} of them for indicators in the "
                 f"catalog; {len(paired)} could be set against a {plan_year - 1} figure, "
                 f"{len(pairs) - len(paired)} are listed as unpaired."]
-    top, low = most_and_least_demanding(pairs)
-    if top is not None:
-        text = (f"The most demanding growth target is {name(top['indicator'])}: "
-                f"{figure_label(top['target'], top['target_qualifier'], '%')} against {top['prior']:g}% in "
-                f"{plan_year - 1}, {top['change']:+.1f} pp.")
-        if (paired["comparison"] == "gap_pp").sum() > 1:
-            text += (f" The least demanding is {name(low['indicator'])}: "
-                     f"{figure_label(low['target'], low['target_qualifier'], '%')} against {low['prior']:g}%, "
-                     f"{low['change']:+.1f} pp.")
+    ranked = ranked_steps(pairs)
+    if not ranked.empty:
+        top, low = ranked.iloc[0], ranked.iloc[-1]
+        text = (f"Ranked on one measure, the step each target asks for (the growth it states, or implies "
+                f"over the {plan_year - 1} level, minus the growth of {plan_year - 1}, in pp; "
+                f"{len(ranked)} of {len(paired)} paired targets have one), the most demanding is "
+                f"{name(top['indicator'])}: {step_text(top, plan_year)}.")
+        if len(ranked) > 1:
+            text += f" The least demanding is {name(low['indicator'])}: {step_text(low, plan_year)}."
         findings.append(text)
     level_pairs = paired[paired["comparison"] == "implied_growth"]
     if not level_pairs.empty:

@@ -12,7 +12,7 @@ from analysis.analyses.targets import pair_targets, target_conflicts
 from analysis.present.charts import target_trajectory, targets_by_level
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets, change_text, conflicts_section, target_findings
-from analysis.present.labels import figure_label, indicator_label, indicator_names
+from analysis.present.labels import QUALIFIER_SYMBOLS, figure_label, format_derived, indicator_label, indicator_names
 from analysis.present.style import style_table
 from analysis.reconciled.reconcile import find_conflicts
 from analysis.reconciled.report import Report
@@ -59,6 +59,7 @@ def paired_targets(report: Report, r: dict) -> object:
         f"Actual {plan_year - 1}": [figure_label(x["prior"], x["prior_qualifier"], x["prior_unit"])
                                     for _, x in paired.iterrows()],
         "Change (rounding range)": [change_text(x) for _, x in paired.iterrows()],
+        f"Step over {plan_year - 1} growth (pp)": [step_cell(x) for _, x in paired.iterrows()],
         "Sources": ["; ".join(dict.fromkeys([x["target_doc"], x["prior_doc"]])) for _, x in paired.iterrows()],
     }, index=paired.index)
     if paired["note"].notna().any():
@@ -66,6 +67,14 @@ def paired_targets(report: Report, r: dict) -> object:
     if paired["conflict"].any():
         shown["Conflicting sources"] = paired["conflict_note"].tolist()
     return style_table(shown, caption=f"{plan_year} targets and the {plan_year - 1} figures they build on")
+
+
+def step_cell(x: pd.Series) -> str:
+    """The step of a paired target (`targets.ranked_steps`), or why it has none."""
+    if pd.isna(x["step"]):
+        return "— (no prior growth rate)" if x["measure"] == "level" else "— (not a growth measure)"
+    q = "?" if x["change_qualifier"] == "undetermined" else QUALIFIER_SYMBOLS.get(x["change_qualifier"], "")
+    return q + format_derived(x["step"], x["step_min"], x["step_max"], max_decimals=1, signed=True)
 
 
 def unpaired_targets(report: Report, r: dict) -> object:
