@@ -49,3 +49,12 @@ def test_item3_the_most_demanding_target_is_ranked_over_every_step(pages):
     assert "the most demanding is Utilised foreign direct investment" in page
     assert "≥+15.1 pp" in page and "-9.7 pp" in page
     assert "The most demanding growth target is" not in page
+
+
+def test_item4_only_annual_targets_are_counted(pages):
+    # The plan part has 30 figures for 2023; 总投资398.6亿元, its 74 projects and the 6 “区中园” with a
+    # 3年内 goal are not targets of the year: 30 − 3 = 27.
+    page = pages["03"]
+    assert "27 quantitative annual targets for 2023" in page
+    assert "30 quantitative targets" not in page
+    assert "Multi-year and plan-period figures, not counted as 2023 targets (3)" in page

@@ -356,3 +356,23 @@ def test_level_targets_get_a_step_over_prior_growth(table):
     assert pairs.at["industrial_value_added", "step"] == pytest.approx(1.4)
     top = ranked_steps(pair_targets(report_of(rows, SZ, 2023))).iloc[0]
     assert top["indicator"] == "fdi_utilized"
+
+
+def test_multi_year_figures_are_kept_apart_from_the_years_targets(table):
+    project = "加快总投资398.6亿元、年度计划投资109亿元的74个实施类重点项目建设。"
+    parks = "推进鲁南大健康产业园等6个“区中园”建设,力争3年内2个迈入百亿元行列。"
+    rows = table(
+        {"indicator": pd.NA, "subject": "总投资", "measure": "level", "unit": "亿元", "value": "398.6",
+         "quote": project, **TARGET},
+        {"indicator": pd.NA, "subject": "年度计划投资", "measure": "level", "unit": "亿元", "value": "109",
+         "quote": project, **TARGET},
+        {"indicator": pd.NA, "subject": "实施类重点项目", "measure": "level", "unit": "个", "value": "74",
+         "quote": project, **TARGET},
+        {"indicator": pd.NA, "subject": "“区中园”", "measure": "level", "unit": "个", "value": "6",
+         "quote": parks, **TARGET},
+        {"indicator": pd.NA, "subject": "新招引企业", "measure": "level", "unit": "家", "value": "10",
+         "quote": "年内新招引医疗器械和兽药制品企业10家以上。", **TARGET})
+    pairs = pair_targets(report_of(rows, SZ, 2023)).set_index("subject")
+    assert pairs["horizon"].to_dict() == {"总投资": "multi_year", "年度计划投资": "annual", "实施类重点项目": "multi_year",
+                                          "“区中园”": "multi_year", "新招引企业": "annual"}
+    assert not pairs.loc["总投资", "paired"] and "multi-year" in pairs.loc["总投资", "reason"]

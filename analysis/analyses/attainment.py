@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.picks import PERCENT_MEASURES, conflict_of, pick, qualifier_of, scale_factor
+from analysis.analyses.targets import horizon_of
 from analysis.reconciled.intervals import figure_interval
 from analysis.reconciled.report import Report
 
@@ -50,7 +51,8 @@ def assess_attainment(report: Report, *, about_tolerance_pp: float = 0.5,
         row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
                "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
                "outcome": pd.NA, "outcome_doc": pd.NA, "preliminary": pd.NA, "status": "not comparable",
-               "borderline": False, "reason": None, **conflict_of({"target": t})}
+               "borderline": False, "reason": None, **conflict_of({"target": t}),
+               "horizon": horizon_of(t["subject"], t.get("quote"))}
         outcome = None if pd.isna(t["indicator"]) else pick(
             table, region, t["indicator"], "actual", plan_year, t["measure"], None)
         if outcome is None:
@@ -75,7 +77,7 @@ def assess_attainment(report: Report, *, about_tolerance_pp: float = 0.5,
 
 ATTAINMENT_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
                       "outcome", "outcome_doc", "preliminary", "status", "borderline", "reason", "conflict",
-                      "conflict_note"]
+                      "conflict_note", "horizon"]
 
 
 def attainment_rules(about_tolerance_pp: float = 0.5) -> pd.DataFrame:

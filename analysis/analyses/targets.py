@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 
 import pandas as pd
 
@@ -27,6 +28,23 @@ QUALIFIER_RULES: dict[tuple[str | None, str | None], str | None] = {
     (None, "at_most"): "at_least", ("about", "at_most"): "at_least", ("at_least", "at_most"): "at_least",
     ("at_most", "at_most"): "undetermined", ("range", "at_most"): "undetermined",
 }
+
+
+# Words of a sentence that make its figures multi-year or plan-period, not the plan year's: a
+# project list's total investment (总投资, spent over several years), a running total (累计), a goal
+# "within N years" (3年内), a plan-period end (到2025年, 十四五). A subject naming the year's share
+# (年度计划投资) stays annual.
+MULTI_YEAR_CUES = re.compile(r"总投资|累计|(?:\d+|[两三四五])年内|到20\d\d年|十四五")
+ANNUAL_WORDS = ("年度", "当年", "全年")
+
+
+def horizon_of(subject: object, quote: object) -> str:
+    """'multi_year' for a figure of a sentence with a MULTI_YEAR_CUES word (unless its subject names
+    the year: 年度计划投资), else 'annual'."""
+    text, name = str(quote) if isinstance(quote, str) else "", str(subject) if isinstance(subject, str) else ""
+    if MULTI_YEAR_CUES.search(text) and not any(word in name for word in ANNUAL_WORDS):
+        return "multi_year"
+    return "annual"
 
 
 def propagate_qualifier(target_q: object, prior_q: object) -> str | None:
@@ -69,6 +87,9 @@ def gap_pp(target: float, prior: float, prior_decimals: int, prior_unit: str | N
 def pair_targets(report: Report) -> pd.DataFrame:
     """Every target of `region` for `plan_year` with the prior-year actual it builds on, or why none.
 
+    `horizon` keeps annual targets apart from multi-year and plan-period figures of the plan part
+    (`horizon_of`); those are never paired and are not counted as the year's targets.
+
     Growth, share and pp targets are compared by the gap in percentage points with the prior figure
     of the same measure; level and count targets by the growth they imply over the prior level.
     `step` puts growth and level targets on one measure (growth asked for minus prior growth, pp).
@@ -90,7 +111,7 @@ PAIR_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_hig
                 "target_doc", "target_quote", "target_source_url", "prior", "prior_decimals", "prior_unit",
                 "prior_qualifier", "prior_period", "prior_doc", "prior_estimated", "comparison", "change",
                 "change_min", "change_max", "change_qualifier", "prior_growth", "step", "step_min", "step_max",
-                "paired", "reason", "note", "conflict", "conflict_note"]
+                "paired", "reason", "note", "horizon", "conflict", "conflict_note"]
 
 
 def wording_note(prior_subject: object, target_subject: object, prior_period: int, target_period: int) -> str | None:
@@ -109,7 +130,11 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
     row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
            "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
            "target_doc": t["doc"], "target_quote": t.get("quote"), "target_source_url": t.get("source_url"),
-           "paired": False, "reason": None, "note": None, **conflict_of({"target": t})}
+           "paired": False, "reason": None, "note": None, **conflict_of({"target": t}),
+           "horizon": horizon_of(t["subject"], t.get("quote"))}
+    if row["horizon"] == "multi_year":
+        return {**row, "reason": f"a multi-year or plan-period figure, not a {t['period']} target: "
+                                 f"{t.get('quote')}"}
     if pd.isna(t["indicator"]):
         return {**row, "reason": f"'{t['subject']}' is not in the indicator catalog, so no prior figure can be matched"}
     prior = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])

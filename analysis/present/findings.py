@@ -175,10 +175,15 @@ def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, a
         return f"{english} ({chinese})" if both else english
 
     paired = pairs[pairs["paired"]]
-    findings = [f"**{report.region_en} ({region})**, work report of {report.report_year}: {len(pairs)} quantitative "
-                f"targets for {plan_year}, {int(pairs['indicator'].notna().sum())} of them for indicators in the "
-                f"catalog; {len(paired)} could be set against a {plan_year - 1} figure, "
-                f"{len(pairs) - len(paired)} are listed as unpaired."]
+    annual = pairs[pairs["horizon"].ne("multi_year")]
+    multi = len(pairs) - len(annual)
+    findings = [f"**{report.region_en} ({region})**, work report of {report.report_year}: {len(annual)} quantitative "
+                f"annual targets for {plan_year}, {int(annual['indicator'].notna().sum())} of them for indicators in "
+                f"the catalog; {len(paired)} could be set against a {plan_year - 1} figure, "
+                f"{len(annual) - len(paired)} are listed as unpaired."
+                + (f" {multi} further figure{'s' if multi > 1 else ''} of the plan part {'are' if multi > 1 else 'is'} "
+                   "multi-year or plan-period (a project list's total investment, a goal within several years) "
+                   "and not counted as targets of the year." if multi else "")]
     ranked = ranked_steps(pairs)
     if not ranked.empty:
         top, low = ranked.iloc[0], ranked.iloc[-1]

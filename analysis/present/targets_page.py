@@ -79,7 +79,7 @@ def step_cell(x: pd.Series) -> str:
 
 def unpaired_targets(report: Report, r: dict) -> object:
     pairs, plan_year = r["pairs"], report.plan_year
-    unpaired = pairs[~pairs["paired"]]
+    unpaired = pairs[~pairs["paired"] & pairs["horizon"].ne("multi_year")]
     if pairs.empty:
         return f"This data set has no {plan_year} targets for {report.region}."
     if unpaired.empty:
@@ -93,6 +93,21 @@ def unpaired_targets(report: Report, r: dict) -> object:
         "Source": unpaired["target_doc"],
     }, index=unpaired.index)
     return style_table(shown, caption=f"Unpaired targets: no {plan_year - 1} figure to compare with ({len(unpaired)})")
+
+
+def multi_year_figures(report: Report, r: dict) -> object:
+    """Figures of the plan part that are multi-year or plan-period, kept apart from the year's targets."""
+    multi = r["pairs"][r["pairs"]["horizon"].eq("multi_year")]
+    if multi.empty:
+        return "No multi-year or plan-period figures in the plan part."
+    shown = pd.DataFrame({
+        "中文 (as written)": multi["subject"],
+        "Figure": [figure_label(x["target"], x["target_qualifier"], x["unit"], x["target_high"])
+                   for _, x in multi.iterrows()],
+        "Sentence": multi["target_quote"], "Source": multi["target_doc"],
+    }, index=multi.index)
+    return style_table(shown, caption=f"Multi-year and plan-period figures, not counted as {report.plan_year} "
+                                      f"targets ({len(multi)})")
 
 
 def trajectory_chart(report: Report, r: dict) -> object:
@@ -147,9 +162,9 @@ def attainment_section(report: Report, r: dict, about_tolerance_pp: float) -> li
         "Outcome source": judged["outcome_doc"].fillna("—"),
     })
     items.append(style_table(shown, caption=f"Attainment of the {plan_year} targets"))
-    n_uncat = int(attainment["indicator"].isna().sum())
+    n_uncat = int((attainment["indicator"].isna() & attainment["horizon"].ne("multi_year")).sum())
     if n_uncat:
-        items.append(f"{n_uncat} further targets name things outside the indicator catalog (projects, firms, "
+        items.append(f"{n_uncat} further annual targets name things outside the indicator catalog (projects, firms, "
                      "talent); no outcome is matched for them.")
     return items
 
