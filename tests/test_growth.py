@@ -120,16 +120,19 @@ def test_implied_prior_gdp_with_interval_and_warning():
 
 
 def test_implied_target_levels_carry_the_qualifier():
+    # One convention on every page (issue 12, item 6): a target is a stated number, taken as exact;
+    # only the base level's rounding widens the implied level. ≈6% on 311.7 is 311.7 × 1.06, interval
+    # [311.65 × 1.06, 311.75 × 1.06], not [311.65 × 1.055, 311.75 × 1.065) as if 6% were rounded.
     out = implied_target_levels(report_of(SEED, REGION, 2023, CATALOG)).set_index("indicator")
     gdp = out.loc["gdp"]
     assert gdp["qualifier"] == "about"
     assert gdp["implied_level"] == pytest.approx(311.7 * 1.06)
-    assert gdp["implied_low"] == pytest.approx(311.65 * 1.055)
-    assert gdp["implied_high"] == pytest.approx(311.75 * 1.065)
+    assert gdp["implied_low"] == pytest.approx(311.65 * 1.06)
+    assert gdp["implied_high"] == pytest.approx(311.75 * 1.06)
     assert gdp["basis_warning"]
     revenue = out.loc["general_budget_revenue"]
     assert revenue["qualifier"] == "at_least"
-    assert revenue["implied_low"] == pytest.approx(27.55 * 1.0645)
+    assert revenue["implied_low"] == pytest.approx(27.55 * 1.065)
     assert revenue["implied_high"] == math.inf  # at least: a lower bound only
     fai = out.loc["fixed_asset_investment"]
     assert math.isnan(fai["implied_level"]) and math.isnan(fai["base_level"])
@@ -140,8 +143,8 @@ def test_implied_target_level_of_a_range_target():
                  row("trade_total", "growth", 10, 0, kind="target", period=2023, qualifier="range",
                      value_high=15))
     trade = implied_target_levels(report_of(data, REGION, 2023, CATALOG)).iloc[0]
-    assert (trade["implied_low"], trade["implied_high"]) == pytest.approx((61.45 * 1.095,
-                                                                           61.55 * 1.155))
+    assert (trade["implied_low"], trade["implied_high"]) == pytest.approx((61.45 * 1.10,
+                                                                           61.55 * 1.15))
 
 
 def test_growth_comparison_has_actual_target_and_outcome():
