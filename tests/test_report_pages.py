@@ -58,3 +58,42 @@ def test_item4_only_annual_targets_are_counted(pages):
     assert "27 quantitative annual targets for 2023" in page
     assert "30 quantitative targets" not in page
     assert "Multi-year and plan-period figures, not counted as 2023 targets (3)" in page
+
+
+def test_item5_causes_are_named_not_claimed(pages):
+    for number in ("01", "03"):
+        assert "claim none" in pages[number]  # the convention, in the limitations
+    assert "base is likely" not in pages["03"] and "points to a revised" not in pages["03"]
+    assert "not arithmetic" not in pages["01"]
+    assert "a revised 2022 base, a change in coverage and a preliminary base are all possible" in pages["03"]
+
+
+def test_item6_targets_are_exact_on_every_page(pages):
+    # ≈6% on 311.7 亿元: 311.7 × 1.06 = 330.402, interval [311.65 × 1.06, 311.75 × 1.06] = [330.349, 330.455];
+    # not [311.65 × 1.055, 311.75 × 1.065) = [328.79, 332.01) as if 6% were rounded.
+    assert "≈330.40亿元" in pages["01"] and "[330.349, 330.455]" in pages["01"]
+    assert "328.7" not in pages["01"] and "[328.8, 332.0)" not in pages["01"]
+    for number in ("01", "03"):
+        assert "6% is read as 6.0%" in pages[number]
+
+
+def test_item7_the_gap_is_covered_by_other_sources(pages):
+    page = pages["02"]
+    assert "transfers from higher levels of government and borrowing" not in page
+    assert "Gap covered by other sources" in page and "调入资金" in page and "上年结转" in page
+    # Table 2 in one number of decimals (the gap's ±0.14 allows one): 26.6/0.753 = 35.33 is shown 35.3.
+    start = page.index("Table 2.")
+    table2 = page[start:page.index("Composition of expenditure", start)]
+    assert " 35.3 " in table2 and " 35.33 " not in table2 and " 7.7 " in table2
+
+
+def test_item10_derived_levels_and_intervals_follow_one_rule(pages):
+    # 36836 / 1.058 = 34816.6, interval [36835.5 / 1.0585, 36836.5 / 1.0575] = [34799.7, 34833.6]:
+    # half-width 17 supports tens (34,820); the ends at units, rounded outward: [34,799, 34,834].
+    page = pages["01"]
+    assert "34,820元" in page and "[34,799, 34,834]" in page and "[34,800, 34,834)" not in page
+    # ≥5.5% on 36836 元 (the target exact): 36836 × 1.055 = 38861.98, floor 36835.5 × 1.055 = 38861.45.
+    assert "≥38,860元" not in page and "≥ 38,861.4" in page
+    assert "rounded outward" in page and "rounded outward" in pages["02"] and "rounded outward" in pages["03"]
+    # Page 03's flag: 75/1.296 = 57.87 亿元 from the rounding interval of 75 (±0.5) and 29.6 (±0.05).
+    assert "implies a 2022 base of 57.9亿元" in pages["03"] or "implies a 2022 base of 58亿元" in pages["03"]

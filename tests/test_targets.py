@@ -376,3 +376,13 @@ def test_multi_year_figures_are_kept_apart_from_the_years_targets(table):
     assert pairs["horizon"].to_dict() == {"总投资": "multi_year", "年度计划投资": "annual", "实施类重点项目": "multi_year",
                                           "“区中园”": "multi_year", "新招引企业": "annual"}
     assert not pairs.loc["总投资", "paired"] and "multi-year" in pairs.loc["总投资", "reason"]
+
+
+def test_growth_consistency_names_possible_causes_and_claims_none(shizhong):
+    trade = by_indicator(growth_consistency(report_of(shizhong, SZ, 2023))).loc["trade_total"]
+    # 75 / 1.296 = 57.87 亿元; 75 is rounded to units: interval [74.5 / 1.2965, 75.5 / 1.2955], in 亿元 as written
+    assert trade["implied_prior_level"] == pytest.approx(75 / 1.296)
+    assert (trade["implied_prior_min"], trade["implied_prior_max"]) == pytest.approx((74.5 / 1.2965, 75.5 / 1.2955))
+    note = trade["note"]
+    assert "revised" in note and "coverage" in note and "preliminary" in note
+    assert "cannot tell" in note and "points to" not in note and "likely" not in note

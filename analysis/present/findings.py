@@ -124,8 +124,9 @@ def fiscal_findings(report: Report, inputs: pd.DataFrame, summary: pd.DataFrame,
         findings.append(
             f"Own general budget revenue of {input_figure(inputs, 'budget_revenue')} covers "
             f"{derived_figure(summary, 'self_reliance', 1)} of that expenditure (fiscal self-reliance). The rest, "
-            f"{derived_figure(summary, 'financing_gap')}, was financed from elsewhere: transfers from higher levels "
-            "of government and borrowing.")
+            f"{derived_figure(summary, 'financing_gap')}, was covered by other sources the report does not "
+            "break down: possibly transfers from higher levels of government, borrowing, funds moved in from "
+            "other budget accounts (调入资金), the budget stabilisation fund and balances carried over.")
     for name in ("livelihood_gdp", "revenue_gdp", "expenditure_gdp"):
         if name in summary.index:
             findings.append(f"{QUANTITY_LABELS[name][0]}: {derived_figure(summary, name)}.")
@@ -213,6 +214,7 @@ def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, a
         findings.append(text + "." + prelim)
     for _, f in consistency[consistency["fits"].eq("no") & consistency["growth_basis"].eq("nominal")].iterrows():
         findings.append(f"{name(f['indicator'], False)}: the levels {f['prior_level']:g} → {f['level']:g} {f['unit']} "
-                        f"imply {f['implied_growth']:+.1f}%, but {f['reported_growth']:g}% is reported — a revised "
-                        f"{plan_year - 1} base is likely.")
+                        f"imply {f['implied_growth']:+.1f}%, but {f['reported_growth']:g}% is reported. The figures "
+                        f"cannot tell why: a revised {plan_year - 1} base, a change in coverage and a preliminary "
+                        "base are all possible.")
     return findings + [f for f in [conflicts_finding(conflicts)] if f]

@@ -110,6 +110,15 @@ def derived_label(value: float, low: float, high: float, qualifier: object, unit
     return f"{symbol}{format_derived(value, low, high, unit)}"
 
 
+def derived_change(value: float, low: float, high: float, unit: str = "%", max_decimals: int = 2) -> str:
+    """A derived change with its interval, by the same rule as levels (`format_derived`, ends rounded
+    outward one digit finer): 21.95 in [21.04, 22.86] -> '+22% (+21.0 to +22.9)'."""
+    places = display_decimals(low, high, max_decimals, value)
+    lo, hi = outward(low, high, max(places + 1, 0))
+    shown = format_derived(value, low, high, unit, max_decimals, places=places, signed=True)
+    return f"{shown} ({lo:+f} to {hi:+f})"
+
+
 def figure_label(value: float, qualifier: object, unit: str, value_high: float | None = None) -> str:
     """A figure with its qualifier, as `qualifier_label`, taking value_high only for a range (other
     rows carry a stray value_high as NaN or as the value itself). A derived change whose direction
@@ -168,7 +177,7 @@ QUANTITY_LABELS = {
     "non_livelihood": ("Other (non-livelihood) expenditure", "非民生支出",
                        "livelihood spending × (1 − share) ÷ share"),
     "self_reliance": ("Fiscal self-reliance", "财政自给率", "budget revenue ÷ implied expenditure"),
-    "financing_gap": ("Gap financed by transfers and debt", "收支缺口", "implied expenditure − budget revenue"),
+    "financing_gap": ("Gap covered by other sources", "收支缺口", "implied expenditure − budget revenue"),
     "livelihood_gdp": ("Livelihood spending, % of GDP", "民生支出占GDP比重",
                        "livelihood spending ÷ GDP (current prices)"),
     "revenue_gdp": ("Budget revenue, % of GDP", "一般公共预算收入占GDP比重",

@@ -12,7 +12,8 @@ from analysis.analyses.targets import pair_targets, target_conflicts
 from analysis.present.charts import target_trajectory, targets_by_level
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets, change_text, conflicts_section, target_findings
-from analysis.present.labels import QUALIFIER_SYMBOLS, figure_label, format_derived, indicator_label, indicator_names
+from analysis.present.labels import (QUALIFIER_SYMBOLS, derived_change, derived_interval, derived_label, figure_label,
+                                     format_derived, indicator_label, indicator_names)
 from analysis.present.style import style_table
 from analysis.reconciled.reconcile import find_conflicts
 from analysis.reconciled.report import Report
@@ -179,7 +180,7 @@ def consistency_section(report: Report, r: dict) -> list | str:
         "中文": [_chinese(report, i) for i in consistency["indicator"]],
         f"Level {plan_year - 1}": [f"{v:g}{u}" for v, u in zip(consistency["prior_level"], consistency["unit"])],
         f"Level {plan_year}": [f"{v:g}{u}" for v, u in zip(consistency["level"], consistency["unit"])],
-        "Implied growth (nominal)": [f"{g:+.2f}% ({lo:+.2f} to {hi:+.2f})" for g, lo, hi in
+        "Implied growth (nominal)": [derived_change(g, lo, hi) for g, lo, hi in
                                      zip(consistency["implied_growth"], consistency["implied_min"], consistency["implied_max"])],
         "Reported growth": [f"{g:g}% ({b})" for g, b in zip(consistency["reported_growth"], consistency["growth_basis"])],
         "Fits": consistency["fits"].map(FITS),
@@ -196,9 +197,11 @@ def consistency_section(report: Report, r: dict) -> list | str:
     for _, f in flags[flags["growth_basis"] != "real"].iterrows():
         items.append(
             f"**Flag — {indicator_label(f['indicator'], report.catalog)}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
-            f"is {f['implied_growth']:+.1f}% (between {f['implied_min']:+.1f}% and {f['implied_max']:+.1f}% given rounding), "
+            f"is {derived_change(f['implied_growth'], f['implied_min'], f['implied_max'])} given rounding, "
             f"but {f['reported_growth']:g}% is reported; that rate implies a {plan_year - 1} base of "
-            f"{f['implied_prior_level']:.1f} {f['unit']}, not {f['prior_level']:g}. {f['note'].capitalize()}.")
+            f"{derived_label(f['implied_prior_level'], f['implied_prior_min'], f['implied_prior_max'], None, f['unit'])}"
+            f" (interval {derived_interval(f['implied_prior_min'], f['implied_prior_max'], f['implied_prior_level'])}), "
+            f"not {f['prior_level']:g}. {f['note'].capitalize()}.")
     return items
 
 
