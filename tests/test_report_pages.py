@@ -27,9 +27,10 @@ def _text(page: Path) -> str:
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Reader versions of the shipped report's pages, by number ('00' … '03'), as plain text."""
     root = tmp_path_factory.mktemp("pages")
-    subprocess.run([sys.executable, "-m", "analysis", "build", "--out", str(root / "reports"),
-                    "--build-dir", str(root / "build"), "--data-dir", str(DATA_DIR)],
-                   check=True, cwd=PACKAGE_DIR.parent, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "analysis", "build", "--out", str(root / "reports"),
+                           "--build-dir", str(root / "build"), "--data-dir", str(DATA_DIR)],
+                          cwd=PACKAGE_DIR.parent, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
     folder = root / "reports" / SLUG
     return {p.name[:2]: _text(p) for p in sorted(folder.glob("[0-9][0-9]-*.html")) if ".full." not in p.name}
 
@@ -97,3 +98,11 @@ def test_item10_derived_levels_and_intervals_follow_one_rule(pages):
     assert "rounded outward" in page and "rounded outward" in pages["02"] and "rounded outward" in pages["03"]
     # Page 03's flag: 75/1.296 = 57.87 亿元 from the rounding interval of 75 (±0.5) and 29.6 (±0.05).
     assert "implies a 2022 base of 57.9亿元" in pages["03"] or "implies a 2022 base of 58亿元" in pages["03"]
+
+
+def test_item8_threshold_counts_pair_with_their_prior(pages):
+    # 过10亿元项目 ≥11 after 16: 11/16 − 1 = −31.25%, shown −31.2% or −31.3% by rounding half up: −31.3%.
+    page = pages["03"]
+    assert f"{(11 / 16 - 1) * 100:.2f}" == "-31.25"
+    assert "过10亿元项目 ≥-31.3%" in page
+    assert "'过10亿元项目' is not in the indicator catalog" not in page

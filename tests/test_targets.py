@@ -386,3 +386,18 @@ def test_growth_consistency_names_possible_causes_and_claims_none(shizhong):
     note = trade["note"]
     assert "revised" in note and "coverage" in note and "preliminary" in note
     assert "cannot tell" in note and "points to" not in note and "likely" not in note
+
+
+def test_a_count_under_a_threshold_label_pairs_with_its_prior(table):
+    # 过10亿元项目 ≥11 in 2023 against 16 in 2022: 11/16 − 1 = −31.25%; 招引过100亿元项目 ≥2 against 2: 0%.
+    count = dict(indicator=pd.NA, measure="level", unit="个")
+    rows = table({**count, "subject": "过10亿元项目", "value": "16"},
+                 {**count, "subject": "过100亿元项目", "value": "2"},
+                 {**count, "subject": "过10亿元项目", "value": "11", "qualifier": "at_least", **TARGET},
+                 {**count, "subject": "招引过100亿元项目", "value": "2", "qualifier": "at_least", **TARGET},
+                 {**count, "subject": "过50亿元项目", "value": "3", "qualifier": "at_least", **TARGET})
+    pairs = pair_targets(report_of(rows, SZ, 2023)).set_index("subject")
+    assert pairs.loc["过10亿元项目", "paired"] and pairs.loc["过10亿元项目", "prior"] == 16
+    assert pairs.loc["过10亿元项目", "change"] == pytest.approx(-31.25)
+    assert pairs.loc["招引过100亿元项目", "change"] == pytest.approx(0.0)
+    assert not pairs.loc["过50亿元项目", "paired"]  # no 过50亿元 count the year before

@@ -93,14 +93,14 @@ def attainment_rules(about_tolerance_pp: float = 0.5) -> pd.DataFrame:
 
 
 def trajectory(pairs: pd.DataFrame, attainment: pd.DataFrame) -> pd.DataFrame:
-    """Long table prior → target → outcome per paired indicator, for a dumbbell chart.
+    """Long table prior → target → outcome per paired catalogued indicator, for a dumbbell chart.
 
     Percentage targets stay in % ('growth, %'); level and count targets are indexed to the prior
     year = 100 so that 亿元, 万美元 and 家 share one axis.
     """
     outcomes = attainment.dropna(subset=["indicator"]).set_index(["indicator", "measure"])
     rows = []
-    for _, p in pairs[pairs["paired"]].iterrows():
+    for _, p in pairs[pairs["paired"] & pairs["indicator"].notna()].iterrows():  # charted by indicator
         percent = p["measure"] in PERCENT_MEASURES
         # Target and outcome are in the target's unit; the prior may be written in another scale.
         scale = 1.0 if percent else 100 * scale_factor(p["unit"]) / (p["prior"] * scale_factor(p["prior_unit"]))

@@ -136,8 +136,11 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
         return {**row, "reason": f"a multi-year or plan-period figure, not a {t['period']} target: "
                                  f"{t.get('quote')}"}
     if pd.isna(t["indicator"]):
-        return {**row, "reason": f"'{t['subject']}' is not in the indicator catalog, so no prior figure can be matched"}
-    prior = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])
+        prior = threshold_prior(t, table)
+        if prior is None:
+            return {**row, "reason": f"'{t['subject']}' is not in the indicator catalog, so no prior figure can be matched"}
+    else:
+        prior = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])
     if prior is None:
         return {**row, "reason": f"no {t['measure']} figure for {t['period'] - 1} in the data"}
     row.update(prior=prior["value"], prior_decimals=int(prior["decimals"]), prior_unit=prior["unit"],
@@ -158,6 +161,24 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
     row.update(conflict_of({"target": t, "prior": prior}))
     row.update(change=change, change_min=low, change_max=high)
     return {**row, **_step(row, t, table)}
+
+
+# A class named by a threshold (过10亿元项目: projects over 1 billion yuan), at the end of a subject.
+THRESHOLD_LABEL = re.compile(r"过[\d.]+[万亿]?元(?:项目|企业)$")
+
+
+def threshold_prior(t: pd.Series, table: pd.DataFrame) -> pd.Series | None:
+    """The prior-year count of an uncatalogued target under the same threshold label (招引过100亿元项目
+    ≥2 pairs with 过100亿元项目 2 of the year before), in the same unit; None when there is none or
+    more than one."""
+    label = THRESHOLD_LABEL.search(str(t["subject"]))
+    if label is None:
+        return None
+    rows = table[(table["region"] == t["region"]) & (table["kind"] == "actual") & (table["period"] == t["period"] - 1)
+                 & (table["measure"] == t["measure"]) & (table["unit"] == t["unit"]) & table["indicator"].isna()
+                 & table["subject"].astype(str).str.endswith(label.group())]
+    same = rows[rows["report_year"] == t["report_year"]]
+    return same.iloc[0] if len(same) == 1 else None
 
 
 def _step(row: dict, t: pd.Series, table: pd.DataFrame) -> dict:

@@ -197,7 +197,8 @@ def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, a
         findings.append(text)
     level_pairs = paired[paired["comparison"] == "implied_growth"]
     if not level_pairs.empty:
-        parts = [f"{name(r['indicator'], False)} {change_text(r)}" for _, r in level_pairs.iterrows()]
+        parts = [f"{name(r['indicator'], False) if pd.notna(r['indicator']) else r['subject']} {change_text(r)}"
+                 for _, r in level_pairs.iterrows()]
         findings.append("Level and count targets imply growth of: " + "; ".join(parts) + ".")
     higher = ladder[ladder["region"] != region]
     if not higher.empty:
