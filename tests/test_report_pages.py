@@ -106,3 +106,12 @@ def test_item8_threshold_counts_pair_with_their_prior(pages):
     assert f"{(11 / 16 - 1) * 100:.2f}" == "-31.25"
     assert "过10亿元项目 ≥-31.3%" in page
     assert "'过10亿元项目' is not in the indicator catalog" not in page
+
+
+def test_item9_charts_are_described_and_the_left_out_list_says_what_it_covers(pages):
+    assert "No description has been provided" not in pages["03"]
+    assert pages["03"].count("[image: ") >= 2
+    page = pages["00"]
+    assert "What this list covers" in page
+    for phrase in ("双十镇", "十四五", "八大", "一刻钟"):
+        assert phrase in page[page.index("What this list covers"):]
