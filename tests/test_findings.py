@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.analyses.consistency import fits
 from analysis.analyses.targets import most_and_least_demanding
@@ -30,13 +31,18 @@ def test_indicator_names_from_the_catalog_or_the_subject():
     assert indicator_label("gdp", CATALOG, sep="\n") == "Gross domestic product\n地区生产总值"
 
 
-def test_most_and_least_demanding_take_percentage_gaps_only():
-    pairs = pd.DataFrame({"indicator": ["gdp", "fai", "trade", "x"], "paired": [True, True, True, False],
-                          "comparison": ["gap_pp", "gap_pp", "implied_growth", None],
-                          "change": [1.3, -4.0, 13.8, float("nan")]})
+def test_most_and_least_demanding_rank_every_step_on_one_measure():
+    # The step is growth asked for minus prior growth, in pp, for growth and level targets alike:
+    # FDI 8000/6510 − 1 = +22.89% after +7.8% is +15.09 pp, above 工业增加值's 10 − 8.6 = +1.4 pp;
+    # trade 70/61.5 − 1 = +13.82% after +23.5% is −9.68 pp, below 固定资产投资's 12 − 16 = −4 pp.
+    fdi, trade = (8000 / 6510 - 1) * 100 - 7.8, (70 / 61.5 - 1) * 100 - 23.5
+    pairs = pd.DataFrame({"indicator": ["iva", "fai", "fdi", "trade", "share", "x"],
+                          "paired": [True, True, True, True, True, False],
+                          "step": [1.4, -4.0, fdi, trade, float("nan"), float("nan")]})
     top, low = most_and_least_demanding(pairs)
-    assert (top["indicator"], low["indicator"]) == ("gdp", "fai")  # trade's 13.8 is growth, not a gap
-    assert most_and_least_demanding(pairs[pairs["comparison"] != "gap_pp"]) == (None, None)
+    assert (top["indicator"], low["indicator"]) == ("fdi", "trade")
+    assert top["step"] == pytest.approx(15.09, abs=0.005) and low["step"] == pytest.approx(-9.68, abs=0.005)
+    assert most_and_least_demanding(pairs[pairs["step"].isna()]) == (None, None)
 
 
 def test_fits_verdict():

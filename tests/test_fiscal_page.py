@@ -40,7 +40,7 @@ def test_findings_derive_expenditure_and_name_what_is_missing():
                                results["conflicts"])
     assert findings[0] == ("In 2022 livelihood spending (民生支出) was 26.6亿元, 75.3% of public "
                            "expenditure (公共财政支出). That implies general public budget expenditure of "
-                           "35.33 亿元 (interval [35.24, 35.42)), of which 8.73 亿元 (interval [8.69, 8.77)) "
+                           "35.33 亿元 (interval [35.23, 35.42]), of which 8.73 亿元 (interval [8.68, 8.77]) "
                            "went to everything else.")
     assert findings[-1] == "Not reported for this region and year: General public budget revenue, Gross domestic product."
 
@@ -55,3 +55,20 @@ def test_every_summary_quantity_has_words():
     assert len(summary) == 9
     assert isinstance(fiscal_page.derived_quantities(report_of(data, REGION, 2023), {"summary": summary}),
                       pd.io.formats.style.Styler)
+
+
+def test_the_gap_is_covered_by_other_sources_named_as_possibilities():
+    data = table(row("livelihood_spending", "level", 26.6, 1, "亿元"),
+                 row("livelihood_spending", "share", 75.3, 1, "%", start=40),
+                 row("general_budget_revenue", "level", 27.6, 1, "亿元", start=80))
+    report = report_of(data, REGION, 2023)
+    results = fiscal_page.fiscal_results(report)
+    findings = " ".join(fiscal_findings(report, results["inputs"], results["summary"], results["missing"],
+                                        results["conflicts"]))
+    assert "other sources" in findings and "possibly" in findings and "调入资金" in findings
+    assert "transfers from higher levels of government and borrowing." not in findings
+    # Table 2 keeps one number of decimals: the gap 26.6/0.753 − 27.6 = 7.725… has an interval
+    # [26.55/0.7535 − 27.65, 26.65/0.7525 − 27.55] = [7.585, 7.866], half-width 0.14: one place, so all one place.
+    html = fiscal_page.derived_quantities(report, results).to_html()
+    assert ">7.7<" in html and ">35.3<" in html and ">35.33<" not in html
+    assert "Gap covered by other sources" in html

@@ -120,16 +120,19 @@ def test_implied_prior_gdp_with_interval_and_warning():
 
 
 def test_implied_target_levels_carry_the_qualifier():
+    # One convention on every page (issue 12, item 6): a target is a stated number, taken as exact;
+    # only the base level's rounding widens the implied level. ≈6% on 311.7 is 311.7 × 1.06, interval
+    # [311.65 × 1.06, 311.75 × 1.06], not [311.65 × 1.055, 311.75 × 1.065) as if 6% were rounded.
     out = implied_target_levels(report_of(SEED, REGION, 2023, CATALOG)).set_index("indicator")
     gdp = out.loc["gdp"]
     assert gdp["qualifier"] == "about"
     assert gdp["implied_level"] == pytest.approx(311.7 * 1.06)
-    assert gdp["implied_low"] == pytest.approx(311.65 * 1.055)
-    assert gdp["implied_high"] == pytest.approx(311.75 * 1.065)
+    assert gdp["implied_low"] == pytest.approx(311.65 * 1.06)
+    assert gdp["implied_high"] == pytest.approx(311.75 * 1.06)
     assert gdp["basis_warning"]
     revenue = out.loc["general_budget_revenue"]
     assert revenue["qualifier"] == "at_least"
-    assert revenue["implied_low"] == pytest.approx(27.55 * 1.0645)
+    assert revenue["implied_low"] == pytest.approx(27.55 * 1.065)
     assert revenue["implied_high"] == math.inf  # at least: a lower bound only
     fai = out.loc["fixed_asset_investment"]
     assert math.isnan(fai["implied_level"]) and math.isnan(fai["base_level"])
@@ -140,8 +143,8 @@ def test_implied_target_level_of_a_range_target():
                  row("trade_total", "growth", 10, 0, kind="target", period=2023, qualifier="range",
                      value_high=15))
     trade = implied_target_levels(report_of(data, REGION, 2023, CATALOG)).iloc[0]
-    assert (trade["implied_low"], trade["implied_high"]) == pytest.approx((61.45 * 1.095,
-                                                                           61.55 * 1.155))
+    assert (trade["implied_low"], trade["implied_high"]) == pytest.approx((61.45 * 1.10,
+                                                                           61.55 * 1.15))
 
 
 def test_growth_comparison_has_actual_target_and_outcome():
@@ -246,10 +249,15 @@ def test_conflicting_base_levels_do_not_cross_in_implied_levels():
     assert growth_comparison(report_of(data, REGION, 2024, CATALOG))["value"].tolist() == [5.9, 6]
 
 
-def test_format_interval():
-    assert format_interval(297.52, 297.9) == "[297.52, 297.90)"
-    assert format_interval(29.33, math.inf) == "≥ 29.33 (no upper bound)"
-    assert format_interval(-100, 5.25) == "< 5.25 (no lower bound)"
+def test_format_interval_rounds_its_ends_outward():
+    # 311.65 / 1.0475 = 297.5179… and 311.75 / 1.0465 = 297.8977…: low rounds down, high up, so the
+    # interval shown holds every value of the true one (to nearest, 297.52 would cut 297.518…297.52).
+    assert format_interval(311.65 / 1.0475, 311.75 / 1.0465) == "[297.51, 297.90]"
+    # 36835.5 / 1.0585 = 34799.71… and 36836.5 / 1.0575 = 34833.57…, at units: [34,799, 34,834]
+    assert format_interval(36835.5 / 1.0585, 36836.5 / 1.0575, 0) == "[34,799, 34,834]"
+    assert format_interval(29.3271, math.inf) == "≥ 29.32 (no upper bound)"
+    assert format_interval(-100, 5.2501) == "≤ 5.26 (no lower bound)"
+    assert format_interval(1.25, 1.35) == "[1.25, 1.35]"  # an end exact at the digits shown stays
 
 
 def test_cited_sources_counts_figures_per_document():

@@ -7,7 +7,8 @@ import pytest
 
 from analysis.extract.units import COUNT_UNITS
 from analysis.reconciled.intervals import display_decimals, figure_interval, rounding_interval
-from analysis.present.labels import format_derived
+from analysis.present.conventions import conventions
+from analysis.present.labels import derived_change, format_derived, table_places
 
 
 def test_rounding_interval_is_half_the_last_digit_either_side():
@@ -61,3 +62,22 @@ def test_one_sided_interval_uses_the_finite_side_when_the_value_is_given():
     # ≥ target: implied 326.35 with low 326.2, high unbounded: ±0.15 -> tenths.
     assert display_decimals(326.2, math.inf, value=326.35) == 1
     assert format_derived(326.35, 326.2, math.inf, "亿元") == "326.4亿元"
+
+
+def test_one_column_of_derived_figures_shares_the_fewest_decimals_any_supports():
+    # 35.33 ± 0.09 supports 2 places, 7.73 ± 0.14 only 1: the column shows 1 for both.
+    assert table_places([35.235, 7.59], [35.415, 7.87], [35.325, 7.725]) == 1
+    assert format_derived(35.325, 35.235, 35.415, places=1) == "35.3"
+
+
+def test_derived_change_rounds_the_value_to_its_interval_and_the_ends_outward():
+    # 75/61.5 − 1 = +21.95%, interval [74.95/61.55 − 1, 75.05/61.45 − 1] = [+21.77, +22.13]: half-width
+    # 0.18 supports one place; the ends one place finer, low down and high up.
+    low, high = (74.95 / 61.55 - 1) * 100, (75.05 / 61.45 - 1) * 100
+    assert derived_change((75 / 61.5 - 1) * 100, low, high) == "+22.0% (+21.77 to +22.14)"
+
+
+def test_conventions_state_each_rule_in_words():
+    text = conventions("targets", "rounding", "causes", "other_sources")
+    assert "6% is read as 6.0%" in text and "rounded outward" in text
+    assert "claim none" in text and "调入资金" in text and "预算稳定调节基金" in text and "上年结转" in text

@@ -87,7 +87,7 @@ def test_revenue_and_expenditure_draws_two_bars_and_the_gap():
     fig = charts.revenue_and_expenditure(summary(revenue=27.6, expenditure=35.3, financing_gap=7.7))
     ax = fig.axes[0]
     assert sorted(round(p.get_height(), 1) for p in bars(ax)) == [27.6, 35.3]
-    assert "gap 7.7 亿元\n(transfers, debt)" in texts(ax)
+    assert "gap 7.7 亿元\n(other sources)" in texts(ax)
     assert "7.7 亿元" in fig.alt_text and drawn(fig) == []
 
 

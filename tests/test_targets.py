@@ -14,7 +14,8 @@ from analysis.analyses.attainment import assess_attainment, attained, attainment
 from analysis.analyses.consistency import growth_consistency
 from analysis.analyses.escalation import escalation
 from analysis.analyses.targets import (QUALIFIER_RULES, gap_pp, implied_growth, pair_targets, propagate_qualifier,
-                                       target_conflicts)
+                                       ranked_steps, target_conflicts, wording_note)
+from analysis.present.findings import change_text
 
 SZ = "枣庄市市中区"
 DEFAULTS = dict(doc="shizhong-2023", region=SZ, region_en="Shizhong", level="district", report_year=2023,
@@ -307,3 +308,96 @@ def test_counts_are_exact_in_implied_growth_and_attainment():
     assert implied_growth(80, 67, 0, "家") == pytest.approx((100 * (80 / 67 - 1),) * 3)
     assert implied_growth(330, 311.7, 1, "亿元")[1] == pytest.approx(100 * (330 / 311.75 - 1))
     assert gap_pp(6, 4.7, 1, "%") == pytest.approx((6 - 4.7, 6 - 4.75, 6 - 4.65))
+
+
+# --- issue 12: a threshold prior, different measures ---------------------------------------------------
+
+def test_a_threshold_prior_is_not_a_rounded_number():
+    # 突破500亿元 says "over 500": any prior in [500, inf). 550/500 − 1 = +10% is the most growth
+    # that could be needed; the least is none at all (−100% as the prior grows without bound).
+    value, low, high = implied_growth(550, 500, 0, "亿元", "at_least")
+    assert value == pytest.approx(10.0)
+    assert high == pytest.approx(10.0)  # not 550/499.5 − 1 = +10.11%
+    assert low == pytest.approx(-100.0)  # not 550/500.5 − 1 = +9.89%
+    assert gap_pp(6, 5, 0, "%", "at_least") == pytest.approx((1.0, -float("inf"), 1.0))
+
+
+def test_the_6_3_revenue_pair_has_no_false_bracket_and_names_both_measures(table):
+    rows = table(
+        {"indicator": "modern_industry_revenue", "subject": "“6+3”现代产业企业主营业务收入", "measure": "level",
+         "unit": "亿元", "value": "500", "qualifier": "at_least"},
+        {"indicator": "modern_industry_revenue", "subject": "“6+3”现代产业企业营业收入", "measure": "level",
+         "unit": "亿元", "value": "550", "qualifier": "at_least", **TARGET})
+    pair = pair_targets(report_of(rows, SZ, 2023)).iloc[0]
+    assert (pair["change_min"], pair["change_max"]) == pytest.approx((-100.0, 10.0))
+    text = change_text(pair)
+    assert text.startswith("≤+10.0%") and "no lower bound" in text and "9.89" not in text
+    assert "主营业务收入 in 2022" in pair["note"] and "营业收入 in 2023" in pair["note"]
+
+
+def test_wording_note_only_for_different_measures():
+    assert wording_note("地方生产总值", "生产总值", 2022, 2023) is None
+    assert wording_note("高新技术企业企业", "高新技术企业", 2022, 2023) is None
+    assert "主营业务收入 in 2022" in wording_note("企业主营业务收入", "企业营业收入", 2022, 2023)
+
+
+def test_level_targets_get_a_step_over_prior_growth(table):
+    rows = table(
+        {"indicator": "fdi_utilized", "measure": "level", "unit": "万美元", "value": "6510"},
+        {"indicator": "fdi_utilized", "value": "7.8"},
+        {"indicator": "fdi_utilized", "measure": "level", "unit": "万美元", "value": "8000", "qualifier": "at_least",
+         **TARGET},
+        {"indicator": "industrial_value_added", "value": "8.6"},
+        {"indicator": "industrial_value_added", "value": "10", **TARGET})
+    pairs = by_indicator(pair_targets(report_of(rows, SZ, 2023)))
+    # 8000 / 6510 − 1 = 22.888%; minus 7.8 = 15.088 pp; bounds from 6510's rounding (±0.5) and 7.8's (±0.05)
+    assert pairs.at["fdi_utilized", "step"] == pytest.approx(8000 / 6510 * 100 - 100 - 7.8)
+    assert pairs.at["fdi_utilized", "step_min"] == pytest.approx(8000 / 6510.5 * 100 - 100 - 7.85)
+    assert pairs.at["industrial_value_added", "step"] == pytest.approx(1.4)
+    top = ranked_steps(pair_targets(report_of(rows, SZ, 2023))).iloc[0]
+    assert top["indicator"] == "fdi_utilized"
+
+
+def test_multi_year_figures_are_kept_apart_from_the_years_targets(table):
+    project = "加快总投资398.6亿元、年度计划投资109亿元的74个实施类重点项目建设。"
+    parks = "推进鲁南大健康产业园等6个“区中园”建设,力争3年内2个迈入百亿元行列。"
+    rows = table(
+        {"indicator": pd.NA, "subject": "总投资", "measure": "level", "unit": "亿元", "value": "398.6",
+         "quote": project, **TARGET},
+        {"indicator": pd.NA, "subject": "年度计划投资", "measure": "level", "unit": "亿元", "value": "109",
+         "quote": project, **TARGET},
+        {"indicator": pd.NA, "subject": "实施类重点项目", "measure": "level", "unit": "个", "value": "74",
+         "quote": project, **TARGET},
+        {"indicator": pd.NA, "subject": "“区中园”", "measure": "level", "unit": "个", "value": "6",
+         "quote": parks, **TARGET},
+        {"indicator": pd.NA, "subject": "新招引企业", "measure": "level", "unit": "家", "value": "10",
+         "quote": "年内新招引医疗器械和兽药制品企业10家以上。", **TARGET})
+    pairs = pair_targets(report_of(rows, SZ, 2023)).set_index("subject")
+    assert pairs["horizon"].to_dict() == {"总投资": "multi_year", "年度计划投资": "annual", "实施类重点项目": "multi_year",
+                                          "“区中园”": "multi_year", "新招引企业": "annual"}
+    assert not pairs.loc["总投资", "paired"] and "multi-year" in pairs.loc["总投资", "reason"]
+
+
+def test_growth_consistency_names_possible_causes_and_claims_none(shizhong):
+    trade = by_indicator(growth_consistency(report_of(shizhong, SZ, 2023))).loc["trade_total"]
+    # 75 / 1.296 = 57.87 亿元; 75 is rounded to units: interval [74.5 / 1.2965, 75.5 / 1.2955], in 亿元 as written
+    assert trade["implied_prior_level"] == pytest.approx(75 / 1.296)
+    assert (trade["implied_prior_min"], trade["implied_prior_max"]) == pytest.approx((74.5 / 1.2965, 75.5 / 1.2955))
+    note = trade["note"]
+    assert "revised" in note and "coverage" in note and "preliminary" in note
+    assert "cannot tell" in note and "points to" not in note and "likely" not in note
+
+
+def test_a_count_under_a_threshold_label_pairs_with_its_prior(table):
+    # 过10亿元项目 ≥11 in 2023 against 16 in 2022: 11/16 − 1 = −31.25%; 招引过100亿元项目 ≥2 against 2: 0%.
+    count = dict(indicator=pd.NA, measure="level", unit="个")
+    rows = table({**count, "subject": "过10亿元项目", "value": "16"},
+                 {**count, "subject": "过100亿元项目", "value": "2"},
+                 {**count, "subject": "过10亿元项目", "value": "11", "qualifier": "at_least", **TARGET},
+                 {**count, "subject": "招引过100亿元项目", "value": "2", "qualifier": "at_least", **TARGET},
+                 {**count, "subject": "过50亿元项目", "value": "3", "qualifier": "at_least", **TARGET})
+    pairs = pair_targets(report_of(rows, SZ, 2023)).set_index("subject")
+    assert pairs.loc["过10亿元项目", "paired"] and pairs.loc["过10亿元项目", "prior"] == 16
+    assert pairs.loc["过10亿元项目", "change"] == pytest.approx(-31.25)
+    assert pairs.loc["招引过100亿元项目", "change"] == pytest.approx(0.0)
+    assert not pairs.loc["过50亿元项目", "paired"]  # no 过50亿元 count the year before

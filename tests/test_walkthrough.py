@@ -58,7 +58,7 @@ def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytes
     shutil.copytree(DATA_DIR, data)
     _build(data, reports, build_dir)
     first = _pages(reports)
-    assert "30 quantitative targets for 2023" in first[f"{SZ}-2023/03-target-ambition.html"]
+    assert "27 quantitative annual targets for 2023" in first[f"{SZ}-2023/03-target-ambition.html"]
     report_bytes = REPORT_2024.encode("gbk")
     (tmp_path / "shizhong-2024.txt").write_bytes(report_bytes)
     monkeypatch.chdir(tmp_path)
@@ -82,7 +82,7 @@ def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytes
     second = _pages(reports)
     # every page of the first build is still there, about the same report
     assert set(first) <= set(second)
-    assert "30 quantitative targets for 2023" in second[f"{SZ}-2023/03-target-ambition.html"]
+    assert "27 quantitative annual targets for 2023" in second[f"{SZ}-2023/03-target-ambition.html"]
     for name in first:
         if name.startswith(f"{SZ}-2023/") and not name.endswith(".full.html"):
             assert "· 枣庄市市中区 2023</title>" in second[name], name  # the title names the page's report
@@ -90,7 +90,7 @@ def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytes
     notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
     new = {name for name in second if name.startswith(f"{SZ}-2024/")}
     assert len(new) == 2 * sum(notebook_scope(nb) == "report" for nb in notebooks)
-    assert "quantitative targets for 2024" in second[f"{SZ}-2024/03-target-ambition.html"]
+    assert "quantitative annual targets for 2024" in second[f"{SZ}-2024/03-target-ambition.html"]
     assert "shizhong-2024" in second[f"{SZ}-2024/00-data-overview.html"]
     for notebook in notebooks:
         assert any(name.endswith(f"/{notebook.stem}.html") or name == f"{notebook.stem}.html" for name in second)

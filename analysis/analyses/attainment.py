@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.picks import PERCENT_MEASURES, conflict_of, pick, qualifier_of, scale_factor
+from analysis.analyses.targets import horizon_of
 from analysis.reconciled.intervals import figure_interval
 from analysis.reconciled.report import Report
 from analysis.staging.absences import NO_TARGET
@@ -111,7 +112,8 @@ def assess_attainment(report: Report, *, about_tolerance_pp: float = 0.5,
     for _, t in targets.iterrows():
         row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
                "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
-               "outcome_doc": pd.NA, "preliminary": pd.NA, "reason": None, **conflict_of({"target": t})}
+               "outcome_doc": pd.NA, "preliminary": pd.NA, "reason": None, **conflict_of({"target": t}),
+               "horizon": horizon_of(t["subject"], t.get("quote"))}
         outcome = None if pd.isna(t["indicator"]) else pick(
             table, region, t["indicator"], "actual", plan_year, t["measure"], None)
         verdict = judge(t, outcome, about_tolerance_pp=about_tolerance_pp, ceilings=ceilings)
@@ -130,7 +132,7 @@ def assess_attainment(report: Report, *, about_tolerance_pp: float = 0.5,
 
 ATTAINMENT_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
                       "outcome", "outcome_doc", "preliminary", "status", "borderline", "ratio", "gap_pp", "margin_pp",
-                      "reason", "conflict", "conflict_note"]
+                      "reason", "conflict", "conflict_note", "horizon"]
 
 
 def attainment_rules(about_tolerance_pp: float = 0.5) -> pd.DataFrame:
@@ -157,14 +159,14 @@ def degree_rules() -> pd.DataFrame:
 
 
 def trajectory(pairs: pd.DataFrame, attainment: pd.DataFrame) -> pd.DataFrame:
-    """Long table prior → target → outcome per paired indicator, for a dumbbell chart.
+    """Long table prior → target → outcome per paired catalogued indicator, for a dumbbell chart.
 
     Percentage targets stay in % ('growth, %'); level and count targets are indexed to the prior
     year = 100 so that 亿元, 万美元 and 家 share one axis.
     """
     outcomes = attainment.dropna(subset=["indicator"]).set_index(["indicator", "measure"])
     rows = []
-    for _, p in pairs[pairs["paired"]].iterrows():
+    for _, p in pairs[pairs["paired"] & pairs["indicator"].notna()].iterrows():  # charted by indicator
         percent = p["measure"] in PERCENT_MEASURES
         # Target and outcome are in the target's unit; the prior may be written in another scale.
         scale = 1.0 if percent else 100 * scale_factor(p["unit"]) / (p["prior"] * scale_factor(p["prior_unit"]))

@@ -26,6 +26,7 @@ def growth_consistency(report: Report) -> pd.DataFrame:
         implied = 100 * (level["value"] * ratio / prior["value"] - 1)
         imin, imax = 100 * (lo / phi - 1), 100 * (hi / plo - 1)
         glo, ghi = figure_interval(growth["value"], int(growth["decimals"]), growth["unit"])
+        written_lo, written_hi = figure_interval(level["value"], int(level["decimals"]), level["unit"])
         basis = catalog.at[indicator, "growth_basis"] if indicator in catalog.index else "unknown"
         consistent = imin < ghi and glo < imax
         rows.append({"indicator": indicator, "prior_period": period - 1, "prior_level": prior["value"],
@@ -33,6 +34,8 @@ def growth_consistency(report: Report) -> pd.DataFrame:
                      "unit": level["unit"], "implied_growth": implied, "implied_min": imin, "implied_max": imax,
                      "reported_growth": growth["value"], "growth_doc": growth["doc"], "growth_basis": basis,
                      "implied_prior_level": level["value"] / (1 + growth["value"] / 100),
+                     "implied_prior_min": written_lo / (1 + ghi / 100),
+                     "implied_prior_max": written_hi / (1 + glo / 100),
                      "consistent": consistent, "fits": fits(basis, consistent),
                      "note": _consistency_note(basis, consistent)})
     return pd.DataFrame(rows, columns=CONSISTENCY_COLUMNS).astype({"consistent": bool, "implied_growth": float})
@@ -40,7 +43,8 @@ def growth_consistency(report: Report) -> pd.DataFrame:
 
 CONSISTENCY_COLUMNS = ["indicator", "prior_period", "prior_level", "prior_doc", "level", "level_doc", "unit",
                        "implied_growth", "implied_min", "implied_max", "reported_growth", "growth_doc",
-                       "growth_basis", "implied_prior_level", "consistent", "fits", "note"]
+                       "growth_basis", "implied_prior_level", "implied_prior_min", "implied_prior_max", "consistent",
+                       "fits", "note"]
 
 
 def fits(basis: object, consistent: bool) -> str:
@@ -57,5 +61,5 @@ def _consistency_note(basis: str, consistent: bool) -> str:
                 "prices): a gap mixes price changes with any base revision")
     if consistent:
         return "agrees within rounding (both nominal)"
-    return ("both nominal: a gap beyond rounding points to a revised prior-year base or changed coverage "
-            "(the statistics office compares with the revised base)")
+    return ("both nominal, and the gap is beyond rounding: possible causes are a revised prior-year base, "
+            "a change in coverage or a preliminary base; the figures cannot tell which")

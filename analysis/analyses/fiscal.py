@@ -154,7 +154,8 @@ def self_reliance(revenue: Bounded, spend: Bounded, share_pct: Bounded) -> Bound
 
 
 def financing_gap(revenue: Bounded, expenditure: Bounded) -> Bounded:
-    """Expenditure − own revenue: what transfers from higher levels and borrowing must cover."""
+    """Expenditure − own revenue: what other sources cover (transfers, borrowing, 调入资金, the budget
+    stabilisation fund, carry-overs; the report does not say which)."""
     return Bounded(expenditure.value - revenue.value, expenditure.low - revenue.high,
                    expenditure.high - revenue.low)
 

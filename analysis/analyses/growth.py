@@ -37,6 +37,20 @@ def row_interval(row: pd.Series) -> tuple[float, float]:
     return low, high
 
 
+def target_interval(row: pd.Series) -> tuple[float, float]:
+    """Bounds on what a growth target asks for. A target is a stated number, not a measurement:
+    6% is 6.0%, never [5.5, 6.5). 'about' (左右) is shown as ≈ and not widened; 'at_least' drops the
+    upper bound, 'at_most' the lower one (down to -100%); 'range' spans value..value_high."""
+    value, qualifier = float(row["value"]), row.get("qualifier")
+    if qualifier == "at_least":
+        return value, math.inf
+    if qualifier == "at_most":
+        return -100.0, value
+    if qualifier == "range" and pd.notna(row.get("value_high")):
+        return value, float(row["value_high"])
+    return value, value
+
+
 def join_notes(*parts: object) -> str:
     """Non-empty notes joined with '; ' (missing and blank parts left out)."""
     return "; ".join(str(p).strip() for p in parts
@@ -67,10 +81,10 @@ def _describe(frame: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _bounded(frame: pd.DataFrame, name: str, keep: tuple[str, ...] = ()) -> pd.DataFrame:
+def _bounded(frame: pd.DataFrame, name: str, keep: tuple[str, ...] = (), exact: bool = False) -> pd.DataFrame:
     """indicator, period, `name`, `name`_low, `name`_high, `name`_conflict, `name`_conflict_note
-    (+ `keep` columns) of figure rows."""
-    bounds = [row_interval(row) for _, row in frame.iterrows()]
+    (+ `keep` columns) of figure rows; `exact`: the rows are targets (`target_interval`)."""
+    bounds = [(target_interval if exact else row_interval)(row) for _, row in frame.iterrows()]
     out = frame[["indicator", "period", *keep]].copy()
     out[f"{name}_conflict"] = frame["conflict"].astype(bool) if "conflict" in frame else False
     out[f"{name}_conflict_note"] = frame["conflict_note"] if "conflict_note" in frame else ""
@@ -144,8 +158,9 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
 def implied_target_levels(report: Report) -> pd.DataFrame:
     """Plan-year levels implied by each growth target applied to the review-year level.
 
-    The implied level carries the target's qualifier: 'at_least' makes it a lower bound
-    (implied_high is inf), 'about' a point with its rounding interval, 'range' a low..high span.
+    The target is taken as exact (`target_interval`), so the interval covers only the rounding of
+    the base level. The implied level carries the target's qualifier: 'at_least' makes it a lower
+    bound (implied_high is inf), 'about' a point shown as ≈, 'range' a low..high span.
     Targets without a review-year level stay in the table with a note, not dropped.
     `basis_warning` is True only where a real target is applied to a (nominal) level; a target
     without a base level has base_level NaN (unpaired).
@@ -160,7 +175,7 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
     targets = mine[(mine["kind"] == "target") & (mine["measure"] == "growth")
                    & (mine["period"] == report_year)]
     targets = _bounded(targets, "growth", ("subject", "value_high", "qualifier", "quote",
-                                           "source_url"))
+                                           "source_url"), exact=True)
     bases = mine[(mine["kind"] == "actual") & (mine["measure"] == "level")
                  & (mine["period"] == report_year - 1)]
     bases = _bounded(bases, "base", ("unit",)).rename(columns={"period": "base_period"})

@@ -1,6 +1,10 @@
 """Target ambition: each target against the prior-year figure it builds on, with qualifiers carried through."""
 from __future__ import annotations
 
+import math
+import os
+import re
+
 import pandas as pd
 
 from analysis.analyses.picks import PERCENT_MEASURES, conflict_of, pick, qualifier_of, scale_factor, upper
@@ -27,32 +31,69 @@ QUALIFIER_RULES: dict[tuple[str | None, str | None], str | None] = {
 }
 
 
+# Words of a sentence that make its figures multi-year or plan-period, not the plan year's: a
+# project list's total investment (总投资, spent over several years), a running total (累计), a goal
+# "within N years" (3年内), a plan-period end (到2025年, 十四五). A subject naming the year's share
+# (年度计划投资) stays annual.
+MULTI_YEAR_CUES = re.compile(r"总投资|累计|(?:\d+|[两三四五])年内|到20\d\d年|十四五")
+ANNUAL_WORDS = ("年度", "当年", "全年")
+
+
+def horizon_of(subject: object, quote: object) -> str:
+    """'multi_year' for a figure of a sentence with a MULTI_YEAR_CUES word (unless its subject names
+    the year: 年度计划投资), else 'annual'."""
+    text, name = str(quote) if isinstance(quote, str) else "", str(subject) if isinstance(subject, str) else ""
+    if MULTI_YEAR_CUES.search(text) and not any(word in name for word in ANNUAL_WORDS):
+        return "multi_year"
+    return "annual"
+
+
 def propagate_qualifier(target_q: object, prior_q: object) -> str | None:
     """Qualifier of the change from a prior figure to a target (see QUALIFIER_RULES); None = exact."""
     return QUALIFIER_RULES.get((qualifier_of(target_q), qualifier_of(prior_q)), "undetermined")
 
 
-def implied_growth(target: float, prior: float, prior_decimals: int,
-                   prior_unit: str | None = None) -> tuple[float, float, float]:
+def prior_interval(prior: float, decimals: int, unit: str | None = None,
+                   qualifier: object = None) -> tuple[float, float]:
+    """True values a prior figure stands for. A threshold is not a rounded number: 突破500亿元 (at
+    least) says only "over 500", so [500, inf); 不足 (at most) gives (-inf, value]. Otherwise the
+    rounding interval, or none for a plain count (67家 is exact)."""
+    q = qualifier_of(qualifier)
+    if q == "at_least":
+        return float(prior), math.inf
+    if q == "at_most":
+        return -math.inf, float(prior)
+    return figure_interval(prior, decimals, unit)
+
+
+def implied_growth(target: float, prior: float, prior_decimals: int, prior_unit: str | None = None,
+                   prior_qualifier: object = None) -> tuple[float, float, float]:
     """Growth in % from prior to target, with its bounds; the target is a stated number, not rounded.
 
-    The prior's interval is its rounding interval, or none for a plain count (67家 is exact)."""
-    low, high = figure_interval(prior, prior_decimals, prior_unit)
-    return 100 * (target / prior - 1), 100 * (target / high - 1), 100 * (target / low - 1)
+    The prior's interval is `prior_interval`: a floor prior (突破500) leaves the growth with no
+    lower bound but -100%; a ceiling prior leaves it with no upper bound."""
+    low, high = prior_interval(prior, prior_decimals, prior_unit, prior_qualifier)
+    def growth(base: float) -> float:
+        return math.inf if base <= 0 else 100 * (target / base - 1)
+    return growth(prior), growth(high), growth(low)
 
 
-def gap_pp(target: float, prior: float, prior_decimals: int,
-           prior_unit: str | None = None) -> tuple[float, float, float]:
-    """Target minus prior in percentage points, with bounds from the prior's rounding."""
-    low, high = figure_interval(prior, prior_decimals, prior_unit)
+def gap_pp(target: float, prior: float, prior_decimals: int, prior_unit: str | None = None,
+           prior_qualifier: object = None) -> tuple[float, float, float]:
+    """Target minus prior in percentage points, with bounds from the prior's interval (`prior_interval`)."""
+    low, high = prior_interval(prior, prior_decimals, prior_unit, prior_qualifier)
     return target - prior, target - high, target - low
 
 
 def pair_targets(report: Report) -> pd.DataFrame:
     """Every target of `region` for `plan_year` with the prior-year actual it builds on, or why none.
 
+    `horizon` keeps annual targets apart from multi-year and plan-period figures of the plan part
+    (`horizon_of`); those are never paired and are not counted as the year's targets.
+
     Growth, share and pp targets are compared by the gap in percentage points with the prior figure
     of the same measure; level and count targets by the growth they imply over the prior level.
+    `step` puts growth and level targets on one measure (growth asked for minus prior growth, pp).
     Where sources disagree, `reconcile.resolve_figures` decides which value is used (the plan
     year's report first); `conflict` and `conflict_note` say so.
     """
@@ -60,7 +101,8 @@ def pair_targets(report: Report) -> pd.DataFrame:
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
     rows = [_pair_one(t, table) for _, t in targets.iterrows()]
     # Explicit dtypes so an empty result still filters and sorts like a full one.
-    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype({"paired": bool, "change": float, "conflict": bool})
+    pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype(
+        {"paired": bool, "change": float, "step": float, "conflict": bool})
     if pairs["paired"].sum() + (pairs["reason"].notna() & ~pairs["paired"]).sum() != len(targets):
         raise DataError("(reconciled figures)", "a target was neither paired nor given a reason")
     return pairs
@@ -69,38 +111,93 @@ def pair_targets(report: Report) -> pd.DataFrame:
 PAIR_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
                 "target_doc", "target_quote", "target_source_url", "prior", "prior_decimals", "prior_unit",
                 "prior_qualifier", "prior_period", "prior_doc", "prior_estimated", "comparison", "change",
-                "change_min", "change_max", "change_qualifier", "paired", "reason", "conflict",
-                "conflict_note"]
+                "change_min", "change_max", "change_qualifier", "prior_growth", "step", "step_min", "step_max",
+                "paired", "reason", "note", "horizon", "conflict", "conflict_note"]
+
+
+def wording_note(prior_subject: object, target_subject: object, prior_period: int, target_period: int) -> str | None:
+    """A note when a target and its prior name different measures: neither subject ends with the
+    other (主营业务收入 in 2022, 营业收入 in 2023); None when one is the other with words in front
+    or behind (地方生产总值 and 生产总值, 高新技术企业企业 and 高新技术企业 name one thing)."""
+    a, b = str(prior_subject or ""), str(target_subject or "")
+    if not a or not b or a.endswith(b) or b.endswith(a) or a.startswith(b) or b.startswith(a):
+        return None
+    common = len(os.path.commonprefix([a, b]))
+    return (f"the two figures name different measures ({a[common:]} in {prior_period}, {b[common:]} in "
+            f"{target_period}): the change compares them as one")
 
 
 def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
     row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
            "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
            "target_doc": t["doc"], "target_quote": t.get("quote"), "target_source_url": t.get("source_url"),
-           "paired": False, "reason": None, **conflict_of({"target": t})}
+           "paired": False, "reason": None, "note": None, **conflict_of({"target": t}),
+           "horizon": horizon_of(t["subject"], t.get("quote"))}
+    if row["horizon"] == "multi_year":
+        return {**row, "reason": f"a multi-year or plan-period figure, not a {t['period']} target: "
+                                 f"{t.get('quote')}"}
     if pd.isna(t["indicator"]):
-        return {**row, "reason": f"'{t['subject']}' is not in the indicator catalog, so no prior figure can be matched"}
-    if row["target_qualifier"] == NO_TARGET:
+        prior = threshold_prior(t, table)
+        if prior is None:
+            return {**row, "reason": f"'{t['subject']}' is not in the indicator catalog, so no prior figure can be matched"}
+    elif row["target_qualifier"] == NO_TARGET:
         return {**row, "reason": "no target set: the report states that it sets none"}
-    prior = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])
+    else:
+        prior = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])
     if prior is None:
         return {**row, "reason": f"no {t['measure']} figure for {t['period'] - 1} in the data"}
     row.update(prior=prior["value"], prior_decimals=int(prior["decimals"]), prior_unit=prior["unit"],
                prior_qualifier=qualifier_of(prior.get("qualifier")), prior_period=int(prior["period"]),
                prior_doc=prior["doc"], prior_estimated=bool(prior.get("estimated", False)),
                change_qualifier=propagate_qualifier(t.get("qualifier"), prior.get("qualifier")), paired=True)
-    unit = prior["unit"]
+    base = (prior["value"], prior["decimals"], prior["unit"], prior.get("qualifier"))
     if t["measure"] in PERCENT_MEASURES:
-        change, low, _ = gap_pp(t["value"], prior["value"], prior["decimals"], unit)
-        high = gap_pp(upper(t), prior["value"], prior["decimals"], unit)[2]
+        change, low, _ = gap_pp(t["value"], *base)
+        high = gap_pp(upper(t), *base)[2]
         row["comparison"] = "gap_pp"
     else:
         factor = scale_factor(t["unit"]) / scale_factor(prior["unit"])
-        change, low, _ = implied_growth(t["value"] * factor, prior["value"], prior["decimals"], unit)
-        high = implied_growth(upper(t) * factor, prior["value"], prior["decimals"], unit)[2]
+        change, low, _ = implied_growth(t["value"] * factor, *base)
+        high = implied_growth(upper(t) * factor, *base)[2]
         row["comparison"] = "implied_growth"
+    row["note"] = wording_note(prior["subject"], t["subject"], int(prior["period"]), int(t["period"]))
     row.update(conflict_of({"target": t, "prior": prior}))
-    return {**row, "change": change, "change_min": low, "change_max": high}
+    row.update(change=change, change_min=low, change_max=high)
+    return {**row, **_step(row, t, table)}
+
+
+# A class named by a threshold (过10亿元项目: projects over 1 billion yuan), at the end of a subject.
+THRESHOLD_LABEL = re.compile(r"过[\d.]+[万亿]?元(?:项目|企业)$")
+
+
+def threshold_prior(t: pd.Series, table: pd.DataFrame) -> pd.Series | None:
+    """The prior-year count of an uncatalogued target under the same threshold label (招引过100亿元项目
+    ≥2 pairs with 过100亿元项目 2 of the year before), in the same unit; None when there is none or
+    more than one."""
+    label = THRESHOLD_LABEL.search(str(t["subject"]))
+    if label is None:
+        return None
+    rows = table[(table["region"] == t["region"]) & (table["kind"] == "actual") & (table["period"] == t["period"] - 1)
+                 & (table["measure"] == t["measure"]) & (table["unit"] == t["unit"]) & table["indicator"].isna()
+                 & table["subject"].astype(str).str.endswith(label.group())]
+    same = rows[rows["report_year"] == t["report_year"]]
+    return same.iloc[0] if len(same) == 1 else None
+
+
+def _step(row: dict, t: pd.Series, table: pd.DataFrame) -> dict:
+    """The step a target asks for, in pp: the growth it states (a growth target) or implies (a level
+    target over its prior level) minus the growth of the prior year. Share and pp targets, and level
+    targets without a prior growth rate, have none."""
+    if t["measure"] == "growth":
+        return {"step": row["change"], "step_min": row["change_min"], "step_max": row["change_max"]}
+    if row["comparison"] != "implied_growth":
+        return {}
+    growth = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, "growth", t["report_year"])
+    if growth is None:
+        return {}
+    g_low, g_high = figure_interval(growth["value"], int(growth["decimals"]), growth["unit"])
+    return {"prior_growth": growth["value"], "step": row["change"] - growth["value"],
+            "step_min": row["change_min"] - g_high, "step_max": row["change_max"] - g_low}
 
 
 def target_conflicts(report: Report) -> pd.DataFrame:
@@ -112,10 +209,16 @@ def target_conflicts(report: Report) -> pd.DataFrame:
     return conflict_summary(rows[used & rows["indicator"].notna()], report.catalog)
 
 
+def ranked_steps(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Paired targets whose step (see `_step`: growth asked for minus the prior year's growth, in pp)
+    can be computed, most demanding first. One measure for growth and level targets alike."""
+    return pairs[pairs["paired"] & pairs["step"].notna()].sort_values("step", ascending=False, kind="stable")
+
+
 def most_and_least_demanding(pairs: pd.DataFrame) -> tuple[pd.Series | None, pd.Series | None]:
-    """The paired percentage targets (growth, share, pp) with the largest and the smallest gap over
-    the prior year's figure; (None, None) when there is none, the same row twice when only one."""
-    gaps = pairs[pairs["paired"] & pairs["comparison"].eq("gap_pp")]
-    if gaps.empty:
+    """The paired targets with the largest and the smallest step over the prior year's growth
+    (`ranked_steps`); (None, None) when none has a step, the same row twice when only one."""
+    ranked = ranked_steps(pairs)
+    if ranked.empty:
         return None, None
-    return gaps.loc[gaps["change"].idxmax()], gaps.loc[gaps["change"].idxmin()]
+    return ranked.iloc[0], ranked.iloc[-1]

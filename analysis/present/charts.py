@@ -114,7 +114,7 @@ def revenue_and_expenditure(summary: pd.DataFrame) -> Figure:
                 arrowprops={"arrowstyle": "<->", "color": "black"})
     ax.axhline(bars["amount"][0], color="grey", ls="--", lw=1)
     ax.text(1.45, (bars["amount"][0] + bars["amount"][1]) / 2,
-            f"gap {gap['value']:.1f} 亿元\n(transfers, debt)", va="center", fontsize=9)
+            f"gap {gap['value']:.1f} 亿元\n(other sources)", va="center", fontsize=9)
     ax.set(xlabel="", ylabel="亿元 (current prices)", xlim=(-0.6, 2.2))
     fig.tight_layout()
     return fig

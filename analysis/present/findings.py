@@ -1,12 +1,14 @@
 """The key findings of each report page, and its 'Conflicting sources' section, as Markdown text."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
-from analysis.analyses.targets import most_and_least_demanding
+from analysis.analyses.targets import ranked_steps
 from analysis.present.citations import conflicts_note, conflicts_shown
 from analysis.present.labels import (INPUT_LABELS, QUALIFIER_SYMBOLS, QUANTITY_LABELS, basis_label, derived_interval, derived_label, figure_label,
-                                     format_derived, format_interval, indicator_names)
+                                     format_derived, format_interval, indicator_names, outward)
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
 
@@ -122,8 +124,9 @@ def fiscal_findings(report: Report, inputs: pd.DataFrame, summary: pd.DataFrame,
         findings.append(
             f"Own general budget revenue of {input_figure(inputs, 'budget_revenue')} covers "
             f"{derived_figure(summary, 'self_reliance', 1)} of that expenditure (fiscal self-reliance). The rest, "
-            f"{derived_figure(summary, 'financing_gap')}, was financed from elsewhere: transfers from higher levels "
-            "of government and borrowing.")
+            f"{derived_figure(summary, 'financing_gap')}, was covered by other sources the report does not "
+            "break down: possibly transfers from higher levels of government, borrowing, funds moved in from "
+            "other budget accounts (调入资金), the budget stabilisation fund and balances carried over.")
     for name in ("livelihood_gdp", "revenue_gdp", "expenditure_gdp"):
         if name in summary.index:
             findings.append(f"{QUANTITY_LABELS[name][0]}: {derived_figure(summary, name)}.")
@@ -134,10 +137,33 @@ def fiscal_findings(report: Report, inputs: pd.DataFrame, summary: pd.DataFrame,
 
 
 def change_text(row: pd.Series) -> str:
-    """A target's change over its prior figure with its qualifier and rounding range: '≥+1.3 pp (+1.25 to +1.35)'."""
+    """A target's change over its prior figure with its qualifier and range, through the one rule for
+    derived figures (`labels.format_derived`, `labels.format_interval`, ends rounded outward):
+    '≥+1.3 pp (+1.25 to +1.35)'; over a threshold prior (突破500亿元: any value over 500) the change
+    has an open side, and no bracket pretends otherwise: '≤+10.0% (no lower bound: …)'."""
     unit = " pp" if row["comparison"] == "gap_pp" else "%"
     q = "?" if row["change_qualifier"] == "undetermined" else QUALIFIER_SYMBOLS.get(row["change_qualifier"], "")
-    return f"{q}{row['change']:+.1f}{unit} ({row['change_min']:+.2f} to {row['change_max']:+.2f})"
+    lo, hi = row["change_min"], row["change_max"]
+    if row["comparison"] != "gap_pp" and lo <= -100:  # growth cannot fall below -100%: that end is open
+        lo = -math.inf
+    value = format_derived(row["change"], lo, hi, max_decimals=1, signed=True)
+    if math.isinf(lo) or math.isinf(hi):
+        side = "lower" if math.isinf(lo) else "upper"
+        return f"{q}{value}{unit} (no {side} bound: the prior figure is a threshold, not a rounded number)"
+    low, high = outward(lo, hi, 2)
+    return f"{q}{value}{unit} ({low:+.2f} to {high:+.2f})"
+
+
+def step_text(row: pd.Series, plan_year: int) -> str:
+    """How a target's step comes about: '≥8000万美元 implies ≥+22.9% after +7.8% in 2022: ≥+15.1 pp'."""
+    q = "?" if row["change_qualifier"] == "undetermined" else QUALIFIER_SYMBOLS.get(row["change_qualifier"], "")
+    step = format_derived(row["step"], row["step_min"], row["step_max"], max_decimals=1, signed=True)
+    target = figure_label(row["target"], row["target_qualifier"], row["unit"], row["target_high"])
+    if row["comparison"] == "gap_pp":
+        return f"{target} after {row['prior']:g}% in {plan_year - 1}, {q}{step} pp"
+    implied = format_derived(row["change"], row["change_min"], row["change_max"], max_decimals=1, signed=True)
+    return (f"{target} implies {q}{implied}% after {row['prior_growth']:+g}% in {plan_year - 1}, "
+            f"{q}{step} pp")
 
 
 def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, attainment: pd.DataFrame,
@@ -150,23 +176,29 @@ def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, a
         return f"{english} ({chinese})" if both else english
 
     paired = pairs[pairs["paired"]]
-    findings = [f"**{report.region_en} ({region})**, work report of {report.report_year}: {len(pairs)} quantitative "
-                f"targets for {plan_year}, {int(pairs['indicator'].notna().sum())} of them for indicators in the "
-                f"catalog; {len(paired)} could be set against a {plan_year - 1} figure, "
-                f"{len(pairs) - len(paired)} are listed as unpaired."]
-    top, low = most_and_least_demanding(pairs)
-    if top is not None:
-        text = (f"The most demanding growth target is {name(top['indicator'])}: "
-                f"{figure_label(top['target'], top['target_qualifier'], '%')} against {top['prior']:g}% in "
-                f"{plan_year - 1}, {top['change']:+.1f} pp.")
-        if (paired["comparison"] == "gap_pp").sum() > 1:
-            text += (f" The least demanding is {name(low['indicator'])}: "
-                     f"{figure_label(low['target'], low['target_qualifier'], '%')} against {low['prior']:g}%, "
-                     f"{low['change']:+.1f} pp.")
+    annual = pairs[pairs["horizon"].ne("multi_year")]
+    multi = len(pairs) - len(annual)
+    findings = [f"**{report.region_en} ({region})**, work report of {report.report_year}: {len(annual)} quantitative "
+                f"annual targets for {plan_year}, {int(annual['indicator'].notna().sum())} of them for indicators in "
+                f"the catalog; {len(paired)} could be set against a {plan_year - 1} figure, "
+                f"{len(annual) - len(paired)} are listed as unpaired."
+                + (f" {multi} further figure{'s' if multi > 1 else ''} of the plan part {'are' if multi > 1 else 'is'} "
+                   "multi-year or plan-period (a project list's total investment, a goal within several years) "
+                   "and not counted as targets of the year." if multi else "")]
+    ranked = ranked_steps(pairs)
+    if not ranked.empty:
+        top, low = ranked.iloc[0], ranked.iloc[-1]
+        text = (f"Ranked on one measure, the step each target asks for (the growth it states, or implies "
+                f"over the {plan_year - 1} level, minus the growth of {plan_year - 1}, in pp; "
+                f"{len(ranked)} of {len(paired)} paired targets have one), the most demanding is "
+                f"{name(top['indicator'])}: {step_text(top, plan_year)}.")
+        if len(ranked) > 1:
+            text += f" The least demanding is {name(low['indicator'])}: {step_text(low, plan_year)}."
         findings.append(text)
     level_pairs = paired[paired["comparison"] == "implied_growth"]
     if not level_pairs.empty:
-        parts = [f"{name(r['indicator'], False)} {change_text(r)}" for _, r in level_pairs.iterrows()]
+        parts = [f"{name(r['indicator'], False) if pd.notna(r['indicator']) else r['subject']} {change_text(r)}"
+                 for _, r in level_pairs.iterrows()]
         findings.append("Level and count targets imply growth of: " + "; ".join(parts) + ".")
     higher = ladder[ladder["region"] != region]
     if not higher.empty:
@@ -183,6 +215,7 @@ def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, a
         findings.append(text + "." + prelim)
     for _, f in consistency[consistency["fits"].eq("no") & consistency["growth_basis"].eq("nominal")].iterrows():
         findings.append(f"{name(f['indicator'], False)}: the levels {f['prior_level']:g} → {f['level']:g} {f['unit']} "
-                        f"imply {f['implied_growth']:+.1f}%, but {f['reported_growth']:g}% is reported — a revised "
-                        f"{plan_year - 1} base is likely.")
+                        f"imply {f['implied_growth']:+.1f}%, but {f['reported_growth']:g}% is reported. The figures "
+                        f"cannot tell why: a revised {plan_year - 1} base, a change in coverage and a preliminary "
+                        "base are all possible.")
     return findings + [f for f in [conflicts_finding(conflicts)] if f]

@@ -7,7 +7,8 @@ from analysis.analyses.fiscal import fiscal_conflicts, fiscal_inputs, fiscal_sum
 from analysis.present.charts import expenditure_composition, revenue_and_expenditure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets, conflicts_section, fiscal_findings, input_figure
-from analysis.present.labels import INPUT_LABELS, QUANTITY_LABELS, format_derived, format_interval
+from analysis.present.conventions import conventions
+from analysis.present.labels import INPUT_LABELS, QUANTITY_LABELS, format_derived, format_interval, table_places
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
 
@@ -70,12 +71,14 @@ def derived_quantities(report: Report, results: dict) -> object:
     summary = results["summary"]
     if summary.empty:
         return "Nothing can be derived from the figures in this data set."
+    # One number of decimals for the whole table: the fewest any row supports (see CONVENTIONS).
+    places = table_places(summary["low"], summary["high"], summary["value"])
     shown = pd.DataFrame({
         "Quantity": [QUANTITY_LABELS[q][0] for q in summary.index],
         "中文": [QUANTITY_LABELS[q][1] for q in summary.index],
-        "Value": [format_derived(v, lo, hi) for v, lo, hi in
+        "Value": [format_derived(v, lo, hi, places=places) for v, lo, hi in
                   zip(summary["value"], summary["low"], summary["high"])],
-        "Interval": [format_interval(lo, hi) for lo, hi in zip(summary["low"], summary["high"])],
+        "Interval": [format_interval(lo, hi, places + 1) for lo, hi in zip(summary["low"], summary["high"])],
         "Unit": summary["unit"], "How": [QUANTITY_LABELS[q][2] for q in summary.index],
     }, index=summary.index)
     return style_table(shown, caption=f"Table 2. Derived fiscal quantities, {report.review_year}; the "
@@ -102,8 +105,7 @@ def revenue_expenditure(report: Report, results: dict) -> list | str:
     return [revenue_and_expenditure(summary),
             f"*Figure 2. Own budget revenue against implied expenditure, {report.region_en}, {report.review_year}. "
             f"Revenue covers {summary.loc['self_reliance', 'value']:.1f}% of expenditure; the gap is "
-            "financed by transfers from higher levels of government and by borrowing, which the "
-            "report does not break down.*"]
+            "covered by other sources, which the report does not break down (see Limitations).*"]
 
 
 def limitations() -> str:
@@ -115,6 +117,7 @@ def limitations() -> str:
         "- **Expenditure is implied, not reported.** If the share's denominator is not general public "
         "budget expenditure (for example if it includes government-fund spending), the implied "
         "expenditure, self-reliance and financing gap change with it.",
+        conventions("rounding", "other_sources"),
     ])
 
 

@@ -85,8 +85,9 @@ def prior_levels(r: dict) -> list | str:
                                        "with the interval that the rounding of both figures allows"),
             "The interval takes the lowest level over the highest rate and the highest level over the "
             "lowest rate, so it contains every prior-year level consistent with the printed figures. "
-            "Where the implied level differs from the figure the earlier report printed, the cause is "
-            "a price basis (real rates) or a revised base, not arithmetic."]
+            "Where the implied level differs from the figure the earlier report printed, possible causes "
+            "are a price basis (real rates), a revised base, a change in coverage or a preliminary figure; "
+            "the figures cannot tell which."]
 
 
 def target_remarks(targets: pd.DataFrame, review_year: int) -> list[str]:

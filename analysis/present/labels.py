@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pandas as pd
@@ -14,12 +14,32 @@ from analysis.staging.absences import NO_TARGET
 QUALIFIER_KEYS = (None, "about", "at_least", "at_most", "range")
 QUALIFIER_SYMBOLS: dict[str | None, str] = {None: "", "about": "≈", "at_least": "≥", "at_most": "≤", "range": ""}
 
-def format_derived(value: float, low: float, high: float, unit: str = "", max_decimals: int = 2) -> str:
+def format_derived(value: float, low: float, high: float, unit: str = "", max_decimals: int = 2,
+                   places: int | None = None, signed: bool = False) -> str:
     """A derived figure rounded to what its interval supports: 34816.64 in [34799.9, 34833.5) ->
-    '34,820'; the unit follows unspaced, as Chinese units do."""
-    places = display_decimals(low, high, max_decimals, value)
+    '34,820'; the unit follows unspaced, as Chinese units do. `places` fixes the decimals (one
+    count for a whole table, see `table_places`); `signed` writes '+' before a positive value."""
+    if places is None:
+        places = display_decimals(low, high, max_decimals, value)
     rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{rounded:,.{max(places, 0)}f}{unit}"
+    return f"{rounded:{'+' if signed else ''},.{max(places, 0)}f}{unit}"
+
+
+def table_places(lows: list[float], highs: list[float], values: list[float], max_decimals: int = 2) -> int:
+    """One number of decimals for a column of derived figures: the fewest any of them supports, so
+    no figure shows more digits than its interval allows."""
+    return min((display_decimals(lo, hi, max_decimals, v) for lo, hi, v in zip(lows, highs, values)),
+               default=max_decimals)
+
+
+def outward(low: float, high: float, decimals: int) -> tuple[Decimal, Decimal]:
+    """Interval ends rounded outward to `decimals` places (low down, high up), so the interval shown
+    contains every value of the true one: [34799.7, 34833.5) at 0 places -> (34799, 34834)."""
+    step = Decimal(1).scaleb(-decimals)
+    # Round off float noise first (10 - 8.65 is 1.3499999999999996), so an end that is exact in
+    # decimal is not pushed out by a step.
+    return (Decimal(repr(round(float(low), 9))).quantize(step, rounding=ROUND_FLOOR),
+            Decimal(repr(round(float(high), 9))).quantize(step, rounding=ROUND_CEILING))
 
 
 def number_text(value: float) -> str:
@@ -72,14 +92,17 @@ def qualifier_label(value: float, qualifier: str | None, unit: str,
 
 
 def format_interval(low: float, high: float, decimals: int = 2) -> str:
-    """Bounds for a reader: '[297.52, 297.90)'; an open side reads 'no upper/lower bound'."""
-    if math.isinf(high) and math.isinf(low):
+    """Bounds for a reader, rounded outward (`outward`): '[297.51, 297.91]'; an open side reads
+    'no upper/lower bound' (a growth rate's floor of -100% counts as open)."""
+    if math.isinf(high) and (math.isinf(low) or low <= -100):
         return "unbounded"
+    places = max(decimals, 0)
+    lo, hi = outward(low if math.isfinite(low) else 0.0, high if math.isfinite(high) else 0.0, places)
     if math.isinf(high):
-        return f"≥ {low:,.{decimals}f} (no upper bound)"
+        return f"≥ {lo:,.{places}f} (no upper bound)"
     if math.isinf(low) or low <= -100:
-        return f"< {high:,.{decimals}f} (no lower bound)"
-    return f"[{low:,.{decimals}f}, {high:,.{decimals}f})"
+        return f"≤ {hi:,.{places}f} (no lower bound)"
+    return f"[{lo:,.{places}f}, {hi:,.{places}f}]"
 
 
 def derived_label(value: float, low: float, high: float, qualifier: object, unit: str) -> str:
@@ -88,6 +111,15 @@ def derived_label(value: float, low: float, high: float, qualifier: object, unit
     legend = qualifier_legend(None if qualifier == "range" else qualifier)
     symbol = legend.split(" ")[0] if " " in legend else ""
     return f"{symbol}{format_derived(value, low, high, unit)}"
+
+
+def derived_change(value: float, low: float, high: float, unit: str = "%", max_decimals: int = 2) -> str:
+    """A derived change with its interval, by the same rule as levels (`format_derived`, ends rounded
+    outward one digit finer): 21.95 in [21.04, 22.86] -> '+22% (+21.0 to +22.9)'."""
+    places = display_decimals(low, high, max_decimals, value)
+    lo, hi = outward(low, high, max(places + 1, 0))
+    shown = format_derived(value, low, high, unit, max_decimals, places=places, signed=True)
+    return f"{shown} ({lo:+f} to {hi:+f})"
 
 
 def figure_label(value: float, qualifier: object, unit: str, value_high: float | None = None) -> str:
@@ -148,7 +180,7 @@ QUANTITY_LABELS = {
     "non_livelihood": ("Other (non-livelihood) expenditure", "非民生支出",
                        "livelihood spending × (1 − share) ÷ share"),
     "self_reliance": ("Fiscal self-reliance", "财政自给率", "budget revenue ÷ implied expenditure"),
-    "financing_gap": ("Gap financed by transfers and debt", "收支缺口", "implied expenditure − budget revenue"),
+    "financing_gap": ("Gap covered by other sources", "收支缺口", "implied expenditure − budget revenue"),
     "livelihood_gdp": ("Livelihood spending, % of GDP", "民生支出占GDP比重",
                        "livelihood spending ÷ GDP (current prices)"),
     "revenue_gdp": ("Budget revenue, % of GDP", "一般公共预算收入占GDP比重",

@@ -12,7 +12,8 @@ from analysis.analyses.targets import pair_targets, target_conflicts
 from analysis.present.charts import target_trajectory, targets_by_level
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets, change_text, conflicts_section, target_findings
-from analysis.present.labels import figure_label, indicator_label, indicator_names
+from analysis.present.labels import (QUALIFIER_SYMBOLS, derived_change, derived_interval, derived_label, figure_label,
+                                     format_derived, indicator_label, indicator_names)
 from analysis.present.style import style_table
 from analysis.reconciled.reconcile import find_conflicts
 from analysis.reconciled.report import Report
@@ -59,16 +60,27 @@ def paired_targets(report: Report, r: dict) -> object:
         f"Actual {plan_year - 1}": [figure_label(x["prior"], x["prior_qualifier"], x["prior_unit"])
                                     for _, x in paired.iterrows()],
         "Change (rounding range)": [change_text(x) for _, x in paired.iterrows()],
+        f"Step over {plan_year - 1} growth (pp)": [step_cell(x) for _, x in paired.iterrows()],
         "Sources": ["; ".join(dict.fromkeys([x["target_doc"], x["prior_doc"]])) for _, x in paired.iterrows()],
     }, index=paired.index)
+    if paired["note"].notna().any():
+        shown["Note"] = paired["note"].fillna("").tolist()
     if paired["conflict"].any():
         shown["Conflicting sources"] = paired["conflict_note"].tolist()
     return style_table(shown, caption=f"{plan_year} targets and the {plan_year - 1} figures they build on")
 
 
+def step_cell(x: pd.Series) -> str:
+    """The step of a paired target (`targets.ranked_steps`), or why it has none."""
+    if pd.isna(x["step"]):
+        return "— (no prior growth rate)" if x["measure"] == "level" else "— (not a growth measure)"
+    q = "?" if x["change_qualifier"] == "undetermined" else QUALIFIER_SYMBOLS.get(x["change_qualifier"], "")
+    return q + format_derived(x["step"], x["step_min"], x["step_max"], max_decimals=1, signed=True)
+
+
 def unpaired_targets(report: Report, r: dict) -> object:
     pairs, plan_year = r["pairs"], report.plan_year
-    unpaired = pairs[~pairs["paired"]]
+    unpaired = pairs[~pairs["paired"] & pairs["horizon"].ne("multi_year")]
     if pairs.empty:
         return f"This data set has no {plan_year} targets for {report.region}."
     if unpaired.empty:
@@ -82,6 +94,21 @@ def unpaired_targets(report: Report, r: dict) -> object:
         "Source": unpaired["target_doc"],
     }, index=unpaired.index)
     return style_table(shown, caption=f"Unpaired targets: no {plan_year - 1} figure to compare with ({len(unpaired)})")
+
+
+def multi_year_figures(report: Report, r: dict) -> object:
+    """Figures of the plan part that are multi-year or plan-period, kept apart from the year's targets."""
+    multi = r["pairs"][r["pairs"]["horizon"].eq("multi_year")]
+    if multi.empty:
+        return "No multi-year or plan-period figures in the plan part."
+    shown = pd.DataFrame({
+        "中文 (as written)": multi["subject"],
+        "Figure": [figure_label(x["target"], x["target_qualifier"], x["unit"], x["target_high"])
+                   for _, x in multi.iterrows()],
+        "Sentence": multi["target_quote"], "Source": multi["target_doc"],
+    }, index=multi.index)
+    return style_table(shown, caption=f"Multi-year and plan-period figures, not counted as {report.plan_year} "
+                                      f"targets ({len(multi)})")
 
 
 def trajectory_chart(report: Report, r: dict) -> object:
@@ -136,9 +163,9 @@ def attainment_section(report: Report, r: dict, about_tolerance_pp: float) -> li
         "Outcome source": judged["outcome_doc"].fillna("—"),
     })
     items.append(style_table(shown, caption=f"Attainment of the {plan_year} targets"))
-    n_uncat = int(attainment["indicator"].isna().sum())
+    n_uncat = int((attainment["indicator"].isna() & attainment["horizon"].ne("multi_year")).sum())
     if n_uncat:
-        items.append(f"{n_uncat} further targets name things outside the indicator catalog (projects, firms, "
+        items.append(f"{n_uncat} further annual targets name things outside the indicator catalog (projects, firms, "
                      "talent); no outcome is matched for them.")
     return items
 
@@ -153,7 +180,7 @@ def consistency_section(report: Report, r: dict) -> list | str:
         "中文": [_chinese(report, i) for i in consistency["indicator"]],
         f"Level {plan_year - 1}": [f"{v:g}{u}" for v, u in zip(consistency["prior_level"], consistency["unit"])],
         f"Level {plan_year}": [f"{v:g}{u}" for v, u in zip(consistency["level"], consistency["unit"])],
-        "Implied growth (nominal)": [f"{g:+.2f}% ({lo:+.2f} to {hi:+.2f})" for g, lo, hi in
+        "Implied growth (nominal)": [derived_change(g, lo, hi) for g, lo, hi in
                                      zip(consistency["implied_growth"], consistency["implied_min"], consistency["implied_max"])],
         "Reported growth": [f"{g:g}% ({b})" for g, b in zip(consistency["reported_growth"], consistency["growth_basis"])],
         "Fits": consistency["fits"].map(FITS),
@@ -170,9 +197,11 @@ def consistency_section(report: Report, r: dict) -> list | str:
     for _, f in flags[flags["growth_basis"] != "real"].iterrows():
         items.append(
             f"**Flag — {indicator_label(f['indicator'], report.catalog)}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
-            f"is {f['implied_growth']:+.1f}% (between {f['implied_min']:+.1f}% and {f['implied_max']:+.1f}% given rounding), "
+            f"is {derived_change(f['implied_growth'], f['implied_min'], f['implied_max'])} given rounding, "
             f"but {f['reported_growth']:g}% is reported; that rate implies a {plan_year - 1} base of "
-            f"{f['implied_prior_level']:.1f} {f['unit']}, not {f['prior_level']:g}. {f['note'].capitalize()}.")
+            f"{derived_label(f['implied_prior_level'], f['implied_prior_min'], f['implied_prior_max'], None, f['unit'])}"
+            f" (interval {derived_interval(f['implied_prior_min'], f['implied_prior_max'], f['implied_prior_level'])}), "
+            f"not {f['prior_level']:g}. {f['note'].capitalize()}.")
     return items
 
 

@@ -1,0 +1,117 @@
+"""The shipped pages as a reader sees them (issue 12): built once, their text checked against values
+worked out by hand here. Slow: executes the four notebooks."""
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.config import DATA_DIR, PACKAGE_DIR
+
+pytestmark = pytest.mark.slow
+SLUG = "shizhong-district-zaozhuang-shandong-2023"
+
+
+def _text(page: Path) -> str:
+    raw = page.read_text(encoding="utf-8")
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    raw = re.sub(r"<img\b[^>]*\balt=\"([^\"]*)\"[^>]*>", r" [image: \1] ", raw)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Reader versions of the shipped report's pages, by number ('00' … '03'), as plain text."""
+    root = tmp_path_factory.mktemp("pages")
+    done = subprocess.run([sys.executable, "-m", "analysis", "build", "--out", str(root / "reports"),
+                           "--build-dir", str(root / "build"), "--data-dir", str(DATA_DIR)],
+                          cwd=PACKAGE_DIR.parent, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    folder = root / "reports" / SLUG
+    return {p.name[:2]: _text(p) for p in sorted(folder.glob("[0-9][0-9]-*.html")) if ".full." not in p.name}
+
+
+def test_item1_a_threshold_prior_gives_no_bracket(pages):
+    # 550 over 突破500: at most 550/500 − 1 = +10%, no lower bound; not 550/500.5 − 1 = +9.89%.
+    page = pages["03"]
+    assert "≤+10.0% (no lower bound" in page
+    assert "+9.89" not in page and "+10.11" not in page
+    assert "主营业务收入 in 2022" in page and "营业收入 in 2023" in page
+
+
+def test_item3_the_most_demanding_target_is_ranked_over_every_step(pages):
+    # FDI: 8000/6510 − 1 = +22.89% after +7.8% → +15.09 pp; trade: 70/61.5 − 1 = +13.82% after +23.5% → −9.68 pp.
+    page = pages["03"]
+    assert f"{(8000 / 6510 - 1) * 100 - 7.8:+.1f} pp" == "+15.1 pp"
+    assert "the most demanding is Utilised foreign direct investment" in page
+    assert "≥+15.1 pp" in page and "-9.7 pp" in page
+    assert "The most demanding growth target is" not in page
+
+
+def test_item4_only_annual_targets_are_counted(pages):
+    # The plan part has 30 figures for 2023; 总投资398.6亿元, its 74 projects and the 6 “区中园” with a
+    # 3年内 goal are not targets of the year: 30 − 3 = 27.
+    page = pages["03"]
+    assert "27 quantitative annual targets for 2023" in page
+    assert "30 quantitative targets" not in page
+    assert "Multi-year and plan-period figures, not counted as 2023 targets (3)" in page
+
+
+def test_item5_causes_are_named_not_claimed(pages):
+    for number in ("01", "03"):
+        assert "claim none" in pages[number]  # the convention, in the limitations
+    assert "base is likely" not in pages["03"] and "points to a revised" not in pages["03"]
+    assert "not arithmetic" not in pages["01"]
+    assert "a revised 2022 base, a change in coverage and a preliminary base are all possible" in pages["03"]
+
+
+def test_item6_targets_are_exact_on_every_page(pages):
+    # ≈6% on 311.7 亿元: 311.7 × 1.06 = 330.402, interval [311.65 × 1.06, 311.75 × 1.06] = [330.349, 330.455];
+    # not [311.65 × 1.055, 311.75 × 1.065) = [328.79, 332.01) as if 6% were rounded.
+    assert "≈330.40亿元" in pages["01"] and "[330.349, 330.455]" in pages["01"]
+    assert "328.7" not in pages["01"] and "[328.8, 332.0)" not in pages["01"]
+    for number in ("01", "03"):
+        assert "6% is read as 6.0%" in pages[number]
+
+
+def test_item7_the_gap_is_covered_by_other_sources(pages):
+    page = pages["02"]
+    assert "transfers from higher levels of government and borrowing" not in page
+    assert "Gap covered by other sources" in page and "调入资金" in page and "上年结转" in page
+    # Table 2 in one number of decimals (the gap's ±0.14 allows one): 26.6/0.753 = 35.33 is shown 35.3.
+    start = page.index("Table 2.")
+    table2 = page[start:page.index("Composition of expenditure", start)]
+    assert " 35.3 " in table2 and " 35.33 " not in table2 and " 7.7 " in table2
+
+
+def test_item10_derived_levels_and_intervals_follow_one_rule(pages):
+    # 36836 / 1.058 = 34816.6, interval [36835.5 / 1.0585, 36836.5 / 1.0575] = [34799.7, 34833.6]:
+    # half-width 17 supports tens (34,820); the ends at units, rounded outward: [34,799, 34,834].
+    page = pages["01"]
+    assert "34,820元" in page and "[34,799, 34,834]" in page and "[34,800, 34,834)" not in page
+    # ≥5.5% on 36836 元 (the target exact): 36836 × 1.055 = 38861.98, floor 36835.5 × 1.055 = 38861.45.
+    assert "≥38,860元" not in page and "≥ 38,861.4" in page
+    assert "rounded outward" in page and "rounded outward" in pages["02"] and "rounded outward" in pages["03"]
+    # Page 03's flag: 75/1.296 = 57.87 亿元 from the rounding interval of 75 (±0.5) and 29.6 (±0.05).
+    assert "implies a 2022 base of 57.9亿元" in pages["03"] or "implies a 2022 base of 58亿元" in pages["03"]
+
+
+def test_item8_threshold_counts_pair_with_their_prior(pages):
+    # 过10亿元项目 ≥11 after 16: 11/16 − 1 = −31.25%, shown −31.2% or −31.3% by rounding half up: −31.3%.
+    page = pages["03"]
+    assert f"{(11 / 16 - 1) * 100:.2f}" == "-31.25"
+    assert "过10亿元项目 ≥-31.3%" in page
+    assert "'过10亿元项目' is not in the indicator catalog" not in page
+
+
+def test_item9_charts_are_described_and_the_left_out_list_says_what_it_covers(pages):
+    assert "No description has been provided" not in pages["03"]
+    assert pages["03"].count("[image: ") >= 2
+    page = pages["00"]
+    assert "What this list covers" in page
+    for phrase in ("双十镇", "十四五", "八大", "一刻钟"):
+        assert phrase in page[page.index("What this list covers"):]
