@@ -12,6 +12,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -118,15 +119,43 @@ def view_digest(paths: DataPaths, page: Page) -> str:
         if relative.parts[0] == paths.raw.name and _doc_of(path) not in visible:
             continue
         if not path.name.startswith("."):
-            digest.update(f"{relative.as_posix()}\0{file_digest(path)}\n".encode())
+            digest.update(f"{relative.as_posix()}\0{_file_digest(path)}\n".encode())
     for table in (paths.extracted, paths.hand_entered):
-        for row in _rows(table):
-            if sees(page.region.region, page.region.level, row.get("region", ""), row.get("level", "")):
-                digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False).encode() + b"\n")
+        for region, level, line in _keyed_rows(table):
+            if sees(page.region.region, page.region.level, region, level):
+                digest.update(line)
     for row in _rows(paths.corrections):
         if row.get("doc") in visible:
             digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False).encode() + b"\n")
     return digest.hexdigest()
+
+
+# A build plans every page against the same files: each file is read and hashed once per build,
+# not once per page (at 24 reports, 121 pages made a build with nothing to do take 2.6 s).
+def _stamp(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+def _file_digest(path: Path) -> str:
+    return _digest_of(_stamp(path))
+
+
+@lru_cache(maxsize=4096)
+def _digest_of(stamp: tuple[str, int, int]) -> str:
+    return file_digest(Path(stamp[0]))
+
+
+def _keyed_rows(path: Path) -> tuple[tuple[str, str, bytes], ...]:
+    """(region, level, the row as canonical JSON) of every row of a CSV table."""
+    return _keyed_rows_of(_stamp(path)) if path.is_file() else ()
+
+
+@lru_cache(maxsize=16)
+def _keyed_rows_of(stamp: tuple[str, int, int]) -> tuple[tuple[str, str, bytes], ...]:
+    return tuple((row.get("region", ""), row.get("level", ""),
+                  json.dumps(row, sort_keys=True, ensure_ascii=False).encode() + b"\n")
+                 for row in _rows(Path(stamp[0])))
 
 
 def _visible_docs(paths: DataPaths, region: Region) -> set[str]:
@@ -139,12 +168,18 @@ def _doc_of(path: Path) -> str:
 
 
 def _sidecars(paths: DataPaths) -> dict[str, dict]:
-    out = {}
-    for sidecar in sorted(paths.raw.glob(f"*{SIDECAR_SUFFIX}")) if paths.raw.is_dir() else []:
-        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+    sidecars = sorted(paths.raw.glob(f"*{SIDECAR_SUFFIX}")) if paths.raw.is_dir() else []
+    return dict(_sidecars_of(tuple(_stamp(sidecar) for sidecar in sidecars)))
+
+
+@lru_cache(maxsize=16)
+def _sidecars_of(stamps: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, dict], ...]:
+    out = []
+    for name, _, _ in stamps:
+        meta = yaml.safe_load(Path(name).read_text(encoding="utf-8")) or {}
         if isinstance(meta, dict):
-            out[_doc_of(sidecar)] = meta
-    return out
+            out.append((_doc_of(Path(name)), meta))
+    return tuple(out)
 
 
 def _region(record: dict) -> Region:
