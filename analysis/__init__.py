@@ -21,6 +21,7 @@ except PackageNotFoundError:  # running from a source tree that was not pip-inst
 # name -> module that defines it; loaded on first use so `import analysis` does not load pandas.
 _PUBLIC = {
     "open_report": "analysis.reconciled.report",
+    "open_panel": "analysis.reconciled.report",
     "figures": "analysis.reconciled.report",
     "Report": "analysis.reconciled.report",
     "load_indicators": "analysis.staging.load",

@@ -7,6 +7,7 @@ from functools import partial
 import pandas as pd
 import pytest
 
+from analysis.reconciled.revisions import resolved
 from analysis.analyses.levels import default_chain, excess_summary, target_chain
 from analysis.analyses.peers import peer_table
 from analysis.errors import DataError
@@ -40,7 +41,7 @@ def chain_rows(table) -> pd.DataFrame:
 
 
 def test_district_excess_is_one_point_over_a_floor_it_does_not_share(chain_rows) -> None:
-    chain = target_chain(chain_rows).set_index(["indicator", "level"])
+    chain = target_chain(resolved(chain_rows)).set_index(["indicator", "level"])
     district = chain.loc[("gdp", "district")]
     # 6%左右 (about) − 5%以上 (at least) = 1 pp: an expectation against a floor, kept apart in `promise`.
     assert district["above_region"] == "山东省" and district["excess_pp"] == pytest.approx(6 - 5)
@@ -51,19 +52,19 @@ def test_district_excess_is_one_point_over_a_floor_it_does_not_share(chain_rows)
 
 
 def test_levels_are_compared_only_for_percentages(chain_rows) -> None:
-    jobs = target_chain(chain_rows).set_index(["indicator", "level"]).loc[("new_urban_jobs", "province")]
+    jobs = target_chain(resolved(chain_rows)).set_index(["indicator", "level"]).loc[("new_urban_jobs", "province")]
     assert jobs["above_target"] == 1200 and pd.isna(jobs["excess_pp"])  # 110 万人 vs 1200 万人: not one scale
 
 
 def test_a_level_without_a_target_is_skipped_for_the_next_one_up(chain_rows) -> None:
     # The city set no GDP target in the data, so the district is compared with the province.
-    chain = target_chain(chain_rows)
+    chain = target_chain(resolved(chain_rows))
     assert "枣庄市" not in set(chain["region"])
     assert default_chain(chain_rows) == ["全国", "山东省", "枣庄市", "市中区"]
 
 
 def test_excess_summary_counts_same_promises(chain_rows) -> None:
-    summary = excess_summary(target_chain(chain_rows)).set_index(["level", "indicator"])
+    summary = excess_summary(target_chain(resolved(chain_rows))).set_index(["level", "indicator"])
     assert summary.loc[("district", "gdp"), "mean_excess_pp"] == pytest.approx(1.0)
     assert summary.loc[("district", "gdp"), "same_promise"] == 0
 
@@ -72,16 +73,16 @@ def test_two_regions_of_one_level_need_a_chain(chain_rows, table) -> None:
     more = pd.concat([chain_rows, table({"value": "5.5", **DISTRICT, "region": "薛城区", "doc": "x"})],
                      ignore_index=True)
     with pytest.raises(DataError, match="2 regions of level district"):
-        target_chain(more)
-    assert set(target_chain(more, ["全国", "山东省", "薛城区"])["region"]) == {"全国", "山东省", "薛城区"}
+        target_chain(resolved(more))
+    assert set(target_chain(resolved(more), ["全国", "山东省", "薛城区"])["region"]) == {"全国", "山东省", "薛城区"}
 
 
 def test_peers_count_targets_met_and_share(chain_rows) -> None:
-    peers = peer_table(chain_rows).set_index("region")
+    peers = peer_table(resolved(chain_rows)).set_index("region")
     district = peers.loc["市中区"]
     # One target (6%左右) judged against 6.5%: met, share 1/1, margin +0.5 pp.
     assert (district["targets"], district["judged"], district["met"]) == (1, 1, 1)
     assert district["share_met"] == 1 and district["mean_margin_pp"] == pytest.approx(0.5)
     assert (district["gdp_target"], district["gdp_outcome"]) == (6, 6.5)
     assert peers.loc["全国", "targets"] == 2 and peers.loc["全国", "judged"] == 0
-    assert list(peer_table(chain_rows, "province")["region"]) == ["山东省"]
+    assert list(peer_table(resolved(chain_rows), "province")["region"]) == ["山东省"]

@@ -7,7 +7,7 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from analysis.analyses.panel import resolved
+from analysis.reconciled.revisions import resolved
 from analysis.analyses.trends import headline_indicator, livelihood_trend, target_record
 
 NATION = dict(doc="c-2023", region="全国", region_en="China", level="nation", report_year=2023, source="hand_entered",
@@ -44,7 +44,7 @@ def nation(table) -> pd.DataFrame:
 
 
 def test_each_year_has_its_target_outcome_prior_and_gap(nation) -> None:
-    record = target_record(nation, "全国").set_index("period")
+    record = target_record(resolved(nation), "全国").set_index("period")
     assert list(record.index) == [2019, 2020, 2021, 2022]
     y2022 = record.loc[2022]
     assert (y2022["target"], y2022["target_qualifier"], y2022["outcome"], y2022["prior"]) == (5.5, "about", 3.0, 8.1)
@@ -56,14 +56,14 @@ def test_each_year_has_its_target_outcome_prior_and_gap(nation) -> None:
 
 
 def test_a_stated_absence_reads_no_target_set_and_keeps_the_outcome(nation) -> None:
-    y2020 = target_record(nation, "全国").set_index("period").loc[2020]
+    y2020 = target_record(resolved(nation), "全国").set_index("period").loc[2020]
     assert (y2020["target_set"], y2020["status"]) == ("no target set", "no target set")
     assert pd.isna(y2020["target"]) and y2020["outcome"] == 2.3
     assert pd.isna(y2020["gap_pp"]) and pd.isna(y2020["ambition"])
 
 
 def test_a_later_restatement_is_used_once_and_marked_revised(nation) -> None:
-    y2019 = target_record(nation, "全国").set_index("period").loc[2019]
+    y2019 = target_record(resolved(nation), "全国").set_index("period").loc[2019]
     assert y2019["outcome"] == 6.0 and y2019["outcome_doc"] == "final-2019"  # the newest report, by the rule
     assert y2019["revised"] and "first reported 6.1 % in c-2020" in y2019["outcome_note"]
     one = resolved(nation)
@@ -73,7 +73,7 @@ def test_a_later_restatement_is_used_once_and_marked_revised(nation) -> None:
 def test_a_year_without_any_target_row_reads_none_in_the_data(table) -> None:
     rows = table({"value": "6", "kind": "target", "period": 2021, "report_year": 2021},
                  {"value": "8.1", "period": 2020, "report_year": 2021})
-    record = target_record(rows, "全国").set_index("period")
+    record = target_record(resolved(rows), "全国").set_index("period")
     assert record.loc[2020, "target_set"] == "none in the data" and record.loc[2020, "status"] == "no target in the data"
 
 
@@ -82,17 +82,17 @@ def test_outcome_in_another_unit_is_judged_in_the_target_unit(table) -> None:
                   "period": 2023, "qualifier": "at_least"},
                  {"indicator": "new_urban_jobs", "measure": "level", "unit": "人", "value": "7056", "period": 2023,
                   "report_year": 2024, "doc": "b"})
-    row = target_record(rows).iloc[0]
+    row = target_record(resolved(rows)).iloc[0]
     assert row["outcome"] == pytest.approx(0.7056) and row["ratio"] == pytest.approx(7056 / 5000)
 
 
 def test_livelihood_share_implies_the_expenditure(table) -> None:
     rows = table({"indicator": "livelihood_spending", "measure": "share", "value": "75.3", "region": "区"},
                  {"indicator": "livelihood_spending", "measure": "level", "value": "26.6", "unit": "亿元", "region": "区"})
-    out = livelihood_trend(rows, "区").iloc[0]
+    out = livelihood_trend(resolved(rows), "区").iloc[0]
     assert out["implied_expenditure"] == pytest.approx(26.6 / 0.753)  # 35.33 亿元
 
 
 def test_headline_is_gdp_growth_when_targeted(nation) -> None:
-    assert headline_indicator(target_record(nation, "全国")) == ("gdp", "growth")
-    assert headline_indicator(target_record(nation.iloc[:0], None)) is None
+    assert headline_indicator(target_record(resolved(nation), "全国")) == ("gdp", "growth")
+    assert headline_indicator(target_record(resolved(nation.iloc[:0]), None)) is None

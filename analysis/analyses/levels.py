@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.escalation import LEVEL_ORDER
-from analysis.analyses.panel import resolved
 from analysis.analyses.picks import PERCENT_MEASURES, qualifier_of
 from analysis.errors import DataError
 from analysis.staging.absences import NO_TARGET
@@ -26,9 +25,9 @@ def default_chain(table: pd.DataFrame) -> list[str]:
     return chain
 
 
-def target_chain(table: pd.DataFrame, chain: list[str] | None = None) -> pd.DataFrame:
+def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.DataFrame:
     """Each target of the regions in `chain` beside the target of the nearest higher level for the same
-    indicator, measure and year (figures resolved by `panel.resolved`).
+    indicator, measure and year (`figures` resolved once by `revisions.resolved`).
 
     `excess_pp` = target − the higher level's target, `excess_over_nation_pp` = target − the nation's, in
     percentage points, for percentage measures only (a district's 万人 and a province's are not on
@@ -37,8 +36,7 @@ def target_chain(table: pd.DataFrame, chain: list[str] | None = None) -> pd.Data
     A region's stated absence (no target set) is listed, with no excess; a higher level's absence
     is skipped in favour of the next level up.
     """
-    chain = default_chain(table) if chain is None else chain
-    figures = resolved(table)
+    chain = default_chain(figures) if chain is None else chain
     targets = figures[(figures["kind"] == "target") & figures["indicator"].notna() & figures["region"].isin(chain)]
     targets = targets.assign(_rank=targets["region"].map({r: i for i, r in enumerate(chain)}))
     rows = []

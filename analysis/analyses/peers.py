@@ -4,20 +4,19 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.attainment import attainment_summary
-from analysis.analyses.panel import resolved
 from analysis.analyses.trends import target_record
 
 PEER_COLUMNS = ["level", "region", "region_en", "period", "targets", "no_target", "judged", "met", "share_met",
                 "mean_margin_pp", "mean_ratio", "gdp_target", "gdp_target_high", "gdp_target_qualifier", "gdp_outcome", "livelihood_share"]
 
 
-def peer_table(table: pd.DataFrame, level: str | None = None, *, about_tolerance_pp: float = 0.5) -> pd.DataFrame:
+def peer_table(figures: pd.DataFrame, level: str | None = None, *, about_tolerance_pp: float = 0.5) -> pd.DataFrame:
     """One row per region and year (regions of `level`, or every region): how many targets it set, how many
     of those were judged against an outcome and met (`attainment.attainment_summary`), its GDP growth
-    target and outcome, and its livelihood (民生) spending share. Figures resolved by `panel.resolved`.
+    target and outcome, and its livelihood (民生) spending share. `figures` resolved once by `revisions.resolved`.
     `targets` counts stated targets; `no_target` counts stated absences.
     """
-    record = target_record(table, about_tolerance_pp=about_tolerance_pp)
+    record = target_record(figures, about_tolerance_pp=about_tolerance_pp)
     if level is not None:
         record = record[record["level"] == level]
     stated = record[record["target_set"] != "none in the data"]
@@ -30,7 +29,6 @@ def peer_table(table: pd.DataFrame, level: str | None = None, *, about_tolerance
         columns={"target": "gdp_target", "target_high": "gdp_target_high", "target_qualifier": "gdp_target_qualifier",
                  "outcome": "gdp_outcome"})
     out = out.merge(gdp, on=["region", "period"], how="left")
-    figures = resolved(table)
     share = figures[(figures["indicator"] == "livelihood_spending") & (figures["measure"] == "share")
                     & (figures["kind"] == "actual")][["region", "period", "value"]]
     out = out.merge(share.rename(columns={"value": "livelihood_share"}), on=["region", "period"], how="left")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.attainment import CEILING_INDICATORS, judge
-from analysis.analyses.panel import resolved
 from analysis.analyses.picks import PERCENT_MEASURES, pick, qualifier_of, scale_factor
+from analysis.errors import require
 from analysis.staging.absences import NO_TARGET
 
 TREND_COLUMNS = ["region", "region_en", "level", "indicator", "measure", "unit", "period", "target_set", "target",
@@ -14,20 +14,18 @@ TREND_COLUMNS = ["region", "region_en", "level", "indicator", "measure", "unit",
                  "status", "borderline", "ratio", "gap_pp", "margin_pp"]
 
 
-def target_record(table: pd.DataFrame, region: str | None = None, *, about_tolerance_pp: float = 0.5,
+def target_record(figures: pd.DataFrame, region: str | None = None, *, about_tolerance_pp: float = 0.5,
                   ceilings: frozenset[str] = CEILING_INDICATORS) -> pd.DataFrame:
     """For each indicator, measure and year with a target or an outcome: the target, the outcome, the prior year.
 
-    `table` is the validated table of every report (`Report.table`); figures are resolved by
-    `panel.resolved` (newest source; `revised` and `outcome_note` say when a later report restated
-    the outcome). Only indicators and measures the region ever set a target for are listed, so each
+    `figures` are resolved once by `revisions.resolved` (`Report.history`, `Panel.figures`: the newest
+    source; `revised` and `outcome_note` say when a later report restated the outcome). Only indicators and measures the region ever set a target for are listed, so each
     year without a target row reads 'none in the data', and a stated absence reads 'no target set'.
     `target_set`: 'target', 'no target set' or 'none in the data'. `outcome` is in the target's unit
     when there is a target. `ambition` is the target against the prior-year actual: the gap in pp for
     percentage measures, the implied growth in % for levels and counts. `status`, `ratio`, `gap_pp`,
     `margin_pp` are `attainment.judge`'s (None region: every region).
     """
-    figures = resolved(table)
     figures = figures[figures["indicator"].notna()]
     if region is not None:
         figures = figures[figures["region"] == region]
@@ -80,13 +78,13 @@ def _record(figures: pd.DataFrame, region: str, indicator: str, measure: str, pe
     return row
 
 
-def livelihood_trend(table: pd.DataFrame, region: str) -> pd.DataFrame:
+def livelihood_trend(figures: pd.DataFrame, region: str) -> pd.DataFrame:
     """The livelihood (民生) spending share of one region by year, with the spending and the expenditure it implies.
 
     implied_expenditure = spending ÷ (share / 100), in the spending's unit; empty where either is missing.
-    Columns: period, share, spending, unit, implied_expenditure, share_doc, spending_doc.
+    `figures` as for `target_record`. Columns: period, share, spending, unit, implied_expenditure,
+    share_doc, spending_doc.
     """
-    figures = resolved(table)
     mine = figures[(figures["region"] == region) & (figures["indicator"] == "livelihood_spending")
                    & (figures["kind"] == "actual")]
     share = mine[mine["measure"] == "share"].set_index("period")
@@ -94,7 +92,7 @@ def livelihood_trend(table: pd.DataFrame, region: str) -> pd.DataFrame:
     out = pd.DataFrame({"share": share["value"], "share_doc": share["doc"]}).join(
         pd.DataFrame({"spending": level["value"], "unit": level["unit"], "spending_doc": level["doc"]}), how="outer")
     if not out.empty:
-        assert out["share"].dropna().between(0, 100).all(), "a livelihood share outside 0–100"
+        require(out["share"].dropna().between(0, 100).all(), "(reconciled figures)", "a livelihood share outside 0–100")
     out["implied_expenditure"] = out["spending"] / (out["share"] / 100)
     out.index.name = "period"
     columns = ["period", "share", "spending", "unit", "implied_expenditure", "share_doc", "spending_doc"]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from analysis.build.pages import report_years
 from analysis.config import DataPaths, data_paths
 from analysis.errors import DataError
 
@@ -56,16 +57,14 @@ def check_scope(data_dir: Path | None, region: str | None, year: int | None) -> 
     """--region and --report-year name a report the data has; the message lists what it has."""
     if region is None and year is None:
         return
-    # Imported here: `build` must not load pandas until the data is read (the cache may make that unnecessary).
-    from analysis.staging.load import load_indicators
+    # From the sidecars and the hand-entered rows, as the build plans its pages: no second load of the table.
     paths = data_paths(data_dir)
-    table = load_indicators(paths.root)
-    regions = sorted(table["region"].dropna().unique())
+    known = report_years(paths)
+    regions = sorted(known)
     if region is not None and region not in regions:
         raise DataError(paths.root, f"--region '{region}' is not in the data; it has {', '.join(regions) or 'none'}. "
                                     f"Give the region as written there (in Chinese)")
-    rows = table if region is None else table[table["region"].eq(region)]
-    years = sorted(int(y) for y in rows["report_year"].dropna().unique())
+    years = sorted({y for name, ys in known.items() if region in (None, name) for y in ys})
     if year is not None and year not in years:
         whose = f"'{region}'" if region else "any region"
         raise DataError(paths.root, f"--report-year {year}: the data has no report of {year} for {whose}; its "

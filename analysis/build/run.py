@@ -120,9 +120,8 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress) -> list[Outcome]
     return outcomes
 
 
-def _pages(options: BuildOptions, paths: DataPaths) -> list[Page]:
-    """The pages to build; an error names what exists when nothing matches."""
-    notebooks = discover(options.notebooks_dir, options.only)
+def _pages(options: BuildOptions, paths: DataPaths, notebooks: list[Path]) -> list[Page]:
+    """The pages of `notebooks` to build; an error names what exists when nothing matches."""
     try:
         pages = plan_pages(notebooks, paths, options.region, options.report_year)
     except ValueError as err:
@@ -221,13 +220,13 @@ def _build(options: BuildOptions, progress: Progress | None, prepare_data: Calla
     cache = BuildCache(options.build_dir / "cache")
     package, environment = tree_digest(package_dir), environment_digest()
     workers = options.jobs or os.cpu_count() or 1
-    discover(options.notebooks_dir, options.only)  # an unknown --only stops before the data is read
+    notebooks = discover(options.notebooks_dir, options.only)  # an unknown --only stops before the data is read
     if options.force:
         warm_workers(workers)
     # changed data means every notebook runs: warm the workers while the data is validated
     _check_data(paths, cache, package, environment, lambda: warm_workers(workers), prepare_data)
     check_scope(options.data_dir, options.region, options.report_year)
-    pages = _pages(options, paths)
+    pages = _pages(options, paths, notebooks)
     entries, jobs, keys = _plan(options, cache, pages, {"package": package, "environment": environment}, paths)
     progress = progress or Progress.for_stream(len(pages))
     for name in entries:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -9,6 +10,7 @@ import pandas as pd
 from analysis.config import DataPaths, data_paths
 from analysis.extract.catalog import load_catalog
 from analysis.reconciled.reconcile import resolve_figures
+from analysis.reconciled.revisions import resolved
 from analysis.reconciled.scope import Scope, report_scope
 from analysis.staging.load import load_indicators
 from analysis.text.sources import raw_documents, read_sidecar, sees
@@ -70,6 +72,34 @@ class Report:
     def regional(self) -> pd.DataFrame:
         """This report's region's figures, one per figure."""
         return self.figures[self.figures["region"].eq(self.region)]
+
+    @cached_property
+    def history(self) -> pd.DataFrame:
+        """Every year's figures as the newest source gives them, revisions marked (`revisions.resolved`),
+        for trends across reports; computed once, on first use."""
+        return resolved(self.table)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """Every report of a data directory, for pages across regions and levels: nothing is restricted to a
+    region's view (a peer district is a row of the panel, not a figure a district's report reads)."""
+
+    table: pd.DataFrame
+    catalog: pd.DataFrame
+    sidecars: list[dict] = field(default_factory=list)
+    paths: DataPaths | None = None
+
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        """One row per figure, the newest source's value, revisions marked (`revisions.resolved`), once."""
+        return resolved(self.table)
+
+
+def open_panel(data_dir: str | Path | None = None) -> Panel:
+    """Every validated figure of `data_dir` (spans checked) with its catalog and the texts' provenance."""
+    paths = data_paths(data_dir)
+    return Panel(load_indicators(paths.root), load_catalog(paths.catalog), read_sidecars(paths), paths)
 
 
 def _level_of(table: pd.DataFrame, region: str) -> str | None:

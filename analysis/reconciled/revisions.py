@@ -1,4 +1,4 @@
-"""Figures of every report resolved once by the written rule, for panels across years and regions, revisions marked."""
+"""Figures of every report resolved by the written rule for panels across years and regions, revisions marked."""
 from __future__ import annotations
 
 import pandas as pd
