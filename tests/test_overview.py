@@ -152,3 +152,27 @@ def test_provenance_card_puts_fields_in_rows(tmp_path: Path) -> None:
     assert (fields["region"], fields["level"], fields["report_year"], fields["publisher"]) == (
         "测试区", "district", 2024, "测试日报")
     assert "url" not in fields  # the sidecar gives none
+
+
+def test_key_facts_counts_what_the_page_lists(tmp_path: Path) -> None:
+    from analysis.reconciled.report import open_report
+    from analysis.present.overview_page import key_facts, overview_results
+
+    root = _data_dir(tmp_path)
+    (root / "reference").mkdir()
+    # The review's GDP growth again, from a hand-entered page: one figure reported twice, agreeing.
+    (root / "reference" / "hand_entered.csv").write_text(
+        "doc,region,region_en,level,report_year,indicator,subject,kind,period,measure,value,value_high,unit,"
+        "qualifier,estimated,source_url,source_note\n"
+        "t-ref,测试区,Test District,district,2024,gdp,生产总值,actual,2023,growth,5,,%,,false,"
+        "https://example.org/t,\"测试日报: 生产总值增长5%\"\n", encoding="utf-8")
+    report = open_report(data_dir=root)
+    # By hand from the text: 100.5亿元, 5%, 3个 (过10亿元项目) and the 6% target are figures, three of
+    # them GDP (a catalog indicator); 200 (framing), 2024 twice, 1 and 5 (the date) and 10 (the
+    # threshold) are left out: six numbers.
+    assert key_facts(report, overview_results(report, root)) == (
+        "**Key facts.** 4 figures were extracted from 1 report text(s) and 1 figures were entered by hand "
+        "from 1 reference source(s). 3 extracted figures matched an indicator of the catalog. "
+        "1 figure(s) are reported more than once (1 pair(s) of rows compared): all agree within rounding. "
+        "6 numbers in the text were left out on purpose (dates, labels, thresholds, framing text); they are "
+        "listed at the end, with what the list covers. 0 correction(s) from `data/corrections.csv` are applied.")
