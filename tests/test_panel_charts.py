@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 
 from analysis.extract.catalog import load_catalog  # noqa: E402
 from analysis.present.panel_charts import NO_TARGET_LABEL, chain_over_years, targets_vs_outcomes  # noqa: E402
-from analysis.present.panel_tables import degree_text, target_text, trend_shown  # noqa: E402
+from analysis.present.panel_tables import degree_example, degree_text, target_text, trend_shown  # noqa: E402
 
 
 def _record() -> pd.DataFrame:
@@ -73,3 +73,27 @@ def test_every_qualifier_has_a_marker_label(qualifier) -> None:
     ax = targets_vs_outcomes(record, "gdp")
     assert any(label.startswith("target, ") for label in ax.get_legend_handles_labels()[1])
     plt.close(ax.figure)
+
+
+def test_degree_example_works_the_rules_on_the_region_s_own_targets() -> None:
+    record = _record()
+    fdi = dict(record.iloc[2]) | dict(indicator="fdi_utilized", measure="level", unit="万美元", period=2023,
+                                      target=8000.0, target_qualifier="at_least", outcome=6782.0, status="missed",
+                                      ratio=6782 / 8000, gap_pp=float("nan"))
+    with_fdi = pd.concat([record, pd.DataFrame([fdi])], ignore_index=True)
+    catalog = load_catalog()
+    # The 2019 range is skipped (its gap is the distance outside the range); 2021: 8.1 − 6 = 2.1 pp;
+    # FDI 2023: 6782 / 8000 = 0.84775 → 84.8%. The nation's GDP is 国内生产总值.
+    assert degree_example(with_fdi, catalog) == (
+        "Worked on this region's figures: Utilised foreign direct investment (实际利用外资) 2023, outcome "
+        "6782万美元 against a target of ≥8000万美元: 6782 ÷ 8000 = 84.8%; Gross domestic product (国内生产总值) "
+        "2021, outcome 8.1% against a target of ≥6%: 8.1 − 6 = +2.1 pp.")
+    assert degree_example(record[record["status"].eq("no target set")], catalog) is None
+
+
+def test_a_nation_s_gdp_is_named_as_the_nation_writes_it() -> None:
+    catalog = load_catalog()
+    shown = trend_shown(_record(), catalog)
+    assert set(shown["中文"]) == {"国内生产总值"}
+    district = trend_shown(_record().assign(level="district"), catalog)
+    assert set(district["中文"]) == {"地区生产总值"}

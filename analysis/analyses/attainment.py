@@ -150,7 +150,7 @@ def attainment_rules(about_tolerance_pp: float = 0.5) -> pd.DataFrame:
 def degree_rules() -> pd.DataFrame:
     """How `attainment_degree` measures the distance to a target, in words, beside `attainment_rules`."""
     return pd.DataFrame([
-        ("level and count targets", "ratio = outcome ÷ target (6782 ÷ 8000 = 84.8%)"),
+        ("level and count targets", "ratio = outcome ÷ target, as a percentage"),
         ("percentage targets (growth, share)", "gap = outcome − target in pp; for a range, the distance outside it (0 inside)"),
         ("margin", "the gap signed so that positive is on the side the rule asks for (below the target for CPI and "
                    "unemployment and for ≤ targets)"),

@@ -8,7 +8,7 @@ import pandas as pd
 from analysis.errors import require
 from analysis.reconciled.intervals import figure_interval
 from analysis.reconciled.reconcile import conflict_summary
-from analysis.reconciled.report import Report
+from analysis.reconciled.report import Report, named
 from analysis.staging.absences import is_absence
 
 def rate_factor(percent: float) -> float:
@@ -70,17 +70,6 @@ def _select(table: pd.DataFrame, region: str, **equal: object) -> pd.DataFrame:
     return table[mask]
 
 
-def _describe(frame: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
-    """Add English title, Chinese name and growth basis from the catalog (subject if uncatalogued)."""
-    known = frame["indicator"].isin(catalog.index)
-    ids = frame["indicator"].where(known)
-    return frame.assign(
-        title_en=ids.map(catalog["title_en"]).fillna(frame["subject"]),
-        name_zh=ids.map(catalog["name_zh"]).fillna(frame["subject"]),
-        growth_basis=ids.map(catalog["growth_basis"]),
-    )
-
-
 def _bounded(frame: pd.DataFrame, name: str, keep: tuple[str, ...] = (), exact: bool = False) -> pd.DataFrame:
     """indicator, period, `name`, `name`_low, `name`_high, `name`_conflict, `name`_conflict_note
     (+ `keep` columns) of figure rows; `exact`: the rows are targets (`target_interval`)."""
@@ -115,7 +104,7 @@ def reported_growth(report: Report) -> pd.DataFrame:
                    kind="actual", measure="growth", period=report_year - 1)
     rows = rows.sort_values("start", kind="stable")
     keep = ("subject", "value_high", "qualifier", "estimated", "quote", "source_url", "doc")
-    out = _describe(_mark_conflicts(_bounded(rows, "growth", keep), {"growth": "growth"}), catalog)
+    out = named(_mark_conflicts(_bounded(rows, "growth", keep), {"growth": "growth"}), catalog, report.level)
     columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
                "value_high", "qualifier", "growth_basis", "estimated", "quote",
                "source_url", "doc", "conflict", "conflict_note"]
@@ -139,7 +128,7 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
     levels = _bounded(actual[actual["measure"] == "level"], "level",
                       ("subject", "unit", "estimated", "quote", "source_url"))
     rates = _bounded(actual[actual["measure"] == "growth"], "growth")
-    out = _describe(levels.merge(rates, on=["indicator", "period"]), catalog)
+    out = named(levels.merge(rates, on=["indicator", "period"]), catalog, report.level)
     out = _mark_conflicts(out, {"level": "level", "growth": "growth"})
     out["basis_warning"] = real_on_nominal(out["growth_basis"], out["level"])
     out["prior_period"] = out["period"] - 1
@@ -179,7 +168,7 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
     bases = mine[(mine["kind"] == "actual") & (mine["measure"] == "level")
                  & (mine["period"] == report_year - 1)]
     bases = _bounded(bases, "base", ("unit",)).rename(columns={"period": "base_period"})
-    out = _describe(targets.merge(bases, on="indicator", how="left"), catalog)
+    out = named(targets.merge(bases, on="indicator", how="left"), catalog, report.level)
     out = _mark_conflicts(out, {"growth": "target", "base": "base level"})
     out = out.rename(columns={"period": "target_period", "growth": "target",
                               "value_high": "target_value_high", "base": "base_level"})
@@ -212,7 +201,7 @@ def growth_comparison(report: Report) -> pd.DataFrame:
                   & (rows["report_year"] == report_year)].assign(series=f"{report_year} target")
     outcome = rows[(rows["kind"] == "actual") & (rows["period"] == report_year)].assign(
         series=f"{report_year} outcome")
-    out = _describe(pd.concat([review, target, outcome]), catalog)
+    out = named(pd.concat([review, target, outcome]), catalog, report.level)
     columns = ["indicator", "title_en", "name_zh", "series", "kind", "period", "value",
                "value_high", "qualifier", "estimated", "growth_basis", "conflict"]
     return out[columns].reset_index(drop=True)
@@ -234,7 +223,7 @@ def growth_paths(report: Report) -> pd.DataFrame:
     out = rates.merge(levels.rename(columns={"value": "level"}), on=["indicator", "period"],
                       how="left")
     out = out[out.groupby("indicator")["period"].transform("nunique") >= 2]
-    out = _describe(out, catalog).rename(columns={"growth_conflict": "conflict"})
+    out = named(out, catalog, report.level).rename(columns={"growth_conflict": "conflict"})
     columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
                "level", "unit", "estimated", "report_year", "growth_basis", "source_url", "conflict"]
     return out.sort_values(["indicator", "period"])[columns].reset_index(drop=True)

@@ -12,6 +12,7 @@ from analysis.errors import DataError
 from analysis.extract.units import units_beside
 from analysis.text.encoding import read_user_text
 from analysis.text.normalise import simplify
+from analysis.text.sources import LEVELS
 
 REQUIRED_FIELDS = ("id", "name_zh", "aliases", "title_en", "unit", "growth_basis", "category", "description")
 GROWTH_BASES = ("real", "nominal", "none")
@@ -42,7 +43,16 @@ def load_catalog(path: str | Path | None = None) -> pd.DataFrame:
     catalog = pd.DataFrame(entries).set_index("id", drop=False)
     catalog["aliases"] = [[simplify(a) for a in [name, *aliases]] for name, aliases in
                           zip(catalog["name_zh"], catalog["aliases"])]
+    catalog["name_zh_by_level"] = [entry.get("name_zh_by_level") or {} for entry in entries]
     return catalog
+
+
+def chinese_name(catalog: pd.DataFrame, indicator: str, level: object = None) -> str:
+    """The indicator's Chinese name as a report of `level` writes it (the nation's 国内生产总值 where a
+    province or district writes 地区生产总值); `name_zh` when the catalog gives no name for the level."""
+    by_level = catalog.at[indicator, "name_zh_by_level"] if "name_zh_by_level" in catalog else None
+    name = by_level.get(level) if isinstance(by_level, dict) and isinstance(level, str) else None
+    return str(name or catalog.at[indicator, "name_zh"])
 
 
 def _check_entry(path: Path, number: int, entry: object, seen: set[str], units: frozenset[str]) -> None:
@@ -61,11 +71,26 @@ def _check_entry(path: Path, number: int, entry: object, seen: set[str], units: 
         raise DataError(path, f"entry {number} ({entry['id']}): unit '{entry['unit']}' is not a known unit")
     if not isinstance(entry["aliases"], list):
         raise DataError(path, f"entry {number} ({entry['id']}): aliases must be a list")
+    _check_level_names(path, number, entry)
     names = [entry["name_zh"], *entry["aliases"]]
     if not all(isinstance(name, str) and name.strip() for name in names):
         odd = next(name for name in names if not (isinstance(name, str) and name.strip()))
         raise DataError(path, f"entry {number} ({entry['id']}): name_zh and every alias must be a non-empty "
                               f"name in quotes if need be, found {odd!r}")
+
+
+def _check_level_names(path: Path, number: int, entry: dict) -> None:
+    """`name_zh_by_level` (optional) maps levels of government to the name their reports use."""
+    by_level = entry.get("name_zh_by_level")
+    if by_level is None:
+        return
+    if not isinstance(by_level, dict) or not all(isinstance(n, str) and n.strip() for n in by_level.values()):
+        raise DataError(path, f"entry {number} ({entry['id']}): name_zh_by_level must map levels to names, "
+                              f"e.g. '{{nation: 国内生产总值}}', found {by_level!r}")
+    unknown = [level for level in by_level if level not in LEVELS]
+    if unknown:
+        raise DataError(path, f"entry {number} ({entry['id']}): name_zh_by_level names unknown level(s) "
+                              f"{', '.join(map(str, unknown))}; levels are {', '.join(LEVELS)}")
 
 
 def _check_aliases(path: Path, entries: list[dict]) -> None:

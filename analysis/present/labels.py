@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.extract.catalog import chinese_name
 from analysis.reconciled.intervals import display_decimals
 from analysis.staging.absences import NO_TARGET
 
@@ -134,11 +135,12 @@ def figure_label(value: float, qualifier: object, unit: str, value_high: float |
 NOT_IN_CATALOG = "(not in catalog)"
 
 
-def indicator_names(indicator: object, catalog: pd.DataFrame, subject: object = "") -> tuple[str, str]:
-    """(English title, Chinese name) of an indicator from the catalog; uncatalogued:
-    ('(not in catalog)', the subject as written)."""
+def indicator_names(indicator: object, catalog: pd.DataFrame, subject: object = "",
+                    level: object = None) -> tuple[str, str]:
+    """(English title, Chinese name as `level`'s reports write it) of an indicator from the catalog;
+    uncatalogued: ('(not in catalog)', the subject as written)."""
     if isinstance(indicator, str) and indicator in catalog.index:
-        return str(catalog.at[indicator, "title_en"]), str(catalog.at[indicator, "name_zh"])
+        return str(catalog.at[indicator, "title_en"]), chinese_name(catalog, indicator, level)
     return NOT_IN_CATALOG, "" if subject is None or pd.isna(subject) else str(subject)
 
 

@@ -3,16 +3,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.present.labels import basis_label, number_text, qualifier_label
+from analysis.present.labels import basis_label, indicator_names, number_text, qualifier_label
 
 BASIS_NOTE = ("GDP and industrial value-added growth are real (constant prices); revenue, investment, retail, trade "
               "and income growth are nominal (current prices), CPI is a price change, unemployment a rate: rates of "
               "different bases shown together are not on one scale.")
 
 
-def _names(catalog: pd.DataFrame, indicator: str) -> tuple[str, str]:
+def _names(catalog: pd.DataFrame, indicator: str, level: object = None) -> tuple[str, str]:
+    """(English, Chinese) names, the Chinese as `level`'s reports write it; an uncatalogued id stands for both."""
     if indicator in catalog.index:
-        return catalog.at[indicator, "title_en"], catalog.at[indicator, "name_zh"]
+        return indicator_names(indicator, catalog, level=level)
     return indicator, indicator
 
 
@@ -35,7 +36,8 @@ def degree_text(row: pd.Series) -> str:
     return ""
 
 
-def _value(value: float, unit: str) -> str:
+def value_text(value: float, unit: str) -> str:
+    """'6782万美元', '6.5%'; '—' when missing."""
     return "—" if pd.isna(value) else f"{number_text(round(float(value), 4))}{unit}"
 
 
@@ -43,18 +45,36 @@ def trend_shown(record: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
     """`trends.target_record` with reader columns, one row per indicator, measure and year."""
     rows = []
     for _, r in record.iterrows():
-        english, chinese = _names(catalog, r["indicator"])
+        english, chinese = _names(catalog, r["indicator"], r.get("level"))
         notes = [n for n in ["preliminary (预计)" if r.get("preliminary") is True else "",
                              f"revised: {r['outcome_note']}" if r["revised"] else (r["outcome_note"] or "")
                              if isinstance(r["outcome_note"], str) else ""] if n]
         ambition = "" if pd.isna(r["ambition"]) else f"{r['ambition']:+.1f} {r['ambition_unit']}"
         rows.append({"Indicator": english, "中文": chinese, "Measure": r["measure"], "Year": int(r["period"]),
-                     "Target": target_text(r), "Outcome": _value(r["outcome"], r["unit"]),
+                     "Target": target_text(r), "Outcome": value_text(r["outcome"], r["unit"]),
                      "Status": r["status"], "Degree": degree_text(r),
-                     "Prior year": _value(r["prior"], r["unit"]), "Target vs prior": ambition,
+                     "Prior year": value_text(r["prior"], r["unit"]), "Target vs prior": ambition,
                      "Notes": "; ".join(notes)})
     return pd.DataFrame(rows, columns=["Indicator", "中文", "Measure", "Year", "Target", "Outcome", "Status", "Degree",
                                        "Prior year", "Target vs prior", "Notes"])
+
+
+def degree_example(record: pd.DataFrame, catalog: pd.DataFrame) -> str | None:
+    """The degree rules worked on this region's own first judged targets: one ratio, one gap (None if none)."""
+    judged = record[record["status"].isin(["met", "missed"])].sort_values(["period", "indicator"], kind="stable")
+    examples = []
+    for column in ("ratio", "gap_pp"):
+        # a range's gap is its distance outside the range, which 'outcome − target' would misstate
+        hit = judged[judged[column].notna() & judged["target_qualifier"].ne("range")]
+        if len(hit):
+            r = hit.iloc[0]
+            english, chinese = _names(catalog, r["indicator"], r.get("level"))
+            outcome, target = number_text(round(float(r["outcome"]), 4)), number_text(round(float(r["target"]), 4))
+            worked = (f"{outcome} ÷ {target} = {100 * r['ratio']:.1f}%" if column == "ratio"
+                      else f"{outcome} − {target} = {r['gap_pp']:+.1f} pp")
+            examples.append(f"{english} ({chinese}) {int(r['period'])}, outcome {value_text(r['outcome'], r['unit'])} "
+                            f"against a target of {target_text(r)}: {worked}")
+    return ("Worked on this region's figures: " + "; ".join(examples) + ".") if examples else None
 
 
 def summary_shown(summary: pd.DataFrame) -> pd.DataFrame:
@@ -77,15 +97,15 @@ def trend_findings(record: pd.DataFrame, summary: pd.DataFrame, catalog: pd.Data
                      f"{int((judged['status'] == 'met').sum())} were met ({100 * (judged['status'] == 'met').mean():.0f}%).")
         missed = judged[judged["status"] == "missed"]
         for _, r in missed.iterrows():
-            english, chinese = _names(catalog, r["indicator"])
+            english, chinese = _names(catalog, r["indicator"], r.get("level"))
             found.append(f"Missed in {int(r['period'])}: {english} ({chinese}), target {target_text(r)}, outcome "
-                         f"{_value(r['outcome'], r['unit'])} — {degree_text(r)}.")
+                         f"{value_text(r['outcome'], r['unit'])} — {degree_text(r)}.")
     else:
         found.append("No target in this data set can yet be judged against an outcome reported for its year.")
     for _, r in record[record["target_set"] == "no target set"].iterrows():
-        english, chinese = _names(catalog, r["indicator"])
+        english, chinese = _names(catalog, r["indicator"], r.get("level"))
         found.append(f"{int(r['period'])}: the report states that it sets no {english} ({chinese}) target; the "
-                     f"outcome that year was {_value(r['outcome'], r['unit'])}.")
+                     f"outcome that year was {value_text(r['outcome'], r['unit'])}.")
     revised = record[record["revised"]]
     if len(revised):
         found.append(f"{len(revised)} outcomes were restated by a later report; the later figure is used and the "
@@ -97,7 +117,7 @@ def chain_shown(chain: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
     """`levels.target_chain` with reader columns: each level's target and its excess over the level above."""
     rows = []
     for _, r in chain.iterrows():
-        english, chinese = _names(catalog, r["indicator"])
+        english, chinese = _names(catalog, r["indicator"], r.get("level"))
         shown = pd.Series({"target_set": "no target set" if r["target_qualifier"] == "no_target" else "target",
                            "target": r["target"], "target_high": r["target_high"],
                            "target_qualifier": r["target_qualifier"], "unit": r["unit"]})
@@ -124,16 +144,16 @@ def peers_shown(peers: pd.DataFrame) -> pd.DataFrame:
         "Targets set": peers["targets"], "Judged": peers["judged"], "Met": peers["met"],
         "Share met": ["—" if pd.isna(s) else f"{100 * s:.0f}%" for s in peers["share_met"]],
         "Mean margin (pp)": ["—" if pd.isna(m) else f"{m:+.2f}" for m in peers["mean_margin_pp"]],
-        "GDP target": gdp, "GDP outcome": [_value(v, "%") for v in peers["gdp_outcome"]],
-        "Livelihood share": [_value(v, "%") for v in peers["livelihood_share"]],
+        "GDP target": gdp, "GDP outcome": [value_text(v, "%") for v in peers["gdp_outcome"]],
+        "Livelihood share": [value_text(v, "%") for v in peers["livelihood_share"]],
     })
 
 
 def livelihood_shown(trend: pd.DataFrame) -> pd.DataFrame:
     """`trends.livelihood_trend` with reader columns (implied expenditure rounded to what the share supports)."""
     return pd.DataFrame({
-        "Year": trend["period"], "Share of expenditure": [_value(v, "%") for v in trend["share"]],
-        "Livelihood spending": [_value(v, u if isinstance(u, str) else "") for v, u in zip(trend["spending"], trend["unit"])],
+        "Year": trend["period"], "Share of expenditure": [value_text(v, "%") for v in trend["share"]],
+        "Livelihood spending": [value_text(v, u if isinstance(u, str) else "") for v, u in zip(trend["spending"], trend["unit"])],
         "Implied expenditure": ["—" if pd.isna(v) else f"≈{v:,.1f}{u}" for v, u in
                                 zip(trend["implied_expenditure"], trend["unit"])],
         "Sources": ["; ".join(dict.fromkeys(d for d in (a, b) if isinstance(d, str)))
@@ -141,17 +161,18 @@ def livelihood_shown(trend: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def growth_paths_shown(paths: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
-    """`growth.growth_paths` as one row per indicator and one column per year (growth in %), with its basis."""
+def growth_paths_shown(paths: pd.DataFrame, catalog: pd.DataFrame, level: str | None = None) -> pd.DataFrame:
+    """`growth.growth_paths` as one row per indicator and one column per year (growth in %), with its basis;
+    Chinese names as the reports of `level` (the region's level of government) write them."""
     if paths.empty:
         return pd.DataFrame(columns=["Indicator", "中文", "Basis"])
     labelled = paths.assign(basis_label=paths["growth_basis"].map(basis_label))
     wide = labelled.pivot_table(index=["indicator", "basis_label"], columns="period", values="growth", aggfunc="first")
     rows = []
     for (indicator, basis), values in wide.iterrows():
-        english, chinese = _names(catalog, indicator)
+        english, chinese = _names(catalog, indicator, level)
         rows.append({"Indicator": english, "中文": chinese, "Basis": basis,
-                     **{str(int(p)): _value(v, "%") for p, v in values.items()}})
+                     **{str(int(p)): value_text(v, "%") for p, v in values.items()}})
     return pd.DataFrame(rows)
 
 
@@ -161,7 +182,7 @@ def chain_sentences(summary: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
         return ["No two levels of government set a target for the same indicator and year in this data set."]
     found = []
     for _, r in summary.iterrows():
-        english, chinese = _names(catalog, r["indicator"])
+        english, chinese = _names(catalog, r["indicator"], r.get("level"))
         span = str(int(r["first"])) if r["first"] == r["last"] else f"{int(r['first'])}–{int(r['last'])}"
         found.append(f"{english} ({chinese}), {r['level']} vs the level above, {span}: {int(r['years'])} year(s), "
                      f"excess {r['mean_excess_pp']:+.2f} pp on average (from {r['min_excess_pp']:+.1f} to "

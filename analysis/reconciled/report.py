@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import DataPaths, data_paths
-from analysis.extract.catalog import load_catalog
+from analysis.extract.catalog import chinese_name, load_catalog
 from analysis.reconciled.reconcile import resolve_figures
 from analysis.reconciled.revisions import resolved
 from analysis.reconciled.scope import Scope, report_scope
@@ -43,6 +43,11 @@ class Report:
     @property
     def report_year(self) -> int:
         return self.scope.report_year
+
+    @cached_property
+    def level(self) -> str | None:
+        """The report's level of government (nation, province, city, district) as the table gives it."""
+        return _level_of(self.table, self.region)
 
     @property
     def review_year(self) -> int:
@@ -110,11 +115,14 @@ def _level_of(table: pd.DataFrame, region: str) -> str | None:
     return str(levels.iloc[0]) if len(levels) else None
 
 
-def named(figures: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
-    """Figures with the catalog's Chinese name, English title and growth basis (the subject where uncatalogued)."""
+def named(figures: pd.DataFrame, catalog: pd.DataFrame, level: str | None = None) -> pd.DataFrame:
+    """Figures with the catalog's English title, growth basis and Chinese name as the reports of their level
+    of government write it (`level`, else each row's `level`); the subject where uncatalogued."""
     ids = figures["indicator"].where(figures["indicator"].isin(catalog.index))
+    levels = [level] * len(figures) if level or "level" not in figures else figures["level"]
+    chinese = [chinese_name(catalog, ind, lv) if isinstance(ind, str) else None for ind, lv in zip(ids, levels)]
     return figures.assign(
-        name_zh=ids.map(catalog["name_zh"]).fillna(figures["subject"]),
+        name_zh=pd.Series(chinese, index=figures.index, dtype=object).fillna(figures["subject"]),
         title_en=ids.map(catalog["title_en"]).fillna(figures["subject"]),
         growth_basis=ids.map(catalog["growth_basis"]),
     )

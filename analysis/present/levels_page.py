@@ -1,0 +1,80 @@
+"""The levels-and-peers report page: its sections (the chain of targets down the levels, regions side by side)."""
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+
+from analysis.analyses.attainment import attainment_rules, degree_rules
+from analysis.analyses.levels import default_chain, excess_summary, target_chain
+from analysis.analyses.peers import peer_table
+from analysis.present.citations import sources_table
+from analysis.present.findings import bullets
+from analysis.present.panel_charts import chain_over_years
+from analysis.present.panel_tables import BASIS_NOTE, chain_sentences, chain_shown, peers_shown, target_text
+from analysis.present.style import style_table
+from analysis.reconciled.report import Panel
+
+GDP_CHAIN_TITLE = "GDP growth targets by level of government (国内生产总值 for the nation, 地区生产总值 below)"
+
+
+def levels_results(panel: Panel, about_tolerance_pp: float = 0.5) -> dict:
+    """The chain of regions, each level's targets beside the level above, and the regions side by side."""
+    regions = default_chain(panel.table)
+    return {"regions": regions, "chain": target_chain(panel.figures, regions),
+            "peers": peer_table(panel.figures, about_tolerance_pp=about_tolerance_pp),
+            "about_tolerance_pp": about_tolerance_pp}
+
+
+def heading(r: dict) -> str:
+    return "**Chain of regions:** " + " → ".join(r["regions"])
+
+
+def key_findings(panel: Panel, r: dict) -> str:
+    return bullets(chain_sentences(excess_summary(r["chain"]), panel.catalog))
+
+
+def linked_chain(panel: Panel, r: dict) -> object:
+    """Every indicator, measure and year for which two or more levels set a target."""
+    chain = r["chain"]
+    linked = chain[chain.groupby(["indicator", "measure", "period"])["region"].transform("nunique") > 1]
+    if linked.empty:
+        return "No indicator has targets from two levels of government in the same year."
+    return style_table(chain_shown(linked, panel.catalog),
+                       caption="Targets by level of government, where two or more levels set one")
+
+
+def gdp_chart(r: dict) -> Figure | str:
+    """GDP growth targets by level over the years, with alt text listing each level's targets."""
+    chain = r["chain"]
+    shown = chain[(chain["indicator"] == "gdp") & (chain["measure"] == "growth")]
+    if shown.empty:
+        return "No GDP growth targets in this data set."
+    fig = Figure(figsize=(9, 4.2))
+    chain_over_years(chain, "gdp", "growth", ax=fig.subplots(), title=GDP_CHAIN_TITLE)
+    fig.tight_layout()
+    described = [f"{level}: " + ", ".join(f"{int(row['period'])} {_target(row)}" for _, row in rows.iterrows())
+                 for level, rows in shown.sort_values("period").groupby("level", sort=False)]
+    fig.alt_text = f"Chart: {GDP_CHAIN_TITLE}. " + "; ".join(described) + "."
+    return fig
+
+
+def _target(row) -> str:
+    if row["target_qualifier"] == "no_target":
+        return "no target set"
+    return target_text(row.to_frame().T.assign(target_set="target").iloc[0])
+
+
+def peers(r: dict) -> list:
+    return [style_table(peers_shown(group), caption=f"Regions of level {level}")
+            for level, group in r["peers"].groupby("level", sort=False)]
+
+
+def rules(r: dict) -> list:
+    tolerance = r["about_tolerance_pp"]
+    return [BASIS_NOTE,
+            style_table(attainment_rules(tolerance), caption=f"Attainment rules (about_tolerance_pp = {tolerance:g})"),
+            style_table(degree_rules(), caption="How far from the target")]
+
+
+def sources(panel: Panel, r: dict) -> object:
+    return style_table(sources_table(panel.table, r["regions"], None, panel.sidecars),
+                       caption="Documents behind the figures")

@@ -1,0 +1,88 @@
+"""The region-trends report page: its sections (findings, chart, every target, attainment, paths, shares, sources)."""
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.analyses.attainment import attainment_rules, attainment_summary, degree_rules
+from analysis.analyses.growth import growth_paths
+from analysis.analyses.trends import headline_indicator, livelihood_trend, target_record
+from analysis.present.citations import sources_table
+from analysis.present.findings import bullets
+from analysis.present.labels import indicator_names
+from analysis.present.panel_charts import targets_vs_outcomes
+from analysis.present.panel_tables import (BASIS_NOTE, degree_example, growth_paths_shown, livelihood_shown,
+                                           summary_shown, target_text, trend_findings, trend_shown, value_text)
+from analysis.present.style import style_table
+from analysis.reconciled.report import Report
+
+
+def trends_results(report: Report, about_tolerance_pp: float = 0.5) -> dict:
+    """The region's record of targets and outcomes over every report, and what the page derives from it."""
+    record = target_record(report.history, report.region, about_tolerance_pp=about_tolerance_pp)
+    return {"record": record, "summary": attainment_summary(record), "headline": headline_indicator(record),
+            "about_tolerance_pp": about_tolerance_pp}
+
+
+def heading(report: Report, r: dict) -> str:
+    record = r["record"]
+    return (f"**{report.region_en} ({report.region})**: {record['period'].nunique()} years, "
+            f"{int((record['target_set'] == 'target').sum())} targets in the data.")
+
+
+def key_findings(report: Report, r: dict) -> str:
+    return bullets(trend_findings(r["record"], r["summary"], report.catalog))
+
+
+def targets_chart(report: Report, r: dict) -> Figure | str:
+    """The headline indicator's targets against its outcomes over the years, with alt text listing each year."""
+    if r["headline"] is None:
+        return "No indicator has both targets and outcomes in this data set."
+    indicator, measure = r["headline"]
+    english, chinese = indicator_names(indicator, report.catalog, level=report.level)
+    title = f"{report.region_en}: {english} ({chinese}), {measure}"
+    fig = Figure(figsize=(9, 4.2))
+    targets_vs_outcomes(r["record"], indicator, measure, ax=fig.subplots(), title=title)
+    fig.tight_layout()
+    rows = r["record"][(r["record"]["indicator"] == indicator) & (r["record"]["measure"] == measure)]
+    years = [f"{int(row['period'])}: target {_said(target_text(row))}, outcome {_said(value_text(row['outcome'], row['unit']))}"
+             for _, row in rows.sort_values("period").iterrows()]
+    fig.alt_text = f"Chart: {title}, targets (marker by qualifier) against outcomes by year. " + "; ".join(years) + "."
+    return fig
+
+
+def _said(text: str) -> str:
+    return "none in the data" if text == "—" else text  # a screen reader reads '—' as nothing
+
+
+def every_target(report: Report, r: dict) -> object:
+    return style_table(trend_shown(r["record"], report.catalog),
+                       caption=f"{report.region_en}: targets, outcomes and prior years")
+
+
+def attainment(report: Report, r: dict) -> list:
+    """Targets judged and met by year, the qualifier rules, and how the distance to a target is measured
+    (with a worked example from this region's own record when it has one)."""
+    summary, tolerance = r["summary"], r["about_tolerance_pp"]
+    return [style_table(summary_shown(summary), caption="Targets judged and met, by year") if len(summary)
+            else "No target can be judged yet.",
+            style_table(attainment_rules(tolerance), caption=f"Rules (about_tolerance_pp = {tolerance:g})"),
+            style_table(degree_rules(), caption="How far from the target"),
+            degree_example(r["record"], report.catalog)]
+
+
+def paths(report: Report) -> list:
+    shown = growth_paths_shown(growth_paths(report), report.catalog, report.level)
+    return [BASIS_NOTE, style_table(shown, caption="Reported growth by year") if len(shown) else
+            "No indicator has reported growth for two or more years."]
+
+
+def livelihood(report: Report) -> object:
+    shares = livelihood_shown(livelihood_trend(report.history, report.region))
+    return style_table(shares, caption="Livelihood spending share by year") if len(shares) else \
+        "No livelihood spending share is reported for this region."
+
+
+def sources(report: Report) -> object:
+    found: pd.DataFrame = sources_table(report.table, [report.region], None, report.sidecars)
+    return style_table(found, caption="Documents behind the figures")
