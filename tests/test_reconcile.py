@@ -190,3 +190,16 @@ def test_resolve_lists_every_disagreeing_source_and_leaves_uncatalogued_rows(tab
     assert used.iloc[0]["conflict_note"] == ("other source: 331 亿元 in ref (hand-entered, 2023 report); "
                                              "340 亿元 in ref2 (hand-entered, 2023 report)")
     assert "report being analysed" in RESOLUTION_RULE and "hand-entered" in RESOLUTION_RULE
+
+
+def test_resolve_within_one_report_year_never_depends_on_row_order(table):
+    # Two hand-entered pages of the 2023 report year: a preliminary 2100 (预计, estimated) and a final 2039.04.
+    prelim = {"value": "2100", "doc": "a-news", "source": "hand_entered", "estimated": True}
+    final = {"value": "2039", "doc": "b-review", "source": "hand_entered", "estimated": False}
+    for rows in (table(prelim, final), table(final, prelim)):
+        assert resolve_figures(rows)["doc"].tolist() == ["b-review"]  # the final figure, whatever the order
+    # Equal in every respect the rule names: the document id decides, not the row order.
+    first, second = {**final, "doc": "z-page"}, {**final, "value": "2050", "doc": "m-page"}
+    assert resolve_figures(table(first, second))["doc"].tolist() == ["m-page"]
+    assert resolve_figures(table(second, first))["doc"].tolist() == ["m-page"]
+    assert "never depends on the order of rows" in RESOLUTION_RULE

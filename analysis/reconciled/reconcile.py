@@ -118,8 +118,10 @@ RESOLUTION_RULE = (
     "When sources give one figure (same region, indicator, kind, year and measure) with values that differ "
     "beyond rounding, the analysis uses one of them: the value from the report being analysed (its report "
     "year), else from the newest report; within one report year, an extracted report text before a "
-    "hand-entered reference; then the more precise figure (more decimals), then the earlier place in the "
-    "text. The other values are listed beside it, never dropped silently."
+    "hand-entered reference and a final figure before a preliminary (预计) one; then the more precise figure "
+    "(more decimals), then the earlier place in the text, and last the source's document id in alphabetical "
+    "order, so that the choice never depends on the order of rows in a file. The other values are listed "
+    "beside it, never dropped silently."
 )
 
 
@@ -200,12 +202,13 @@ def _resolution_order(group: pd.DataFrame, report_year: int | None) -> pd.DataFr
         _analysed=(years != report_year).astype(int) if report_year is not None else 0,
         _newest=-years.astype(int),
         _src=(group["source"] != "extracted").astype(int),
+        _prelim=group["estimated"].astype("boolean").fillna(False).astype(int) if "estimated" in group else 0,
         _dec=-group["decimals"].astype(int),
         _start=pd.to_numeric(group["start"], errors="coerce").astype(float).fillna(float("inf"))
         if "start" in group else 0.0,
     )
-    order = ["_analysed", "_newest", "_src", "_dec", "_start", "_order"]
-    return ranked.sort_values(order, kind="stable").drop(columns=order[:-1])
+    order = ["_analysed", "_newest", "_src", "_prelim", "_dec", "_start", "doc", "_order"]
+    return ranked.sort_values(order, kind="stable").drop(columns=[c for c in order if c.startswith("_")][:-1])
 
 
 def _written(value: float, decimals: object) -> str:
