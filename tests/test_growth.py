@@ -192,12 +192,15 @@ def test_dedupe_merges_agreeing_repeats_and_resolves_disagreeing_ones_with_a_not
     assert list(out["value"]) == [311.7] and out.iloc[0]["confirmed_by"] == "ref (hand_entered)"
     assert not out.iloc[0]["conflict"] and out.iloc[0]["conflict_note"] == ""
     # 4.6 and 4.7 in one report, preliminary or not, are [4.55, 4.65) and [4.65, 4.75): a conflict.
-    # Same report, both extracted, same decimals: the earlier place in the text (start 1) is used.
+    # Same report, both extracted, same decimals: the final figure before the preliminary one, whatever
+    # its place; when neither is preliminary, the earlier place in the text (start 1) is used.
     disagree = table(row("gdp", "growth", 4.6, 1, estimated=True, start=1),
                      row("gdp", "growth", 4.7, 1, start=2))
     out = resolve_figures(disagree)
-    assert list(out["value"]) == [4.6] and out["conflict"].all()
-    assert out.iloc[0]["conflict_note"] == "other source: 4.7 % in doc-2023 (extracted, 2023 report)"
+    assert list(out["value"]) == [4.7] and out["conflict"].all()
+    assert out.iloc[0]["conflict_note"] == "other source: 4.6 % in doc-2023 (extracted, 2023 report)"
+    out = resolve_figures(table(row("gdp", "growth", 4.6, 1, start=1), row("gdp", "growth", 4.7, 1, start=2)))
+    assert list(out["value"]) == [4.6]
 
 
 def test_conflicting_sources_use_one_value_per_figure_and_say_so():
