@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Built
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Debian's chromium still calls Google hosts on its own unless told not to; the test watches the
@@ -84,8 +83,5 @@ def check_site(index: Path, expected_reports: int) -> None:
     assert requests and all(url.startswith(("file://", "data:")) for url in requests), \
         [url for url in requests if not url.startswith(("file://", "data:"))]
 
-
-@pytest.mark.slow
-def test_shipped_notebooks_reports_render_offline_in_headless_chromium(shipped_build: Built):
-    _chromium_or_skip()
-    check_site(shipped_build.out / "index.html", expected_reports=2 * len(shipped_build.executed))  # reader and full of each page
+# The site is checked on a build with two report texts: tests/test_walkthrough.py
+# (test_browser_opens_every_page_of_the_two_report_build), which holds every shipped page and the new report's.

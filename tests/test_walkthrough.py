@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -52,34 +53,64 @@ def _pages(reports: Path) -> dict[str, str]:
     return {p.relative_to(reports).as_posix(): p.read_text(encoding="utf-8") for p in reports.rglob("*.html")}
 
 
-@pytest.mark.slow
-def test_updating_the_data_as_the_readme_says(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@dataclass(frozen=True)
+class Updated:
+    """The README's walkthrough done once: the shipped data copied and built, a 2024 report added, built again."""
+
+    data: Path
+    reports: Path
+    build_dir: Path
+    report_bytes: bytes
+    first: dict[str, str]   # page -> HTML after the first build
+    second: dict[str, str]  # page -> HTML after the walkthrough's `make reports`
+
+
+@pytest.fixture(scope="module")
+def updated(tmp_path_factory: pytest.TempPathFactory) -> Updated:
+    tmp_path = tmp_path_factory.mktemp("walkthrough")
     data, reports, build_dir = tmp_path / "data", tmp_path / "reports", tmp_path / "build"
     shutil.copytree(DATA_DIR, data)
     _build(data, reports, build_dir)
     first = _pages(reports)
-    assert "27 quantitative annual targets for 2023" in first[f"{SZ}-2023/03-target-ambition.html"]
     report_bytes = REPORT_2024.encode("gbk")
     (tmp_path / "shizhong-2024.txt").write_bytes(report_bytes)
-    monkeypatch.chdir(tmp_path)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.chdir(tmp_path)
+        commands = _walkthrough_commands()
+        assert commands[-1] == "make reports"
+        for command in commands:
+            if command == "make reports":  # the Makefile's reports target is `python -m analysis build`
+                argv = ["build", "--data-dir", str(data), "--out", str(reports), "--build-dir", str(build_dir)]
+            else:
+                words = shlex.split(command)
+                assert words[:3] == [".venv/bin/python", "-m", "analysis"], command
+                argv = [*words[3:], "--data-dir", str(data)]
+            assert main(argv) == 0, command
+    return Updated(data, reports, build_dir, report_bytes, first, _pages(reports))
 
-    commands = _walkthrough_commands()
-    assert commands[-1] == "make reports"
-    for command in commands:
-        if command == "make reports":  # the Makefile's reports target is `python -m analysis build`
-            argv = ["build", "--data-dir", str(data), "--out", str(reports), "--build-dir", str(build_dir)]
-        else:
-            words = shlex.split(command)
-            assert words[:3] == [".venv/bin/python", "-m", "analysis"], command
-            argv = [*words[3:], "--data-dir", str(data)]
-        assert main(argv) == 0, command
+
+@pytest.mark.slow
+def test_browser_opens_every_page_of_the_two_report_build(updated: Updated) -> None:
+    """Index and every page (reader and full) of a build with two report texts, in headless Chromium."""
+    from test_browser import check_site
+
+    pages = [name for name in updated.second if name != "index.html"]
+    assert any(name.startswith(f"{SZ}-2024/") for name in pages) and any(name.startswith(f"{SZ}-2023/") for name in pages)
+    check_site(updated.reports / "index.html", expected_reports=len(pages))
+
+
+@pytest.mark.slow
+def test_updating_the_data_as_the_readme_says(updated: Updated) -> None:
+    data, reports, build_dir, first = updated.data, updated.reports, updated.build_dir, updated.first
+    report_bytes = updated.report_bytes
+    assert "27 quantitative annual targets for 2023" in first[f"{SZ}-2023/03-target-ambition.html"]
 
     added = data / "raw" / "shizhong-2024.txt"
     assert added.read_bytes() == report_bytes                  # copied byte for byte
     assert read_sidecar(added)["encoding"] == "gb18030"       # GBK detected (GB18030 is its superset)
     assert (DATA_DIR / "raw" / "shizhong-2024.txt").exists() is False  # the shipped data is untouched
 
-    second = _pages(reports)
+    second = updated.second
     # every page of the first build is still there, about the same report
     assert set(first) <= set(second)
     assert "27 quantitative annual targets for 2023" in second[f"{SZ}-2023/03-target-ambition.html"]
