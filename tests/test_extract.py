@@ -65,7 +65,7 @@ REVIEW_REST = [
     (None, "学位", A, 2022, "level", 5400, "个", None, False),
     (None, "人大代表建议", A, 2022, "level", 83, "件", None, False),
     (None, "政协委员提案", A, 2022, "level", 183, "件", None, False),
-    (None, "来信", A, 2022, "level", 7, "万件", "at_least", False),   # 7万余件
+    (None, "省、市长热线移交件", A, 2022, "level", 7, "万件", "at_least", False),   # 7万余件
 ]
 PLAN = [
     ("gdp", "生产总值", T, 2023, "growth", 6, "%", "about", False),
@@ -239,6 +239,17 @@ def test_thresholds_label_nouns_and_are_not_facts() -> None:
 def test_fenbie_pairs_subjects_with_values() -> None:
     facts = extract_mentions("国家级、省级专精特新企业分别达到5家、12家。", 2023)
     assert list(zip(facts["subject"], facts["value"])) == [("国家级专精特新企业", 5), ("省级专精特新企业", 12)]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("办结省、市长热线转办件2.3万件。", "办结省、市长热线转办件"),         # 省长热线 and 市长热线
+    ("改造县、乡、村三级道路56公里。", "改造县、乡、村三级道路"),         # a chain of one-character items
+    ("其中，中、小学校舍改造12所。", "中、小学校舍改造"),                  # one character after a comma
+    ("受理群众来电1.2万件、来信860件。", "来信"),                         # a longer item still ends a clause
+    ("三、新建学校3所。", "新建学校"),                                    # a numeral before 、 is a heading
+])
+def test_one_character_list_items_stay_with_the_head_they_share(text: str, subject: str) -> None:
+    assert extract_mentions("过去一年，" + text, 2023)["subject"].iloc[-1] == subject
 
 
 def test_subject_carries_over_to_the_next_clause() -> None:

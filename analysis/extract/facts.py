@@ -27,6 +27,9 @@ _ANY_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八�
 _ARABIC_ONLY = re.compile(ARABIC_NUMBER)
 _QUOTED = re.compile(r"“[^“”]{0,40}”|《[^《》]{0,60}》|「[^「」]{0,40}」")
 _CLAUSE_START = re.compile(r"[，,；;、：:（(]")
+# A list item of one character (中 of 中、小学); a numeral before 、 is a heading (一、), not an item.
+_ONE_CHARACTER_ITEM = re.compile(r"[\u4e00-\u9fff](?<![零〇一二两三四五六七八九十百千])")
+_LEVELS = frozenset("省市区县乡镇村")
 _THRESHOLD_AFTER = re.compile(r"行列|级")
 _STRUCTURE_AFTER = re.compile(r"方面|部分|层面|环节|阶段|篇|步")
 # 两个月, 12个月, 3个工作日: a count of 个 that is a length of time.
@@ -227,4 +230,16 @@ def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict, 
 
 def _clause(before: str) -> str:
     cut = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
+    while before[cut - 1:cut] == "、" and _shares_head(before, cut - 1):
+        cut = max((m.end() for m in _CLAUSE_START.finditer(before, 0, cut - 1)), default=0)
     return before[cut:]
+
+
+def _shares_head(text: str, comma: int) -> bool:
+    """Whether the item before the 、 at `comma` shares the head written after it (省、市长热线 is 省长热线
+    and 市长热线; 县、乡、村三级), so a subject does not start after that 、: the item is one character, or
+    the 、 joins two levels of government (办结省、市长热线)."""
+    item_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, comma)), default=0)
+    if comma - item_start == 1 and _ONE_CHARACTER_ITEM.match(text, item_start):
+        return True
+    return text[comma - 1:comma] in _LEVELS and text[comma + 1:comma + 2] in _LEVELS
