@@ -42,6 +42,7 @@ REVIEW_REST = [
     (None, "省专精特新中小企业", A, 2022, "level", 14, "家", None, False),
     (None, "瞪羚", A, 2022, "level", 4, "家", None, False),
     (None, "国有企业", A, 2022, "level", 127, "家", None, False),
+    (None, "国有集团", A, 2022, "level", 6, "大", None, False),       # 重整为6大国有集团: six groups
     (None, "政务服务事项", A, 2022, "level", 1249, "个", None, False),
     (None, "服务事项", A, 2022, "level", 37, "个", None, False),       # across the photo caption
     (None, "减负", A, 2022, "level", 8.9, "亿元", None, False),
@@ -65,7 +66,7 @@ REVIEW_REST = [
     (None, "学位", A, 2022, "level", 5400, "个", None, False),
     (None, "人大代表建议", A, 2022, "level", 83, "件", None, False),
     (None, "政协委员提案", A, 2022, "level", 183, "件", None, False),
-    (None, "来信", A, 2022, "level", 7, "万件", "at_least", False),   # 7万余件
+    (None, "省、市长热线移交件", A, 2022, "level", 7, "万件", "at_least", False),   # 7万余件
 ]
 PLAN = [
     ("gdp", "生产总值", T, 2023, "growth", 6, "%", "about", False),
@@ -160,6 +161,9 @@ def test_seed_non_facts_are_skipped_with_reasons() -> None:
     assert "outside" in reasons["256"]        # 会议应出席代表256名: news framing, not the report
     assert "threshold" in reasons["10"]       # 过10亿元项目
     assert "caption" in " ".join(skipped["reason"])
+    # 支持6大国有企业 (plan part): the six groups exist already; a count, not a target and not an ordinal
+    support = skipped[skipped["quote"].str.contains("支持6大国有企业") & skipped["text"].eq("6")]
+    assert support["reason"].tolist() == ["a count naming a set the plan works on (支持6大国有企业), not a target"]
 
 
 def _one(text: str, report_year: int = 2023) -> pd.Series:
@@ -241,6 +245,17 @@ def test_fenbie_pairs_subjects_with_values() -> None:
     assert list(zip(facts["subject"], facts["value"])) == [("国家级专精特新企业", 5), ("省级专精特新企业", 12)]
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    ("办结省、市长热线转办件2.3万件。", "办结省、市长热线转办件"),         # 省长热线 and 市长热线
+    ("改造县、乡、村三级道路56公里。", "改造县、乡、村三级道路"),         # a chain of one-character items
+    ("其中，中、小学校舍改造12所。", "中、小学校舍改造"),                  # one character after a comma
+    ("受理群众来电1.2万件、来信860件。", "来信"),                         # a longer item still ends a clause
+    ("三、新建学校3所。", "新建学校"),                                    # a numeral before 、 is a heading
+])
+def test_one_character_list_items_stay_with_the_head_they_share(text: str, subject: str) -> None:
+    assert extract_mentions("过去一年，" + text, 2023)["subject"].iloc[-1] == subject
+
+
 def test_subject_carries_over_to_the_next_clause() -> None:
     facts = extract_mentions("规上工业总产值完成187亿元、增加值增长11%。", 2023)
     assert facts["indicator"].tolist() == ["industrial_output", "industrial_value_added"]
@@ -263,6 +278,36 @@ def test_part_headings_with_years() -> None:
 def test_years_dates_sessions_ordinals_and_labels_are_not_facts() -> None:
     text = "2023年2月8日上午，区十三届人大二次会议召开。经济总量居全市第2位。“6+3”产业加快发展，实施“十四五”规划。"
     assert extract_mentions(text, 2023).empty
+
+
+def test_n_da_before_a_noun_is_a_count_of_that_noun() -> None:
+    # 4大国有集团: four groups, an outcome of the review year; the noun after 大 is what is counted.
+    facts = extract_mentions("过去一年，区属企业整合为4大国有集团，建成3大产业园区。", 2023)
+    assert list(zip(facts["subject"], facts["value"], facts["unit"], facts["kind"], facts["period"])) == [
+        ("国有集团", 4, "大", "actual", 2022), ("产业园区", 3, "大", "actual", 2022)]
+    assert facts["value_base"].tolist() == [4, 3] and facts["base_unit"].tolist() == ["大", "大"]
+
+
+def test_n_da_in_the_plan_is_a_target_only_when_the_plan_makes_it() -> None:
+    text = "2023年政府工作安排。力争打造2大百亿级产业集群。支持5大国有企业做大做强。"
+    facts = extract_mentions(text, 2023)
+    assert list(zip(facts["subject"], facts["value"], facts["unit"], facts["kind"], facts["period"])) == [
+        ("百亿级产业集群", 2, "大", "target", 2023)]
+    reason = skipped_numbers(text, 2023).set_index("text")["reason"]["5"]
+    assert "not a target" in reason and "ordinal" not in reason   # the five exist: a count, not a goal
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("过去一年，认真学习贯彻党的20大精神。", "party congress"),      # a congress, written in digits
+    ("过去一年，深入学习20大报告。", "party congress"),
+    ("过去一年，全面落实2大。", "no noun"),
+    ("过去一年，建成2大型物流中心。", "begins a word"),                 # 大型: large, not a count word
+    ("过去一年，编印2022大事记。", "four digits"),
+])
+def test_n_da_that_counts_nothing_is_left_out_with_the_reason(text: str, reason: str) -> None:
+    assert extract_mentions(text, 2023).empty
+    reasons = " ".join(skipped_numbers(text, 2023)["reason"])
+    assert reason in reasons and "edition" not in reasons
 
 
 def test_traditional_characters_match_on_a_simplified_view() -> None:

@@ -27,12 +27,25 @@ _ANY_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八�
 _ARABIC_ONLY = re.compile(ARABIC_NUMBER)
 _QUOTED = re.compile(r"“[^“”]{0,40}”|《[^《》]{0,60}》|「[^「」]{0,40}」")
 _CLAUSE_START = re.compile(r"[，,；;、：:（(]")
+# A list item of one character (中 of 中、小学); a numeral before 、 is a heading (一、), not an item.
+_ONE_CHARACTER_ITEM = re.compile(r"[\u4e00-\u9fff](?<![零〇一二两三四五六七八九十百千])")
+_LEVELS = frozenset("省市区县乡镇村")
 _THRESHOLD_AFTER = re.compile(r"行列|级")
 _STRUCTURE_AFTER = re.compile(r"方面|部分|层面|环节|阶段|篇|步")
 # 两个月, 12个月, 3个工作日: a count of 个 that is a length of time.
 _DURATION_AFTER = re.compile(r"月|小时|工作日|星期|钟头|季度|年头")
 _SESSION_AFTER = re.compile(r"会议|全会|全体会议|常委会")
 _ESTIMATE = re.compile(r"预计|初步|预测")
+# N大 counts the noun after it (6大国有集团: six groups) unless it names a party congress (党的二十大,
+# 20大精神), begins a word (大型, 大学), or stands after a year or a code (2022大事记).
+_CONGRESS_BEFORE = re.compile(r"(?:党的|中共|党)$")
+_CONGRESS_AFTER = re.compile(r"精神|报告|以来|代表|召开|胜利|期间|前后|之后|会议|开幕|闭幕|作出|提出|强调|部署|决策")
+_DA_WORD = re.compile(r"大(?:型|中|小|幅|力|于|约|概|会|关|学|专|厦|道|街|桥|棚|户|厅|病|宗|豆|蒜|米|众|事|数据|健康)")
+_SMALL_WHOLE = re.compile(r"\d{1,3}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Verbs that make what N大 counts (打造3大产业集群): only then is a plan part's N大 a target; otherwise
+# it names a set the plan works on (支持6大国有企业), which exists already.
+_MAKING = re.compile(r"(?:打造|建设|建成|培育|形成|组建|新建|新增|创建|重组|整合|重整)(?:成|为)?$")
 # What may follow a number as an unknown unit: letters or Chinese characters that are not a date,
 # a duration or an ordinal (those have their own reasons).
 _UNKNOWN_UNIT = re.compile(r"[A-Za-z\u4e00-\u9fff]{1,3}")
@@ -140,7 +153,7 @@ def _unitless_reason(s: str, m: re.Match, vocabulary: Vocabulary) -> str:
         return "a date or time"
     if after[:1] in ("天", "周") or after.startswith(("个月", "小时", "个工作日")):
         return "a duration"
-    if after[:1] in ("届", "次", "大", "版") or before == "第":
+    if after[:1] in ("届", "次", "版") or before == "第":
         return "an ordinal, session or edition number"
     word = _UNKNOWN_UNIT.match(s, m.end())
     if word:
@@ -162,6 +175,10 @@ def _not_a_fact(s: str, match: re.Match, quoted: list[tuple[int, int]], section:
     qualifier = measures.AFTER_QUALIFIER.match(s, end)
     if qualifier and qualifier.group("q") in ("以上", "及以上", "以下") and _labels_noun(s, qualifier.end()):
         return "threshold that labels a noun (…以上)"
+    if match.group("unit") == "大":
+        reason = _da_reason(s, match, section)
+        if reason:
+            return reason
     if _THRESHOLD_AFTER.match(after):
         return "threshold that labels a noun"
     if _STRUCTURE_AFTER.match(after):
@@ -181,6 +198,23 @@ def _not_a_fact(s: str, match: re.Match, quoted: list[tuple[int, int]], section:
             return "not a well-formed Chinese numeral (万家, 千百)"
     if section is None:
         return "outside the report's review and plan parts; no word (完成, 力争, 目标) says actual or target"
+    return None
+
+
+def _da_reason(s: str, match: re.Match, section: str | None) -> str | None:
+    """Why a number before 大 is not a count of the noun after it, or None (6大国有集团: six groups)."""
+    end = match.end()
+    number = match.group("num")
+    if _ARABIC_ONLY.fullmatch(number) and not _SMALL_WHOLE.fullmatch(number):
+        return "four digits or a decimal before 大 (2022大事记): a year or a code, not a count"
+    if _CONGRESS_BEFORE.search(s, 0, match.start()) or _CONGRESS_AFTER.match(s, end):
+        return "a party congress (党的二十大, 二十大精神): an ordinal, not a count"
+    if _DA_WORD.match(s, end - 1):
+        return "大 begins a word (大型, 大学): not a count"
+    if not _CJK.match(s, end):
+        return "no noun follows …大: not a count"
+    if section == context.PLAN and not _MAKING.search(s, 0, match.start()):
+        return "a count naming a set the plan works on (支持6大国有企业), not a target"
     return None
 
 
@@ -227,4 +261,16 @@ def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict, 
 
 def _clause(before: str) -> str:
     cut = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
+    while before[cut - 1:cut] == "、" and _shares_head(before, cut - 1):
+        cut = max((m.end() for m in _CLAUSE_START.finditer(before, 0, cut - 1)), default=0)
     return before[cut:]
+
+
+def _shares_head(text: str, comma: int) -> bool:
+    """Whether the item before the 、 at `comma` shares the head written after it (省、市长热线 is 省长热线
+    and 市长热线; 县、乡、村三级), so a subject does not start after that 、: the item is one character, or
+    the 、 joins two levels of government (办结省、市长热线)."""
+    item_start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, comma)), default=0)
+    if comma - item_start == 1 and _ONE_CHARACTER_ITEM.match(text, item_start):
+        return True
+    return text[comma - 1:comma] in _LEVELS and text[comma + 1:comma + 2] in _LEVELS

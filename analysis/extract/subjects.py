@@ -24,6 +24,8 @@ LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{
 NOT_A_NOUN = re.compile(r"^(?:左右|及以上|以上|以内|以下|之内|约|同比|比上年|分别|和|及)+")
 # 'A、B达到X、Y' without 分别: a list of subjects before the verb, as many values after it.
 _IMPLICIT_LIST = re.compile(r"(?P<items>[^、]{1,24}(?:、[^、]{1,24})+?)(?P<verb>分别为|达到|达|为|完成|实现)(?P<values>[^、]*(?:、[^、]*)*)$")
+# Units bound to the noun after them: 6大国有集团 counts 国有集团, whatever the clause before says.
+NOUN_AFTER = frozenset({"大"})
 GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
 FIRST_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千])")
 
@@ -34,7 +36,9 @@ def subject_of(s: str, match: re.Match, clause: str, state: dict, pair_subject: 
         state["subject"] = pair_subject
         return pair_subject
     subject = clean_subject(clause)
-    if subject.endswith("等"):
+    if match.groupdict().get("unit") in NOUN_AFTER:
+        subject = following_noun(s, match.end()) or subject
+    elif subject.endswith("等"):
         list_start = max((m.end() for m in LIST_START.finditer(s, max(0, match.start() - LOOKBACK), match.start())),
                          default=max(0, match.start() - LOOKBACK))
         subject = clean_subject(s[list_start:match.start()]) + following_noun(s, match.end())
