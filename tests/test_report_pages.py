@@ -105,6 +105,21 @@ def test_item8_threshold_counts_pair_with_their_prior(pages):
     assert "'过10亿元项目' is not in the indicator catalog" not in page
 
 
+def test_item2_six_groups_are_a_count_not_an_ordinal(pages):
+    # 将127家国有企业重整为6大国有集团: six groups, a 2022 outcome, listed among the figures;
+    # 支持6大国有企业 (plan part) names the groups that exist: left out, but not as an ordinal.
+    page = pages["00"]
+    assert "重整为【6】大国有集团" not in page and "国有集团" in page
+    left_out = page[page.index("Every number left out"):]
+    assert "【6】大国有企业" in left_out
+    assert "a count naming a set the plan works on" in left_out
+
+
+def test_item9_subjects_keep_a_shared_list_head(pages):
+    # 省、市长热线移交件和区长信箱来信7万余件: the province's and the city's hotlines, not only the mayor's.
+    assert "省、市长热线移交件和区长信箱来信" in pages["00"]
+
+
 def test_item9_charts_are_described_and_the_left_out_list_says_what_it_covers(pages):
     assert "No description has been provided" not in pages["03"]
     assert pages["03"].count("[image: ") >= 2
