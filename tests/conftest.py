@@ -23,7 +23,7 @@ from analysis.build.run import NOTEBOOK_PATTERN
 from analysis.config import DATA_DIR, NOTEBOOKS_DIR
 from analysis.extract.catalog import load_catalog
 from analysis.extract.units import decimals_of
-from analysis.reconciled.reconcile import resolve_figures
+from analysis.reconciled.reconcile import RESOLVED_CONFLICT_COLUMNS, resolve
 from analysis.reconciled.report import Report, named
 from analysis.reconciled.scope import Scope
 
@@ -40,8 +40,17 @@ def bare_report(table: pd.DataFrame, region: str, report_year: int, catalog: pd.
     """A Report for a region or year the table may not hold, to test what analyses do with no figures
     (open_report refuses such a report; a filtered table can still be empty)."""
     catalog = load_catalog() if catalog is None else catalog
-    figures = named(resolve_figures(table, report_year), catalog) if len(table) else table
-    return Report(table, figures, catalog, Scope(region, region, report_year))
+    if not len(table):
+        return Report(table, table, catalog, Scope(region, region, report_year))
+    figures, conflicts = resolve(table, report_year)
+    return Report(table, named(figures, catalog), catalog, Scope(region, region, report_year), conflicts=conflicts)
+
+
+def conflict_rows(*rows: dict) -> pd.DataFrame:
+    """Rows of a conflicts table (`reconcile.resolve`) written by hand: each dict gives the columns a
+    test needs, the rest are missing (NA)."""
+    return pd.DataFrame([{c: row.get(c, pd.NA) for c in RESOLVED_CONFLICT_COLUMNS} | row for row in rows],
+                        columns=RESOLVED_CONFLICT_COLUMNS + sorted({c for row in rows for c in row} - set(RESOLVED_CONFLICT_COLUMNS)))
 
 
 def indicator_table(defaults: dict, *rows: dict) -> pd.DataFrame:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from conftest import conflict_rows
+
 from analysis.analyses.consistency import fits
 from analysis.analyses.targets import most_and_least_demanding
 from analysis.present.findings import bullets, change_text, conflicts_finding, conflicts_section
@@ -11,10 +13,14 @@ from analysis.present.labels import figure_label, indicator_label, indicator_nam
 
 CATALOG = pd.DataFrame({"title_en": ["Gross domestic product"], "name_zh": ["地区生产总值"]},
                        index=pd.Index(["gdp"], name="id"))
-CONFLICTS = pd.DataFrame({"title_en": ["Gross domestic product"], "name_zh": ["地区生产总值"],
-                          "figure": ["actual 2022, level"], "used": ["311.7 亿元"],
-                          "used_source": ["sz-2023 (extracted, 2023 report)"],
-                          "other": ["312.0 亿元 in ref (hand-entered, 2023 report)"]})
+# 311.7 亿元 from the 2023 report's text is used; a hand-entered reference gives 312.0 (a conflict row).
+CONFLICTS = conflict_rows({
+    "region": "枣庄市市中区", "indicator": "gdp", "kind": "actual", "period": 2022, "measure": "level",
+    "title_en": "Gross domestic product", "name_zh": "地区生产总值",
+    "used_doc": "sz-2023", "used_source": "extracted", "used_report_year": 2023, "used_value": 311.7,
+    "used_decimals": 1, "used_unit": "亿元", "other_doc": "ref", "other_source": "hand_entered",
+    "other_report_year": 2023, "other_value": 312.0, "other_decimals": 1, "other_unit": "亿元",
+    "not_chosen": "extracted_first"})
 
 
 def test_figure_label_shows_value_high_only_for_a_range():

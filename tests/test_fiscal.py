@@ -130,18 +130,20 @@ def test_sources_disagreeing_on_an_input_use_one_value_and_name_the_other():
                  {**row("livelihood_spending", "level", 27.0, 1, "亿元", start=None),
                   "doc": "ref", "source": "hand_entered"},
                  row("livelihood_spending", "share", 75.3, 1, "%", start=40))
-    inputs = fiscal_inputs(report_of(data, REGION, 2023))
+    report = report_of(data, REGION, 2023)
+    inputs = fiscal_inputs(report)
     assert inputs.loc["livelihood_spending", "value"] == 26.6
     assert inputs.loc["livelihood_spending", "conflict"]
-    assert "27.0 亿元 in ref (hand-entered, 2023 report)" in inputs.loc["livelihood_spending", "conflict_note"]
     assert not inputs.loc["livelihood_share", "conflict"]
     # One value per input, so the summary still runs: 26.6 / 0.753.
     assert fiscal_summary(inputs).loc["expenditure", "value"] == pytest.approx(26.6 / 0.753)
-    shown = fiscal_conflicts(inputs)
-    assert shown.drop(columns=["indicator", "region", "title_en", "name_zh"]).to_dict("records") == [{
-        "input": "livelihood_spending", "figure": "actual 2022, level", "used": "26.6 亿元",
-        "used_source": "shizhong-2023 (extracted, 2023 report)",
-        "other": "27.0 亿元 in ref (hand-entered, 2023 report)"}]
+    shown = fiscal_conflicts(inputs, report.conflicts)
+    assert shown[["input", "indicator", "kind", "period", "measure", "used_doc", "used_value", "other_doc",
+                  "other_source", "other_report_year", "other_value", "not_chosen"]].to_dict("records") == [{
+        "input": "livelihood_spending", "indicator": "livelihood_spending", "kind": "actual", "period": 2022,
+        "measure": "level", "used_doc": "shizhong-2023", "used_value": 26.6, "other_doc": "ref",
+        "other_source": "hand_entered", "other_report_year": 2023, "other_value": 27.0,
+        "not_chosen": "extracted_first"}]
 
 
 def test_the_analysed_report_wins_over_a_later_restatement():
@@ -149,14 +151,17 @@ def test_the_analysed_report_wins_over_a_later_restatement():
     data = table(row("general_budget_revenue", "level", 27.6, 1, "亿元", start=20),
                  {**row("general_budget_revenue", "level", 28.0, 1, "亿元", report_year=2024),
                   "doc": "sz-2024"})
-    inputs = fiscal_inputs(report_of(data, REGION, 2023))
+    report = report_of(data, REGION, 2023)
+    inputs = fiscal_inputs(report)
     assert inputs.loc["budget_revenue", "value"] == 27.6
-    assert inputs.loc["budget_revenue", "conflict_note"] == (
-        "other source: 28.0 亿元 in sz-2024 (extracted, 2024 report)")
+    assert fiscal_conflicts(inputs, report.conflicts)[["input", "other_doc", "other_value", "not_chosen"]].to_dict(
+        "records") == [{"input": "budget_revenue", "other_doc": "sz-2024", "other_value": 28.0,
+                        "not_chosen": "analysed_report"}]
 
 
 def test_no_conflict_gives_an_empty_conflict_table():
-    assert fiscal_conflicts(fiscal_inputs(report_of(SEED, REGION, 2023))).empty
+    report = report_of(SEED, REGION, 2023)
+    assert fiscal_conflicts(fiscal_inputs(report), report.conflicts).empty
 
 
 def test_agreeing_sources_count_once():

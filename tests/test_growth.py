@@ -8,16 +8,15 @@ import pytest
 
 from conftest import bare_report, report_of
 
-from analysis.present.citations import (NO_URL, SOURCE_COLUMNS, conflicts_note, conflicts_shown, source_title,
-                                sources_table)
+from analysis.present.citations import NO_URL, SOURCE_COLUMNS, source_title, sources_table
 from analysis.analyses.growth import (cited_sources,
                                       growth_comparison, growth_conflicts,
                                       growth_paths, implied_prior_levels, implied_target_levels,
-                                      join_notes, reported_growth, row_interval)
+                                      reported_growth, row_interval)
 from analysis.present.growth_page import target_remarks
 from analysis.present.findings import REAL_ON_NOMINAL
 from analysis.present.labels import basis_label, derived_label, format_interval
-from analysis.reconciled.reconcile import resolve_figures
+from analysis.reconciled.reconcile import resolve, resolve_figures
 
 REGION = "枣庄市市中区"
 CATALOG = pd.DataFrame({
@@ -188,19 +187,20 @@ def test_dedupe_merges_agreeing_repeats_and_resolves_disagreeing_ones_with_a_not
     # 312 (no decimals) stands for [311.5, 312.5), which holds 311.7: one figure, the precise row kept.
     agree = table(row("gdp", "level", 311.7, 1, start=10),
                   {**row("gdp", "level", 312, 0, start=None), "doc": "ref", "source": "hand_entered"})
-    out = resolve_figures(agree)
+    out, conflicts = resolve(agree)
     assert list(out["value"]) == [311.7] and out.iloc[0]["confirmed_by"] == "ref (hand_entered)"
-    assert not out.iloc[0]["conflict"] and out.iloc[0]["conflict_note"] == ""
+    assert not out.iloc[0]["conflict"] and conflicts.empty
     # 4.6 and 4.7 in one report, preliminary or not, are [4.55, 4.65) and [4.65, 4.75): a conflict.
     # Same report, both extracted, same decimals: the final figure before the preliminary one, whatever
     # its place; when neither is preliminary, the earlier place in the text (start 1) is used.
     disagree = table(row("gdp", "growth", 4.6, 1, estimated=True, start=1),
                      row("gdp", "growth", 4.7, 1, start=2))
-    out = resolve_figures(disagree)
+    out, conflicts = resolve(disagree)
     assert list(out["value"]) == [4.7] and out["conflict"].all()
-    assert out.iloc[0]["conflict_note"] == "other source: 4.6 % in doc-2023 (extracted, 2023 report)"
-    out = resolve_figures(table(row("gdp", "growth", 4.6, 1, start=1), row("gdp", "growth", 4.7, 1, start=2)))
-    assert list(out["value"]) == [4.6]
+    assert conflicts[["used_value", "other_doc", "other_value", "not_chosen"]].to_dict("records") == [
+        {"used_value": 4.7, "other_doc": "doc-2023", "other_value": 4.6, "not_chosen": "final_first"}]
+    out, conflicts = resolve(table(row("gdp", "growth", 4.6, 1, start=1), row("gdp", "growth", 4.7, 1, start=2)))
+    assert list(out["value"]) == [4.6] and conflicts["not_chosen"].tolist() == ["earlier_in_text"]
 
 
 def test_conflicting_sources_use_one_value_per_figure_and_say_so():
@@ -209,10 +209,9 @@ def test_conflicting_sources_use_one_value_per_figure_and_say_so():
     data = table(row("gdp", "level", 311.7, 1, start=10), row("gdp", "growth", 4.7, 1, start=20),
                  {**row("gdp", "growth", 4.8, 1, start=None), "doc": "ref", "source": "hand_entered"},
                  row("gdp", "growth", 6, 0, kind="target", period=2023, start=30))
-    note = "other source: 4.8 % in ref (hand-entered, 2023 report)"
     rates = reported_growth(report_of(data, REGION, 2023, CATALOG))
     assert list(rates["growth"]) == [4.7] and list(rates["doc"]) == ["doc-2023"]
-    assert list(rates["conflict"]) == [True] and list(rates["conflict_note"]) == [f"growth: {note}"]
+    assert list(rates["conflict"]) == [True] and "conflict_note" not in rates
     priors = implied_prior_levels(report_of(data, REGION, 2023, CATALOG))
     assert list(priors["implied_prior"]) == pytest.approx([311.7 / 1.047])
     assert list(priors["implied_prior_low"]) == pytest.approx([311.65 / 1.0475])
@@ -221,10 +220,11 @@ def test_conflicting_sources_use_one_value_per_figure_and_say_so():
     targets = implied_target_levels(report_of(data, REGION, 2023, CATALOG))
     assert len(targets) == 1 and not targets.loc[0, "conflict"]
     shown = growth_conflicts(report_of(data, REGION, 2023, CATALOG))
-    assert shown[["indicator", "figure", "used", "used_source", "other"]].to_dict("records") == [{
-        "indicator": "gdp", "figure": "actual 2022, growth", "used": "4.7 %",
-        "used_source": "doc-2023 (extracted, 2023 report)",
-        "other": "4.8 % in ref (hand-entered, 2023 report)"}]
+    assert shown[["indicator", "title_en", "kind", "period", "measure", "used_doc", "used_value", "other_doc",
+                  "other_source", "other_value"]].to_dict("records") == [{
+        "indicator": "gdp", "title_en": "Gross domestic product", "kind": "actual", "period": 2022,
+        "measure": "growth", "used_doc": "doc-2023", "used_value": 4.7, "other_doc": "ref",
+        "other_source": "hand_entered", "other_value": 4.8}]
 
 
 def test_conflicting_base_levels_do_not_cross_in_implied_levels():
@@ -240,15 +240,15 @@ def test_conflicting_base_levels_do_not_cross_in_implied_levels():
                      qualifier="about", start=30))
     priors = implied_prior_levels(report_of(data, REGION, 2024, CATALOG))
     assert list(priors["implied_prior"]) == pytest.approx([350 / 1.059])
-    assert priors.loc[0, "conflict_note"] == (
-        "level: other source: 331 亿元 in ref (hand-entered, 2024 report); "
-        "growth: other source: 6.5 % in ref (hand-entered, 2024 report)")
+    assert priors.loc[0, "conflict"]
+    shown = growth_conflicts(report_of(data, REGION, 2024, CATALOG))
+    assert shown[["measure", "used_value", "other_value"]].to_dict("records") == [
+        {"measure": "level", "used_value": 350.0, "other_value": 331.0},
+        {"measure": "growth", "used_value": 5.9, "other_value": 6.5}]
     targets = implied_target_levels(report_of(data, REGION, 2024, CATALOG))
     assert len(targets) == 1
     assert targets.loc[0, "implied_level"] == pytest.approx(350 * 1.06)
     assert targets.loc[0, "conflict"]
-    assert list(growth_conflicts(report_of(data, REGION, 2024, CATALOG))["figure"]) == [
-        "actual 2023, level", "actual 2023, growth"]
     assert growth_comparison(report_of(data, REGION, 2024, CATALOG))["value"].tolist() == [5.9, 6]
 
 
@@ -293,7 +293,6 @@ def test_basis_warning_only_where_a_real_rate_meets_a_level():
     remarks = dict(zip(out.index, target_remarks(out, 2022)))
     assert remarks == {"gdp": REAL_ON_NOMINAL, "general_budget_revenue": "",
                        "industrial_value_added": "no 2022 level reported: unpaired"}
-    assert join_notes("a", "", None, "x") == "a; x"
 
 
 def test_counts_have_exact_intervals_in_row_interval():
@@ -340,14 +339,3 @@ def test_derived_label_rounds_to_the_interval_and_keeps_the_qualifier():
     assert derived_label(330.4, 330.2, math.inf, "at_least", "亿元") == "≥330.4亿元"
     assert derived_label(330.4, 330.35, 330.45, "about", "亿元") == "≈330.40亿元"
     assert derived_label(330.4, 330.2, 333.0, "range", "亿元") == "330亿元"
-
-
-def test_conflicts_shown_and_note():
-    summary = pd.DataFrame([{"indicator": "gdp", "title_en": "GDP", "name_zh": "生产总值", "region": REGION,
-                             "figure": "actual 2023, level", "used": "350 亿元", "used_source": "a",
-                             "other": "331 亿元 in b"}])
-    shown = conflicts_shown(summary)
-    assert shown.columns.tolist() == ["Indicator", "中文", "Figure", "Value used", "Used from", "Other source(s)"]
-    assert shown.iloc[0].tolist() == ["GDP", "生产总值", "actual 2023, level", "350 亿元", "a", "331 亿元 in b"]
-    assert conflicts_note(summary).startswith("**Conflicting sources.** one figure this report uses is")
-    assert "report being analysed" in conflicts_note(summary)

@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 from analysis.extract.catalog import load_catalog  # noqa: E402
 from analysis.present.panel_charts import NO_TARGET_LABEL, chain_over_years, targets_vs_outcomes  # noqa: E402
 from analysis.present.panel_tables import degree_example, degree_text, target_text, trend_shown  # noqa: E402
+from conftest import conflict_rows  # noqa: E402
 
 
 def _record() -> pd.DataFrame:
@@ -62,8 +63,17 @@ def test_tables_state_the_absence_and_the_degree() -> None:
     assert target_text(record.iloc[0]) == "6–6.5%"
     assert degree_text(record.iloc[3]) == "-2.5 pp"
     assert degree_text(pd.Series({"ratio": 6782 / 8000, "gap_pp": None})) == "84.8% of the target"
-    shown = trend_shown(record, load_catalog())
-    assert shown.loc[0, "Notes"].startswith("revised: first reported 6.1")
+    # A source of the 2020 report year disagrees with the 2.3 % outcome of 2020, and one with the revised 2019 outcome.
+    other = {"region": "全国", "indicator": "gdp", "kind": "actual", "measure": "growth", "other_source": "hand_entered",
+             "other_decimals": 1, "other_unit": "%"}
+    conflicts = conflict_rows({**other, "period": 2020, "other_doc": "c-2021-news", "other_report_year": 2021,
+                               "other_value": 2.2},
+                              {**other, "period": 2019, "other_doc": "c-2020", "other_report_year": 2020,
+                               "other_value": 6.1})
+    shown = trend_shown(record, load_catalog(), conflicts)
+    assert shown.loc[0, "Notes"] == "revised: first reported 6.1 % in c-2020"  # the revision says it already
+    assert shown.loc[1, "Notes"] == "other source: 2.2 % in c-2021-news (hand-entered, 2021 report)"
+    assert shown.loc[2, "Notes"] == ""
     assert shown.loc[1, "Outcome"] == "2.3%"
 
 
@@ -93,7 +103,7 @@ def test_degree_example_works_the_rules_on_the_region_s_own_targets() -> None:
 
 def test_a_nation_s_gdp_is_named_as_the_nation_writes_it() -> None:
     catalog = load_catalog()
-    shown = trend_shown(_record(), catalog)
+    shown = trend_shown(_record(), catalog, conflict_rows())
     assert set(shown["中文"]) == {"国内生产总值"}
-    district = trend_shown(_record().assign(level="district"), catalog)
+    district = trend_shown(_record().assign(level="district"), catalog, conflict_rows())
     assert set(district["中文"]) == {"地区生产总值"}

@@ -7,8 +7,12 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from analysis.reconciled.reconcile import (RESOLUTION_RULE, conflict_summary, deduplicate, figures_agree, find_conflicts,
-                                interval_base, intervals_overlap, resolve_figures)
+from analysis.extract.catalog import load_catalog
+from analysis.reconciled.report import Panel, Report
+from analysis.reconciled.revisions import resolve_history
+from analysis.reconciled.reconcile import (RESOLUTION_RULE, RESOLVED_CONFLICT_COLUMNS, conflict_summary, conflicts_of,
+                                           deduplicate, figures_agree, find_conflicts, interval_base, intervals_overlap,
+                                           resolve, resolve_figures)
 
 DEFAULTS = dict(doc="shizhong-2023", region="枣庄市市中区", region_en="Shizhong", level="district",
                 report_year=2023, source="extracted", indicator="gdp", subject="生产总值", kind="actual",
@@ -148,36 +152,59 @@ def test_counts_are_exact_when_compared(table):
     assert not intervals_overlap((11500.0, 11500.0), (10500.0, 11500.0))  # high end is open
 
 
+# The columns of a conflict row these tests write out by hand (the key, then each side's source and value).
+SHOWN = ["region", "indicator", "kind", "period", "measure", "used_doc", "used_report_year", "used_value",
+         "other_doc", "other_source", "other_report_year", "other_value", "other_source_url", "not_chosen"]
+KEY_2022 = {"region": "枣庄市市中区", "indicator": "gdp", "kind": "actual", "period": 2022, "measure": "level"}
+
+
 def test_resolve_prefers_the_analysed_report_then_the_newest(table):
     rows = table({"value": "311.7", "report_year": 2023, "doc": "r2023"},
-                 {"value": "315.0", "report_year": 2024, "doc": "r2024"})
-    used = resolve_figures(rows, 2023)
+                 {"value": "315.0", "report_year": 2024, "doc": "r2024", "source_url": "https://example.org/r2024"})
+    used, conflicts = resolve(rows, 2023)
     assert used["doc"].tolist() == ["r2023"] and used["conflict"].tolist() == [True]
-    assert used.iloc[0]["conflict_note"] == "other source: 315.0 亿元 in r2024 (extracted, 2024 report)"
-    assert resolve_figures(rows)["doc"].tolist() == ["r2024"]  # no analysed year: the newest
-    assert resolve_figures(rows, 2022)["doc"].tolist() == ["r2024"]
+    assert "conflict_note" not in used  # the other source is a row of `conflicts`, not words on the figure
+    assert conflicts.columns.tolist() == RESOLVED_CONFLICT_COLUMNS
+    assert conflicts[SHOWN].to_dict("records") == [{
+        **KEY_2022, "used_doc": "r2023", "used_report_year": 2023, "used_value": 311.7, "other_doc": "r2024",
+        "other_source": "extracted", "other_report_year": 2024, "other_value": 315.0,
+        "other_source_url": "https://example.org/r2024", "not_chosen": "analysed_report"}]
+    assert conflicts.at[0, "disagreement"].startswith("311.7 亿元 and 315.0 亿元 differ beyond rounding")
+    # No analysed year (or one no row is from): the newest report, and the 2023 figure is the other source.
+    for year in (None, 2022):
+        used, conflicts = resolve(rows, year)
+        assert used["doc"].tolist() == ["r2024"]
+        assert conflicts[["used_doc", "other_doc", "other_value", "not_chosen"]].to_dict("records") == [
+            {"used_doc": "r2024", "other_doc": "r2023", "other_value": 311.7, "not_chosen": "newer_report"}]
+    assert resolve_figures(rows, 2023).equals(resolve(rows, 2023).figures)
 
 
 def test_resolve_prefers_extracted_over_hand_entered_within_a_report(table):
-    rows = table({"value": "331", "source": "hand_entered", "doc": "ref", "period": 2023, "report_year": 2024},
+    rows = table({"value": "331", "source": "hand_entered", "doc": "ref", "period": 2023, "report_year": 2024,
+                  "source_url": "https://example.org/ref"},
                  {"value": "350", "doc": "sz-2024", "period": 2023, "report_year": 2024})
-    used = resolve_figures(rows, 2024)
+    used, conflicts = resolve(rows, 2024)
     assert used["value"].tolist() == [350.0]
-    assert used.iloc[0]["conflict_note"] == "other source: 331 亿元 in ref (hand-entered, 2024 report)"
-    summary = conflict_summary(used)
-    assert summary[["figure", "used", "used_source", "other"]].to_dict("records") == [{
-        "figure": "actual 2023, level", "used": "350 亿元", "used_source": "sz-2024 (extracted, 2024 report)",
-        "other": "331 亿元 in ref (hand-entered, 2024 report)"}]
+    assert conflicts[SHOWN].to_dict("records") == [{
+        **KEY_2022, "period": 2023, "used_doc": "sz-2024", "used_report_year": 2024, "used_value": 350.0,
+        "other_doc": "ref", "other_source": "hand_entered", "other_report_year": 2024, "other_value": 331.0,
+        "other_source_url": "https://example.org/ref", "not_chosen": "extracted_first"}]
+    # The summary is the same rows with the figure's names (unnamed rows: the subject).
+    summary = conflict_summary(used, conflicts)
+    assert summary[["title_en", "name_zh", "used_doc", "other_doc", "other_value"]].to_dict("records") == [{
+        "title_en": "生产总值", "name_zh": "生产总值", "used_doc": "sz-2024", "other_doc": "ref", "other_value": 331.0}]
+    assert conflict_summary(used.assign(title_en="GDP", name_zh="地区生产总值"), conflicts).at[0, "title_en"] == "GDP"
 
 
 def test_resolve_keeps_agreeing_figures_as_confirmation_not_conflict(table):
     rows = table({"value": "311.7", "report_year": 2023, "doc": "r2023"},
                  {"value": "312", "report_year": 2024, "doc": "r2024"},
                  {"value": "4.7", "measure": "growth", "unit": "%"})
-    used = resolve_figures(rows, 2023)
+    used, conflicts = resolve(rows, 2023)
     assert len(used) == 2 and not used["conflict"].any()
     assert used.iloc[0]["confirmed_by"] == "r2024 (extracted)"
-    assert conflict_summary(used).empty
+    assert conflicts.empty and conflicts.columns.tolist() == RESOLVED_CONFLICT_COLUMNS
+    assert conflict_summary(used, conflicts).empty
 
 
 def test_resolve_lists_every_disagreeing_source_and_leaves_uncatalogued_rows(table):
@@ -185,10 +212,12 @@ def test_resolve_lists_every_disagreeing_source_and_leaves_uncatalogued_rows(tab
                  {"value": "331", "doc": "ref", "source": "hand_entered"},
                  {"value": "340", "doc": "ref2", "source": "hand_entered"},
                  {"value": "7", "indicator": pd.NA}, {"value": "8", "indicator": pd.NA})
-    used = resolve_figures(rows)
+    used, conflicts = resolve(rows)
     assert used["value"].tolist() == [350.0, 7.0, 8.0]
-    assert used.iloc[0]["conflict_note"] == ("other source: 331 亿元 in ref (hand-entered, 2023 report); "
-                                             "340 亿元 in ref2 (hand-entered, 2023 report)")
+    # One row per other source, in the rule's order; the agreeing repeat of 350 is no conflict.
+    assert conflicts[["used_doc", "used_value", "other_doc", "other_value", "not_chosen"]].to_dict("records") == [
+        {"used_doc": "a", "used_value": 350.0, "other_doc": "ref", "other_value": 331.0, "not_chosen": "extracted_first"},
+        {"used_doc": "a", "used_value": 350.0, "other_doc": "ref2", "other_value": 340.0, "not_chosen": "extracted_first"}]
     assert "report being analysed" in RESOLUTION_RULE and "hand-entered" in RESOLUTION_RULE
 
 
@@ -197,9 +226,49 @@ def test_resolve_within_one_report_year_never_depends_on_row_order(table):
     prelim = {"value": "2100", "doc": "a-news", "source": "hand_entered", "estimated": True}
     final = {"value": "2039", "doc": "b-review", "source": "hand_entered", "estimated": False}
     for rows in (table(prelim, final), table(final, prelim)):
-        assert resolve_figures(rows)["doc"].tolist() == ["b-review"]  # the final figure, whatever the order
+        used, conflicts = resolve(rows)
+        assert used["doc"].tolist() == ["b-review"]  # the final figure, whatever the order
+        assert conflicts["not_chosen"].tolist() == ["final_first"]
     # Equal in every respect the rule names: the document id decides, not the row order.
     first, second = {**final, "doc": "z-page"}, {**final, "value": "2050", "doc": "m-page"}
     assert resolve_figures(table(first, second))["doc"].tolist() == ["m-page"]
     assert resolve_figures(table(second, first))["doc"].tolist() == ["m-page"]
+    assert resolve(table(second, first)).conflicts["not_chosen"].tolist() == ["document_id"]
     assert "never depends on the order of rows" in RESOLUTION_RULE
+
+
+def test_the_deciding_step_is_named_down_to_decimals_and_place_in_the_text(table):
+    # One report, both extracted: 311.7 (one decimal) before 315 (none); 4.6 before 4.7 by place in the text.
+    rows = table({"value": "315", "start": 5}, {"value": "311.7", "start": 50},
+                 {"value": "4.7", "measure": "growth", "unit": "%", "start": 90},
+                 {"value": "4.6", "measure": "growth", "unit": "%", "start": 20})
+    conflicts = resolve(rows, 2023).conflicts
+    assert conflicts[["measure", "used_value", "other_value", "not_chosen"]].to_dict("records") == [
+        {"measure": "level", "used_value": 311.7, "other_value": 315.0, "not_chosen": "more_decimals"},
+        {"measure": "growth", "used_value": 4.6, "other_value": 4.7, "not_chosen": "earlier_in_text"}]
+
+
+def test_a_report_keeps_its_conflicts_and_those_of_its_history(table):
+    # Analysing the 2023 report uses its 311.7 and names the 2024 restatement; the history (newest first)
+    # uses 315.0, marks it revised and names the 2023 figure as the other source.
+    rows = table({"value": "311.7", "report_year": 2023, "doc": "r2023"},
+                 {"value": "315.0", "report_year": 2024, "doc": "r2024"})
+    report = Report.from_table(rows, load_catalog(), "枣庄市市中区", 2023)
+    assert report.conflicts[["used_doc", "other_doc", "not_chosen"]].to_dict("records") == [
+        {"used_doc": "r2023", "other_doc": "r2024", "not_chosen": "analysed_report"}]
+    assert report.history["revised"].tolist() == [True]
+    assert report.history_conflicts[["used_doc", "other_doc", "not_chosen"]].to_dict("records") == [
+        {"used_doc": "r2024", "other_doc": "r2023", "not_chosen": "newer_report"}]
+    panel = Panel(rows, load_catalog())
+    assert panel.conflicts.equals(resolve_history(rows).conflicts) and panel.figures["doc"].tolist() == ["r2024"]
+
+
+def test_conflicts_of_filters_by_figure_in_the_figures_order(table):
+    rows = table({"value": "311.7"}, {"value": "331", "doc": "ref", "source": "hand_entered"},
+                 {"value": "4.7", "measure": "growth", "unit": "%"},
+                 {"value": "4.9", "measure": "growth", "unit": "%", "doc": "ref", "source": "hand_entered"})
+    used, conflicts = resolve(rows, 2023)
+    growth_first = used.iloc[::-1]
+    assert conflicts_of(conflicts, growth_first)["measure"].tolist() == ["growth", "level"]
+    assert conflicts_of(conflicts, used[used["measure"].eq("level")])["other_value"].tolist() == [331.0]
+    assert conflicts_of(conflicts, used.iloc[0:0]).empty

@@ -16,6 +16,7 @@ from analysis.analyses.escalation import escalation
 from analysis.analyses.targets import (QUALIFIER_RULES, gap_pp, implied_growth, pair_targets, propagate_qualifier,
                                        ranked_steps, target_conflicts, wording_note)
 from analysis.present.findings import change_text
+from analysis.present.targets_page import attainment_section, paired_targets
 
 SZ = "枣庄市市中区"
 DEFAULTS = dict(doc="shizhong-2023", region=SZ, region_en="Shizhong", level="district", report_year=2023,
@@ -280,15 +281,14 @@ def test_conflicting_outcome_uses_one_value_and_is_marked(table, shizhong):
                                        "source": "extracted"})], ignore_index=True)
     result = by_indicator(assess_attainment(report_of(data, SZ, 2023)).dropna(subset=["indicator"]))
     assert result.at["gdp", "outcome"] == 5.9 and result.at["gdp", "outcome_doc"] == "sz-2024"
-    assert result.at["gdp", "conflict"]
-    assert result.at["gdp", "conflict_note"] == (
-        "outcome: other source: 6.5 % in shizhong-2024-ref (hand-entered, 2024 report)")
+    assert result.at["gdp", "conflict"] and "conflict_note" not in result
     assert not result.at["fixed_asset_investment", "conflict"]
     assert len(assess_attainment(report_of(data, SZ, 2023))) == len(assess_attainment(report_of(shizhong, SZ, 2023)))
     shown = target_conflicts(report_of(data, SZ, 2023))
-    assert shown[["figure", "used", "other"]].to_dict("records") == [{
-        "figure": "actual 2023, growth", "used": "5.9 %",
-        "other": "6.5 % in shizhong-2024-ref (hand-entered, 2024 report)"}]
+    assert shown[["indicator", "kind", "period", "measure", "used_doc", "used_value", "other_doc", "other_value",
+                  "not_chosen"]].to_dict("records") == [{
+        "indicator": "gdp", "kind": "actual", "period": 2023, "measure": "growth", "used_doc": "sz-2024",
+        "used_value": 5.9, "other_doc": "shizhong-2024-ref", "other_value": 6.5, "not_chosen": "extracted_first"}]
     assert target_conflicts(report_of(shizhong, SZ, 2023)).empty
 
 
@@ -298,8 +298,26 @@ def test_conflicting_prior_is_named_in_the_pair(table, shizhong):
                                        "source": "hand_entered"})], ignore_index=True)
     pairs = by_indicator(pair_targets(report_of(data, SZ, 2023)))
     assert pairs.at["gdp", "prior"] == 4.7 and pairs.at["gdp", "change"] == pytest.approx(6 - 4.7)
-    assert pairs.at["gdp", "conflict"]
-    assert pairs.at["gdp", "conflict_note"] == "prior: other source: 4.9 % in ref (hand-entered, 2023 report)"
+    assert pairs.at["gdp", "conflict"] and "conflict_note" not in pairs
+    shown = target_conflicts(report_of(data, SZ, 2023))
+    assert shown[["kind", "period", "used_value", "other_doc", "other_value"]].to_dict("records") == [
+        {"kind": "actual", "period": 2022, "used_value": 4.7, "other_doc": "ref", "other_value": 4.9}]
+
+
+def test_the_target_page_names_the_other_source_of_each_figure_a_row_uses(table, shizhong):
+    # The 2022 GDP growth (the prior) has a second, hand-entered source, 4.9%; the 2023 outcome one too (5.9
+    # extracted from a 2024 text is used over the reference's 6.5). Each table row names its own figures'.
+    data = pd.concat([shizhong, table({"indicator": "gdp", "value": "4.9", "doc": "ref", "source": "hand_entered"},
+                                      {"indicator": "gdp", "value": "5.9", **LATER, "doc": "sz-2024",
+                                       "source": "extracted"})], ignore_index=True)
+    report = report_of(data, SZ, 2023)
+    paired = paired_targets(report, {"pairs": pair_targets(report)}).data.set_index("Indicator")
+    assert paired.at["Gross domestic product", "Conflicting sources"] == (
+        "prior: other source: 4.9 % in ref (hand-entered, 2023 report)")
+    assert paired.at["Fixed-asset investment", "Conflicting sources"] == ""
+    judged = attainment_section(report, {"attainment": assess_attainment(report)}, 0.5)[1].data.set_index("Indicator")
+    assert judged.at["Gross domestic product", "Note"] == (
+        "outcome: other source: 6.5 % in shizhong-2024-ref (hand-entered, 2024 report)")
     assert len(pair_targets(report_of(data, SZ, 2023))) == len(pair_targets(report_of(shizhong, SZ, 2023)))
 
 

@@ -103,8 +103,8 @@ def assess_attainment(report: Report, *, about_tolerance_pp: float = 0.5,
                       ceilings: frozenset[str] = CEILING_INDICATORS) -> pd.DataFrame:
     """Each target of `region` for `plan_year` against the outcome reported for that year.
 
-    One outcome per figure, by `reconcile.resolve_figures`; `conflict`/`conflict_note` say when
-    sources disagreed on the target or the outcome.
+    One outcome per figure, by `reconcile.resolve_figures`; `conflict` says when sources disagreed
+    on the target or the outcome (the other sources are rows of `report.conflicts`).
     """
     table, region, plan_year = report.figures, report.region, report.plan_year
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
@@ -132,7 +132,7 @@ def assess_attainment(report: Report, *, about_tolerance_pp: float = 0.5,
 
 ATTAINMENT_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_high", "target_qualifier",
                       "outcome", "outcome_doc", "preliminary", "status", "borderline", "ratio", "gap_pp", "margin_pp",
-                      "reason", "conflict", "conflict_note", "horizon"]
+                      "reason", "conflict", "horizon"]
 
 
 def attainment_rules(about_tolerance_pp: float = 0.5) -> pd.DataFrame:

@@ -36,8 +36,7 @@ def fiscal_inputs(report: Report) -> pd.DataFrame:
     Columns: the table's columns plus the interval low, high (written unit); words for the
     input names are in `present.fiscal_page`. Inputs not reported are absent; see `missing_inputs`. Repeats that agree within
     rounding count once; where sources disagree, `reconcile.resolve_figures` picks one value by
-    its RESOLUTION_RULE and the row has `conflict` True and a `conflict_note` naming the other
-    source (see `fiscal_conflicts`).
+    its RESOLUTION_RULE and the row has `conflict` True (the other sources: `fiscal_conflicts`).
     """
     resolved, report_year = report.regional(), report.report_year
     review = resolved[(resolved["report_year"] == report_year) & (resolved["kind"] == "actual")
@@ -56,15 +55,16 @@ def fiscal_inputs(report: Report) -> pd.DataFrame:
     return inputs.assign(low=[b[0] for b in bounds], high=[b[1] for b in bounds])
 
 
-def fiscal_conflicts(inputs: pd.DataFrame) -> pd.DataFrame:
-    """Inputs whose sources disagreed, with the value used and the other source's value.
+def fiscal_conflicts(inputs: pd.DataFrame, conflicts: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `conflicts` (`Report.conflicts`) about the inputs, one per input and other source
+    that disagrees with the value used, in INPUTS order.
 
-    Columns: input and those of `reconcile.conflict_summary` (title_en and name_zh are the subject
-    as written, until `present.fiscal_page` names the input); empty when no input conflicted.
+    Columns: input and those of `reconcile.conflict_summary` (title_en and name_zh as the figures
+    are named, until `present.fiscal_page` names the input); empty when no input conflicted.
     """
-    hit = inputs[inputs["conflict"].eq(True)] if "conflict" in inputs else inputs.iloc[0:0]
-    summary = conflict_summary(hit)
-    return summary.assign(input=list(hit.index))[["input", *summary.columns]]
+    parts = [conflict_summary(inputs.loc[[name]], conflicts).assign(input=name) for name in inputs.index]
+    summary = pd.concat(parts, ignore_index=True) if parts else conflict_summary(inputs, conflicts).assign(input=[])
+    return summary[["input", *summary.columns.drop("input")]]
 
 
 def missing_inputs(inputs: pd.DataFrame) -> list[str]:

@@ -51,12 +51,6 @@ def target_interval(row: pd.Series) -> tuple[float, float]:
     return value, value
 
 
-def join_notes(*parts: object) -> str:
-    """Non-empty notes joined with '; ' (missing and blank parts left out)."""
-    return "; ".join(str(p).strip() for p in parts
-                     if isinstance(p, str) and p.strip())
-
-
 def real_on_nominal(growth_basis: pd.Series, level: pd.Series) -> pd.Series:
     """True where a real growth rate is applied to a (nominal) level that exists: the result ignores
     price changes (the words are `present.growth_page.REAL_ON_NOMINAL`)."""
@@ -71,43 +65,39 @@ def _select(table: pd.DataFrame, region: str, **equal: object) -> pd.DataFrame:
 
 
 def _bounded(frame: pd.DataFrame, name: str, keep: tuple[str, ...] = (), exact: bool = False) -> pd.DataFrame:
-    """indicator, period, `name`, `name`_low, `name`_high, `name`_conflict, `name`_conflict_note
-    (+ `keep` columns) of figure rows; `exact`: the rows are targets (`target_interval`)."""
+    """indicator, period, `name`, `name`_low, `name`_high, `name`_conflict (+ `keep` columns) of
+    figure rows; `exact`: the rows are targets (`target_interval`)."""
     bounds = [(target_interval if exact else row_interval)(row) for _, row in frame.iterrows()]
     out = frame[["indicator", "period", *keep]].copy()
     out[f"{name}_conflict"] = frame["conflict"].astype(bool) if "conflict" in frame else False
-    out[f"{name}_conflict_note"] = frame["conflict_note"] if "conflict_note" in frame else ""
     out[name] = frame["value"].astype(float)
     out[f"{name}_low"] = [float(b[0]) for b in bounds]
     out[f"{name}_high"] = [float(b[1]) for b in bounds]
     return out
 
 
-def _mark_conflicts(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    """`conflict` and `conflict_note` of a row built from several figures ({name: label})."""
-    flags = [frame[f"{n}_conflict"].eq(True) for n in labels]  # NaN (no such figure) is no conflict
-    notes = [[f"{label}: {note}" if hit else "" for hit, note in zip(flag, frame[f"{n}_conflict_note"])]
-             for (n, label), flag in zip(labels.items(), flags)]
-    conflict = pd.concat(flags, axis=1).any(axis=1) if flags else False
-    return frame.assign(conflict=conflict, conflict_note=[join_notes(*parts) for parts in zip(*notes)])
+def _mark_conflicts(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """`conflict` of a row built from several figures (their `names`): a source disagrees with one."""
+    flags = [frame[f"{n}_conflict"].eq(True) for n in names]  # NaN (no such figure) is no conflict
+    return frame.assign(conflict=pd.concat(flags, axis=1).any(axis=1) if flags else False)
 
 
 def reported_growth(report: Report) -> pd.DataFrame:
     """Growth rates the report gives for its review year (report_year - 1), in text order.
 
     Columns: indicator, title_en, name_zh, period, growth, growth_low, growth_high, value_high,
-    qualifier, growth_basis ('real', 'nominal', 'none'; NaN uncatalogued), estimated, quote, source_url, doc, conflict,
-    conflict_note. Uncatalogued figures keep their Chinese subject as title and an 'unknown' basis.
+    qualifier, growth_basis ('real', 'nominal', 'none'; NaN uncatalogued), estimated, quote, source_url, doc, conflict
+    (the other sources: `growth_conflicts`). Uncatalogued figures keep their Chinese subject as title and an 'unknown' basis.
     """
     region, report_year, catalog = report.region, report.report_year, report.catalog
     rows = _select(report.regional(), region, report_year=report_year,
                    kind="actual", measure="growth", period=report_year - 1)
     rows = rows.sort_values("start", kind="stable")
     keep = ("subject", "value_high", "qualifier", "estimated", "quote", "source_url", "doc")
-    out = named(_mark_conflicts(_bounded(rows, "growth", keep), {"growth": "growth"}), catalog, report.level)
+    out = named(_mark_conflicts(_bounded(rows, "growth", keep), ["growth"]), catalog, report.level)
     columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
                "value_high", "qualifier", "growth_basis", "estimated", "quote",
-               "source_url", "doc", "conflict", "conflict_note"]
+               "source_url", "doc", "conflict"]
     return out[columns].reset_index(drop=True)
 
 
@@ -119,8 +109,7 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
     Columns: indicator, title_en, name_zh, period, prior_period, level, level_low,
     level_high, unit, growth, growth_low, growth_high, implied_prior, implied_prior_low,
     implied_prior_high, growth_basis, basis_warning (bool: real rate on a nominal level),
-    estimated, quote, source_url, conflict,
-    conflict_note.
+    estimated, quote, source_url, conflict.
     """
     catalog = report.catalog
     actual = report.regional()
@@ -129,7 +118,7 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
                       ("subject", "unit", "estimated", "quote", "source_url"))
     rates = _bounded(actual[actual["measure"] == "growth"], "growth")
     out = named(levels.merge(rates, on=["indicator", "period"]), catalog, report.level)
-    out = _mark_conflicts(out, {"level": "level", "growth": "growth"})
+    out = _mark_conflicts(out, ["level", "growth"])
     out["basis_warning"] = real_on_nominal(out["growth_basis"], out["level"])
     out["prior_period"] = out["period"] - 1
     out["implied_prior"] = out["level"] / out["growth"].map(rate_factor)
@@ -140,7 +129,7 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
     columns = ["indicator", "title_en", "name_zh", "period", "prior_period", "level", "level_low",
                "level_high", "unit", "growth", "growth_low", "growth_high", "implied_prior",
                "implied_prior_low", "implied_prior_high", "growth_basis", "basis_warning",
-               "estimated", "quote", "source_url", "conflict", "conflict_note"]
+               "estimated", "quote", "source_url", "conflict"]
     return out.sort_values(["period", "indicator"])[columns].reset_index(drop=True)
 
 
@@ -156,7 +145,7 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
     Columns: indicator, title_en, name_zh, base_period, base_level, base_low, base_high, unit,
     target_period, target, target_value_high, qualifier, growth_low, growth_high, implied_level,
     implied_low, implied_high, growth_basis, basis_warning, quote, source_url,
-    conflict, conflict_note.
+    conflict.
     """
     region, report_year, catalog = report.region, report.report_year, report.catalog
     mine = _select(report.regional(), region, report_year=report_year)
@@ -169,7 +158,7 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
                  & (mine["period"] == report_year - 1)]
     bases = _bounded(bases, "base", ("unit",)).rename(columns={"period": "base_period"})
     out = named(targets.merge(bases, on="indicator", how="left"), catalog, report.level)
-    out = _mark_conflicts(out, {"growth": "target", "base": "base level"})
+    out = _mark_conflicts(out, ["growth", "base"])
     out = out.rename(columns={"period": "target_period", "growth": "target",
                               "value_high": "target_value_high", "base": "base_level"})
     # Levels and growth factors are positive, so the product's bounds are the bounds' products.
@@ -181,7 +170,7 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
                "base_high", "unit", "target_period", "target", "target_value_high", "qualifier",
                "growth_low", "growth_high", "implied_level", "implied_low", "implied_high",
                "growth_basis", "basis_warning", "quote", "source_url",
-               "conflict", "conflict_note"]
+               "conflict"]
     return out[columns].reset_index(drop=True)
 
 
@@ -237,7 +226,7 @@ def growth_conflicts(report: Report) -> pd.DataFrame:
     used = rows["measure"].isin(["level", "growth"]) & (
         (rows["kind"] == "actual")
         | ((rows["kind"] == "target") & (rows["period"] == report_year) & (rows["measure"] == "growth")))
-    return conflict_summary(rows[used & rows["indicator"].notna()], report.catalog)
+    return conflict_summary(rows[used & rows["indicator"].notna()], report.conflicts)
 
 
 def cited_sources(table: pd.DataFrame, region: str, report_year: int | None = None,

@@ -40,7 +40,6 @@ def qualifier_of(qualifier: object) -> str | None:
 
 
 def conflict_of(figures: dict[str, pd.Series]) -> dict:
-    """`conflict` and `conflict_note` of a result built from resolved rows ({label: row})."""
-    notes = [f"{label}: {row['conflict_note']}" for label, row in figures.items()
-             if flag(row.get("conflict"))]
-    return {"conflict": bool(notes), "conflict_note": "; ".join(notes)}
+    """`conflict` of a result built from resolved rows ({label: row}): True when a source disagrees
+    with any of them (the sources are rows of `Report.conflicts`)."""
+    return {"conflict": any(flag(row.get("conflict")) for row in figures.values())}

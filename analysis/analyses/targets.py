@@ -95,7 +95,7 @@ def pair_targets(report: Report) -> pd.DataFrame:
     of the same measure; level and count targets by the growth they imply over the prior level.
     `step` puts growth and level targets on one measure (growth asked for minus prior growth, pp).
     Where sources disagree, `reconcile.resolve_figures` decides which value is used (the plan
-    year's report first); `conflict` and `conflict_note` say so.
+    year's report first); `conflict` says so (the other sources are rows of `report.conflicts`).
     """
     table, region, plan_year = report.figures, report.region, report.plan_year
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
@@ -112,7 +112,7 @@ PAIR_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_hig
                 "target_doc", "target_quote", "target_source_url", "prior", "prior_decimals", "prior_unit",
                 "prior_qualifier", "prior_period", "prior_doc", "prior_estimated", "comparison", "change",
                 "change_min", "change_max", "change_qualifier", "prior_growth", "step", "step_min", "step_max",
-                "paired", "reason", "note", "horizon", "conflict", "conflict_note"]
+                "paired", "reason", "note", "horizon", "conflict"]
 
 
 def wording_note(prior_subject: object, target_subject: object, prior_period: int, target_period: int) -> str | None:
@@ -206,7 +206,7 @@ def target_conflicts(report: Report) -> pd.DataFrame:
     rows, region, plan_year = report.figures, report.region, report.plan_year
     used = ((rows["region"] == region) & rows["period"].isin([plan_year - 1, plan_year])) | (
         (rows["kind"] == "target") & (rows["period"] == plan_year))
-    return conflict_summary(rows[used & rows["indicator"].notna()], report.catalog)
+    return conflict_summary(rows[used & rows["indicator"].notna()], report.conflicts)
 
 
 def ranked_steps(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -54,7 +54,7 @@ def _record(figures: pd.DataFrame, region: str, indicator: str, measure: str, pe
     if outcome is not None:
         row.update(outcome=outcome["value"], outcome_unit=outcome["unit"], outcome_doc=outcome["doc"],
                    preliminary=bool(outcome.get("estimated", False)), revised=bool(outcome.get("revised", False)),
-                   outcome_note=outcome.get("revision_note") or outcome.get("conflict_note") or "")
+                   outcome_note=outcome.get("revision_note") or "")
     if prior is not None:
         row.update(prior=prior["value"] * scale_factor(prior["unit"]) / scale_factor(anchor["unit"]),
                    prior_doc=prior["doc"])

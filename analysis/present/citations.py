@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.growth import cited_sources
-from analysis.reconciled.reconcile import RESOLUTION_RULE
+from analysis.reconciled.reconcile import CONFLICT_SIDE, FIGURE_KEY, RESOLUTION_RULE, conflicts_of, source_text
 
 SOURCE_COLUMNS = ["Document", "Title", "Publisher", "Published", "Report year", "How entered", "URL",
                   "Figures"]
@@ -70,10 +70,61 @@ def _text(value: object) -> str:
 
 
 CONFLICT_COLUMNS = ["Indicator", "中文", "Figure", "Value used", "Used from", "Other source(s)"]
+QUALIFIER_WORDS = {"about": "about ", "at_least": "at least ", "at_most": "at most "}
 
 
-def conflicts_shown(summary: pd.DataFrame) -> pd.DataFrame:
-    """`reconcile.conflict_summary` (or `fiscal.fiscal_conflicts`) output with reader column names."""
+def figure_text(side: pd.Series) -> str:
+    """A figure as the source writes it: '350 亿元', 'at least 5 %', '6–6.5 %' (from value, value_high,
+    decimals, qualifier and unit)."""
+    places = 0 if pd.isna(side["decimals"]) else int(side["decimals"])
+    value = f"{float(side['value']):,.{places}f}"
+    if pd.notna(side.get("value_high")):
+        value += "–" + f"{float(side['value_high']):,.{places}f}"
+    word = QUALIFIER_WORDS.get(side.get("qualifier"), "") if isinstance(side.get("qualifier"), str) else ""
+    return f"{word}{value} {side['unit']}"
+
+
+def conflict_side(row: pd.Series, prefix: str) -> pd.Series:
+    """The `used` or `other` side of a conflict row (`reconcile.resolve`) under the table's column names."""
+    return pd.Series({c: row[f"{prefix}_{c}"] for c in CONFLICT_SIDE})
+
+
+def other_sources(rows: pd.DataFrame) -> str:
+    """The other sources of conflict rows, in words: '331 亿元 in ref (hand-entered, 2024 report); 340 亿元
+    in ref2 (hand-entered, 2024 report)'. Every page words a conflict through this."""
+    return "; ".join(f"{figure_text(other)} in {source_text(other)}"
+                     for other in (conflict_side(r, "other") for _, r in rows.iterrows()))
+
+
+def conflict_note(conflicts: pd.DataFrame, figures: dict[str | None, tuple]) -> str:
+    """The other sources of the figures a result row uses ({label: FIGURE_KEY values}), in words:
+    'prior: other source: 4.9 % in ref (hand-entered, 2023 report)' ('' when none; no label, no prefix)."""
+    notes = []
+    for label, key in figures.items():
+        rows = conflicts_of(conflicts, pd.DataFrame([key], columns=FIGURE_KEY))
+        if len(rows):
+            notes.append(("" if label is None else f"{label}: ") + "other source: " + other_sources(rows))
+    return "; ".join(notes)
+
+
+def conflicts_by_figure(conflicts: pd.DataFrame) -> pd.DataFrame:
+    """Conflict rows (`reconcile.conflict_summary`, `fiscal.fiscal_conflicts`) as one row per figure, in
+    words. Columns: title_en, name_zh, figure ('actual 2023, level'), used (value as written with unit),
+    used_source, other (the sources and values not used)."""
+    rows = []
+    for _, group in conflicts.groupby(FIGURE_KEY, sort=False, dropna=False):
+        first = group.iloc[0]
+        used = conflict_side(first, "used")
+        rows.append({"title_en": first["title_en"], "name_zh": first["name_zh"],
+                     "figure": f"{first['kind']} {int(first['period'])}, {first['measure']}",
+                     "used": figure_text(used), "used_source": source_text(used), "other": other_sources(group)})
+    return pd.DataFrame(rows, columns=["title_en", "name_zh", "figure", "used", "used_source", "other"])
+
+
+def conflicts_shown(conflicts: pd.DataFrame) -> pd.DataFrame:
+    """Conflict rows (`reconcile.conflict_summary`, `fiscal.fiscal_conflicts`) as a reader's table, one
+    row per figure (`conflicts_by_figure`)."""
+    summary = conflicts_by_figure(conflicts)
     return pd.DataFrame({
         "Indicator": list(summary["title_en"]), "中文": list(summary["name_zh"]),
         "Figure": list(summary["figure"]), "Value used": list(summary["used"]),
@@ -81,9 +132,9 @@ def conflicts_shown(summary: pd.DataFrame) -> pd.DataFrame:
     }, columns=CONFLICT_COLUMNS)
 
 
-def conflicts_note(summary: pd.DataFrame) -> str:
+def conflicts_note(conflicts: pd.DataFrame) -> str:
     """The paragraph above a 'Conflicting sources' table: how many figures, and the rule applied."""
-    n = len(summary)
+    n = len(conflicts_by_figure(conflicts))
     figures = "one figure this report uses is" if n == 1 else f"{n} figures this report uses are"
     return (f"**Conflicting sources.** {figures} given differently by two sources, beyond rounding. "
             f"{RESOLUTION_RULE} Check the sources, or record a correction in data/corrections.csv.")

@@ -6,7 +6,7 @@ import math
 import pandas as pd
 
 from analysis.analyses.targets import ranked_steps
-from analysis.present.citations import conflicts_note, conflicts_shown
+from analysis.present.citations import conflicts_by_figure, conflicts_note, conflicts_shown
 from analysis.present.labels import (INPUT_LABELS, QUALIFIER_SYMBOLS, QUANTITY_LABELS, basis_label, derived_interval, derived_label, figure_label,
                                      format_derived, format_interval, indicator_names, outward)
 from analysis.present.style import style_table
@@ -26,12 +26,13 @@ def named(row: pd.Series) -> str:
 
 
 def conflicts_finding(conflicts: pd.DataFrame, *, with_figure: bool = True) -> str | None:
-    """The finding that points to the Conflicting sources section; None when no source disagrees."""
+    """The finding that points to the Conflicting sources section; None when no source disagrees.
+    `conflicts`: conflict rows (`reconcile.conflict_summary`), worded by `citations.conflicts_by_figure`."""
     if conflicts.empty:
         return None
     figure = (lambda r: f" {r['figure']}") if with_figure else (lambda r: "")
     return "Sources disagree on " + "; ".join(
-        f"{named(r)}{figure(r)}: {r['used']} used, {r['other']}" for _, r in conflicts.iterrows()
+        f"{named(r)}{figure(r)}: {r['used']} used, {r['other']}" for _, r in conflicts_by_figure(conflicts).iterrows()
     ) + " — see Conflicting sources below."
 
 

@@ -26,7 +26,7 @@ def fiscal_results(report: Report) -> dict[str, object]:
     """The fiscal analysis of a report, for the page: inputs, summary, missing inputs, conflicts."""
     inputs = fiscal_inputs(report)
     return {"inputs": inputs, "summary": fiscal_summary(inputs), "missing": missing_inputs(inputs),
-            "conflicts": named_conflicts(fiscal_conflicts(inputs))}
+            "conflicts": named_conflicts(fiscal_conflicts(inputs, report.conflicts))}
 
 
 def named_conflicts(conflicts: pd.DataFrame) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from analysis.analyses.consistency import growth_consistency
 from analysis.analyses.escalation import escalation
 from analysis.analyses.targets import pair_targets, target_conflicts
 from analysis.present.charts import target_trajectory, targets_by_level
-from analysis.present.citations import sources_table
+from analysis.present.citations import conflict_note, sources_table
 from analysis.present.findings import bullets, change_text, conflicts_section, target_findings
 from analysis.present.labels import (QUALIFIER_SYMBOLS, derived_change, derived_interval, derived_label, figure_label,
                                      format_derived, indicator_label, indicator_names)
@@ -36,6 +36,13 @@ def _english(report: Report, indicator: object) -> str:
 
 def _chinese(report: Report, indicator: object, subject: object = "") -> str:
     return indicator_names(indicator, report.catalog, subject)[1]
+
+
+def used_conflicts(report: Report, x: pd.Series, used: dict[str, tuple[str, object]]) -> str:
+    """The other sources of the figures a target's row uses ({label: (kind, period)} of the region's
+    figures of x's indicator and measure), in words ('' when none disagrees)."""
+    return conflict_note(report.conflicts, {label: (report.region, x["indicator"], kind, period, x["measure"])
+                                            for label, (kind, period) in used.items()})
 
 
 def key_findings(report: Report, r: dict) -> str:
@@ -66,7 +73,9 @@ def paired_targets(report: Report, r: dict) -> object:
     if paired["note"].notna().any():
         shown["Note"] = paired["note"].fillna("").tolist()
     if paired["conflict"].any():
-        shown["Conflicting sources"] = paired["conflict_note"].tolist()
+        shown["Conflicting sources"] = [used_conflicts(report, x, {"target": ("target", plan_year),
+                                                                  "prior": ("actual", x["prior_period"])})
+                                        for _, x in paired.iterrows()]
     return style_table(shown, caption=f"{plan_year} targets and the {plan_year - 1} figures they build on")
 
 
@@ -149,6 +158,9 @@ def attainment_section(report: Report, r: dict, about_tolerance_pp: float) -> li
         if pd.isna(x["outcome"]):
             return "—"
         return figure_label(float(x["outcome"]), None, x["unit"]) + (" (preliminary)" if x["preliminary"] else "")
+    # The outcome is a figure the judgement used only where it names its source.
+    conflict_notes = [used_conflicts(report, x, {"target": ("target", plan_year)} | (
+        {"outcome": ("actual", plan_year)} if pd.notna(x["outcome_doc"]) else {})) for _, x in judged.iterrows()]
     shown = pd.DataFrame({
         "Indicator": [_english(report, i) for i in judged["indicator"]],
         "中文": [_chinese(report, i) for i in judged["indicator"]],
@@ -159,7 +171,7 @@ def attainment_section(report: Report, r: dict, about_tolerance_pp: float) -> li
         "Note": ["; ".join(n for n in [
                      "outcome rounds to the target: the true value may lie on either side" if b else (why or ""),
                      note] if isinstance(n, str) and n)
-                 for b, why, note in zip(judged["borderline"], judged["reason"], judged["conflict_note"])],
+                 for b, why, note in zip(judged["borderline"], judged["reason"], conflict_notes)],
         "Outcome source": judged["outcome_doc"].fillna("—"),
     })
     items.append(style_table(shown, caption=f"Attainment of the {plan_year} targets"))

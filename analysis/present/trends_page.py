@@ -56,7 +56,7 @@ def _said(text: str) -> str:
 
 
 def every_target(report: Report, r: dict) -> object:
-    return style_table(trend_shown(r["record"], report.catalog),
+    return style_table(trend_shown(r["record"], report.catalog, report.history_conflicts),
                        caption=f"{report.region_en}: targets, outcomes and prior years")
 
 

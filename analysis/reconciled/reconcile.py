@@ -1,8 +1,9 @@
 """Cross-source agreement: the same figure from two rows must agree within rounding; duplicates merged,
-conflicts resolved to one value per figure by a written rule and marked."""
+conflicts resolved to one value per figure by a written rule, the sources not used kept as rows."""
 from __future__ import annotations
 
 from itertools import combinations
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -123,70 +124,90 @@ RESOLUTION_RULE = (
     "order, so that the choice never depends on the order of rows in a file. The other values are listed "
     "beside it, never dropped silently."
 )
+# The steps of RESOLUTION_RULE in order: a rank column of `_resolution_order`, and the code a conflict
+# row gives as `not_chosen` when that step put the value used before the other source's.
+RULE_STEPS = [("_analysed", "analysed_report"), ("_newest", "newer_report"), ("_src", "extracted_first"),
+              ("_prelim", "final_first"), ("_dec", "more_decimals"), ("_start", "earlier_in_text"),
+              ("_doc", "document_id"), ("_order", "earlier_row")]
+# One side of a conflict row: a source and the value as it gives it.
+CONFLICT_SIDE = ["doc", "source", "report_year", "value", "value_high", "decimals", "unit", "qualifier", "source_url"]
+RESOLVED_CONFLICT_COLUMNS = [*FIGURE_KEY, *[f"used_{c}" for c in CONFLICT_SIDE],
+                             *[f"other_{c}" for c in CONFLICT_SIDE], "disagreement", "not_chosen"]
 
 
-def resolve_figures(table: pd.DataFrame, report_year: int | None = None) -> pd.DataFrame:
-    """One row per figure, the value an analysis uses, with the sources that disagree named.
+class Resolution(NamedTuple):
+    """One value per figure (`figures`) and the sources that disagree with it (`conflicts`)."""
+
+    figures: pd.DataFrame
+    conflicts: pd.DataFrame
+
+
+def resolve(table: pd.DataFrame, report_year: int | None = None) -> Resolution:
+    """One row per figure, the value an analysis uses, and the sources that disagree with it, as rows.
 
     Rows that agree within rounding are merged as in `deduplicate`. Of the rows left for a figure, one
     is chosen by RESOLUTION_RULE (`report_year`: the report being analysed; None: prefer the newest).
-    The chosen row gets `conflict` True when another source gives a value beyond rounding, and
-    `conflict_note` names every such source and value; agreeing rows from other reports are added
-    to `confirmed_by`. Rows without an indicator id cannot be matched and stay as they are.
+    The chosen row gets `conflict` True when another source gives a value beyond rounding; agreeing
+    rows from other reports are added to `confirmed_by`. Rows without an indicator id cannot be
+    matched and stay as they are.
+
+    `conflicts` has one row per figure and other source that disagrees (RESOLVED_CONFLICT_COLUMNS),
+    in the rule's order: the figure's FIGURE_KEY; the value used and its source (`used_` +
+    CONFLICT_SIDE); the other source's (`other_` + CONFLICT_SIDE); `disagreement`, why the two differ
+    (`figures_agree`); `not_chosen`, the code of the RULE_STEPS step that ranked the other source lower.
     """
     out = deduplicate(table)
     out["_order"] = range(len(out))
     out["conflict"] = False
-    out["conflict_note"] = ""
     drop: list = []
-    for _, group in _figure_groups(out):
+    conflicts: list[dict] = []
+    for key, group in _figure_groups(out):
         ranked = _resolution_order(group, report_year)
         best, chosen = ranked.index[0], ranked.iloc[0]
-        disagree, agree = [], []
+        agree = []
         for _, other in ranked.iloc[1:].iterrows():
-            (agree if figures_agree(chosen, other)[0] else disagree).append(other)
-        if disagree:
+            same, why = figures_agree(chosen, other)
+            if same:
+                agree.append(other)
+                continue
             out.at[best, "conflict"] = True
-            out.at[best, "conflict_note"] = "other source: " + "; ".join(
-                f"{figure_text(o)} in {source_text(o)}" for o in disagree)
+            conflicts.append({**dict(zip(FIGURE_KEY, key)), **_side("used", chosen), **_side("other", other),
+                              "disagreement": why, "not_chosen": _deciding_step(chosen, other)})
         if agree:
             confirmed = [c for c in [out.at[best, "confirmed_by"]] if isinstance(c, str) and c]
             out.at[best, "confirmed_by"] = "; ".join(confirmed + [f"{o['doc']} ({o['source']})" for o in agree])
         drop.extend(ranked.index[1:])
-    return out.drop(index=drop).sort_values("_order").drop(columns="_order")
+    figures = out.drop(index=drop).sort_values("_order").drop(columns="_order")
+    return Resolution(figures, pd.DataFrame(conflicts, columns=RESOLVED_CONFLICT_COLUMNS))
 
 
-def conflict_summary(rows: pd.DataFrame, catalog: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Resolved rows (from `resolve_figures`) whose sources disagreed, for a 'Conflicting sources' table.
-
-    Columns: indicator, title_en, name_zh, region, figure ('actual 2023, level'), used (value as written
-    with unit), used_source, other (the sources and values not used).
-    """
-    columns = ["indicator", "title_en", "name_zh", "region", "figure", "used", "used_source", "other"]
-    if rows.empty or "conflict" not in rows:
-        return pd.DataFrame(columns=columns)
-    hit = rows[rows["conflict"].eq(True)]
-    known = catalog is not None
-    out = pd.DataFrame({
-        "indicator": hit["indicator"],
-        "title_en": hit["indicator"].map(catalog["title_en"]) if known else hit["subject"],
-        "name_zh": hit["indicator"].map(catalog["name_zh"]) if known else hit["subject"],
-        "region": hit["region"],
-        "figure": [f"{k} {int(p)}, {m}" for k, p, m in zip(hit["kind"], hit["period"], hit["measure"])],
-        "used": [figure_text(r) for _, r in hit.iterrows()],
-        "used_source": [source_text(r) for _, r in hit.iterrows()],
-        "other": hit["conflict_note"].str.replace("other source: ", "", regex=False),
-    }, columns=columns)
-    return out.reset_index(drop=True)
+def resolve_figures(table: pd.DataFrame, report_year: int | None = None) -> pd.DataFrame:
+    """The figures of `resolve`: one row per figure, the value an analysis uses, `conflict` marked."""
+    return resolve(table, report_year).figures
 
 
-def figure_text(row: pd.Series) -> str:
-    """A figure as the source writes it: '350 亿元', '≥5 %', '6–6.5 %'."""
-    value = _written(row["value"], row["decimals"])
-    if pd.notna(row.get("value_high")):
-        value += "–" + _written(row["value_high"], row["decimals"])
-    word = {"about": "about ", "at_least": "at least ", "at_most": "at most "}.get(_norm(row.get("qualifier")), "")
-    return f"{word}{value} {row['unit']}"
+def conflicts_of(conflicts: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `conflicts` (from `resolve`) about the figures of `figures` (rows with the
+    FIGURE_KEY columns), in the order of `figures`."""
+    order: dict[tuple, int] = {}
+    for key in _keys(figures):
+        order.setdefault(key, len(order))
+    hit = conflicts.assign(_rank=[order.get(key, -1) for key in _keys(conflicts)])
+    return hit[hit["_rank"] >= 0].sort_values("_rank", kind="stable").drop(columns="_rank")
+
+
+def conflict_summary(figures: pd.DataFrame, conflicts: pd.DataFrame) -> pd.DataFrame:
+    """The conflicts (from `resolve`) of the resolved rows `figures`, e.g. the ones an analysis uses,
+    for a 'Conflicting sources' table: `conflicts_of` with each figure's title_en and name_zh after
+    the key (as `report.named` gives them; the subject where `figures` are not named)."""
+    names: dict[tuple, tuple] = {}
+    for key, title, name in zip(_keys(figures), figures.get("title_en", figures.get("subject", [])),
+                                figures.get("name_zh", figures.get("subject", []))):
+        names.setdefault(key, (title, name))
+    hit = conflicts_of(conflicts, figures)
+    named = [names[key] for key in _keys(hit)]
+    out = hit.assign(title_en=[n[0] for n in named], name_zh=[n[1] for n in named])
+    return out[[*FIGURE_KEY, "title_en", "name_zh", *RESOLVED_CONFLICT_COLUMNS[len(FIGURE_KEY):]]].reset_index(drop=True)
 
 
 def source_text(row: pd.Series) -> str:
@@ -206,9 +227,25 @@ def _resolution_order(group: pd.DataFrame, report_year: int | None) -> pd.DataFr
         _dec=-group["decimals"].astype(int),
         _start=pd.to_numeric(group["start"], errors="coerce").astype(float).fillna(float("inf"))
         if "start" in group else 0.0,
+        _doc=group["doc"].astype(str),
     )
-    order = ["_analysed", "_newest", "_src", "_prelim", "_dec", "_start", "doc", "_order"]
-    return ranked.sort_values(order, kind="stable").drop(columns=[c for c in order if c.startswith("_")][:-1])
+    return ranked.sort_values([column for column, _ in RULE_STEPS], kind="stable")
+
+
+def _deciding_step(chosen: pd.Series, other: pd.Series) -> str:
+    """The code of the first RULE_STEPS step on which two ranked rows differ (the last step always does)."""
+    return next(code for column, code in RULE_STEPS if chosen[column] != other[column])
+
+
+def _side(prefix: str, row: pd.Series) -> dict:
+    return {f"{prefix}_{c}": row.get(c, pd.NA) for c in CONFLICT_SIDE}
+
+
+def _keys(frame: pd.DataFrame) -> list[tuple]:
+    """The FIGURE_KEY of each row, as tuples (2023 and 2023.0 match, whatever the column's dtype)."""
+    if frame.empty:
+        return []
+    return list(frame[FIGURE_KEY].itertuples(index=False, name=None))
 
 
 def _written(value: float, decimals: object) -> str:

@@ -9,8 +9,8 @@ import pandas as pd
 
 from analysis.config import DataPaths, data_paths
 from analysis.extract.catalog import chinese_name, load_catalog
-from analysis.reconciled.reconcile import resolve_figures
-from analysis.reconciled.revisions import resolved
+from analysis.reconciled.reconcile import RESOLVED_CONFLICT_COLUMNS, Resolution, resolve, resolve_figures
+from analysis.reconciled.revisions import resolve_history
 from analysis.reconciled.scope import Scope, report_scope
 from analysis.staging.load import load_indicators
 from analysis.text.sources import raw_documents, read_sidecar, sees
@@ -22,7 +22,9 @@ class Report:
 
     `table` holds every validated figure of the data directory (all regions and years, repeats
     included); `figures` holds one row per figure, reconciled once by `reconcile.RESOLUTION_RULE`
-    with this report's year deciding conflicts. Analysis functions take a Report as first argument.
+    with this report's year deciding conflicts, and `conflicts` one row per figure and other source
+    that disagrees with the value used (`reconcile.resolve`). Analysis functions take a Report as
+    first argument.
     """
 
     table: pd.DataFrame
@@ -31,6 +33,7 @@ class Report:
     scope: Scope
     sidecars: list[dict] = field(default_factory=list)
     paths: DataPaths | None = None
+    conflicts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=RESOLVED_CONFLICT_COLUMNS))
 
     @property
     def region(self) -> str:
@@ -71,18 +74,27 @@ class Report:
         if level is not None:
             table = table[[sees(scope.region, level, r, lv) for r, lv in zip(table["region"], table["level"])]]
             sidecars = [m for m in sidecars or [] if sees(scope.region, level, m.get("region", ""), m.get("level", ""))]
-        return cls(table, named(resolve_figures(table, scope.report_year), catalog), catalog, scope,
-                   list(sidecars or []), paths)
+        figures, conflicts = resolve(table, scope.report_year)
+        return cls(table, named(figures, catalog), catalog, scope, list(sidecars or []), paths, conflicts)
 
     def regional(self) -> pd.DataFrame:
         """This report's region's figures, one per figure."""
         return self.figures[self.figures["region"].eq(self.region)]
 
     @cached_property
+    def _history(self) -> Resolution:
+        return resolve_history(self.table)
+
+    @property
     def history(self) -> pd.DataFrame:
         """Every year's figures as the newest source gives them, revisions marked (`revisions.resolved`),
         for trends across reports; computed once, on first use."""
-        return resolved(self.table)
+        return self._history.figures
+
+    @property
+    def history_conflicts(self) -> pd.DataFrame:
+        """The sources that disagree with the figures of `history` (as `conflicts` for `figures`)."""
+        return self._history.conflicts
 
 
 @dataclass(frozen=True)
@@ -96,9 +108,18 @@ class Panel:
     paths: DataPaths | None = None
 
     @cached_property
+    def _resolution(self) -> Resolution:
+        return resolve_history(self.table)
+
+    @property
     def figures(self) -> pd.DataFrame:
         """One row per figure, the newest source's value, revisions marked (`revisions.resolved`), once."""
-        return resolved(self.table)
+        return self._resolution.figures
+
+    @property
+    def conflicts(self) -> pd.DataFrame:
+        """The sources that disagree with the value `figures` uses, one row each (`reconcile.resolve`)."""
+        return self._resolution.conflicts
 
 
 def open_panel(data_dir: str | Path | None = None) -> Panel:
@@ -149,7 +170,8 @@ def figures(region: str | None = None, data_dir: str | Path | None = None) -> pd
     """One row per figure of every report in `data_dir` (or of one region), named, ready to chart.
 
     Repeats that agree (article and sidebar) are merged; where sources disagree the newest report's
-    value is used and the row says so (`conflict`, `conflict_note`). Never two rows for one figure.
+    value is used and `conflict` marks the row (`open_panel().conflicts` lists the other sources).
+    Never two rows for one figure.
     """
     paths = data_paths(data_dir)
     table = load_indicators(paths.root)

@@ -3,19 +3,26 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.reconciled.reconcile import FIGURE_KEY, figures_agree, resolve_figures, source_text
+from analysis.reconciled.reconcile import FIGURE_KEY, Resolution, figures_agree, resolve, source_text
 
 
 def resolved(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure of every report in `table` (the validated table, repeats included).
+    """The figures of `resolve_history`: one row per figure of every report, revisions marked."""
+    return resolve_history(table).figures
+
+
+def resolve_history(table: pd.DataFrame) -> Resolution:
+    """One row per figure of every report in `table` (the validated table, repeats included), and
+    the sources that disagree with it (`reconcile.resolve`'s conflicts).
 
     The value used follows `reconcile.RESOLUTION_RULE` with no report being analysed, so the newest
     report that gives a figure wins (a statistical bulletin or a final verification over the first
     estimate). `revised` is True where a report of another year gives a value beyond rounding, and
     `revision_note` names it ('first reported 8.7 % in china-2010-report (hand-entered, 2010 report)').
-    `conflict` and `conflict_note` still name every source that disagrees, whatever its year.
+    `conflict` still marks every figure a source disagrees with, whatever its year, and the
+    conflicts table lists them.
     """
-    out = resolve_figures(table)
+    out, conflicts = resolve(table)
     out["revised"] = False
     out["revision_note"] = ""
     keyed = table[table["indicator"].notna()]
@@ -31,7 +38,7 @@ def resolved(table: pd.DataFrame) -> pd.DataFrame:
             out.at[used[0], "revision_note"] = "; ".join(
                 f"{'first reported' if row['report_year'] < chosen['report_year'] else 'later given as'} "
                 f"{_value_text(row)} in {source_text(row)}" for row in differ)
-    return out
+    return Resolution(out, conflicts)
 
 
 def _value_text(row: pd.Series) -> str:
