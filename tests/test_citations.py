@@ -53,17 +53,27 @@ def test_conflicts_by_figure_is_one_row_per_figure():
     assert conflicts_by_figure(CONFLICTS).to_dict("records") == [
         {"title_en": "GDP", "name_zh": "生产总值", "figure": "actual 2023, level", "used": "350 亿元",
          "used_source": "sz-2024 (extracted, 2024 report)",
-         "other": "331 亿元 in ref (hand-entered, 2024 report); 340.25 亿元 in bulletin (hand-entered, 2025 report)"},
+         "other": "331 亿元 in ref (hand-entered, 2024 report); 340.25 亿元 in bulletin (hand-entered, 2025 report)",
+         "why": "over ref: the report text before a hand-entered page; over bulletin: it is the report analysed"},
         {"title_en": "GDP", "name_zh": "生产总值", "figure": "actual 2023, growth", "used": "5.9 %",
-         "used_source": "sz-2024 (extracted, 2024 report)", "other": "6.0–6.5 % in ref (hand-entered, 2024 report)"}]
+         "used_source": "sz-2024 (extracted, 2024 report)", "other": "6.0–6.5 % in ref (hand-entered, 2024 report)",
+         "why": "over ref: the report text before a hand-entered page"}]
 
 
 def test_conflicts_shown_and_note_count_figures_not_rows():
     shown = conflicts_shown(CONFLICTS)
     assert shown.columns.tolist() == CONFLICT_COLUMNS and len(shown) == 2
     assert shown.iloc[1].tolist() == ["GDP", "生产总值", "actual 2023, growth", "5.9 %",
-                                      "sz-2024 (extracted, 2024 report)", "6.0–6.5 % in ref (hand-entered, 2024 report)"]
+                                      "sz-2024 (extracted, 2024 report)", "6.0–6.5 % in ref (hand-entered, 2024 report)",
+                                      "over ref: the report text before a hand-entered page"]
     assert conflicts_note(CONFLICTS).startswith("**Conflicting sources.** 2 figures this report uses are")
     assert conflicts_note(CONFLICTS.iloc[:1]).startswith("**Conflicting sources.** one figure this report uses is")
     assert "report being analysed" in conflicts_note(CONFLICTS)
     assert conflicts_shown(CONFLICTS.iloc[0:0]).columns.tolist() == CONFLICT_COLUMNS
+
+
+def test_every_step_of_the_rule_has_words_for_the_reader():
+    from analysis.present.citations import WHY_USED
+    from analysis.reconciled.reconcile import RULE_STEPS
+
+    assert sorted(WHY_USED) == sorted(code for _, code in RULE_STEPS)

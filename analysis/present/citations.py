@@ -69,7 +69,12 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-CONFLICT_COLUMNS = ["Indicator", "中文", "Figure", "Value used", "Used from", "Other source(s)"]
+CONFLICT_COLUMNS = ["Indicator", "中文", "Figure", "Value used", "Used from", "Other source(s)", "Why this value"]
+# The step of RESOLUTION_RULE that put the value used before another source's (`not_chosen`), in words.
+WHY_USED = {"analysed_report": "it is the report analysed", "newer_report": "the newer report",
+            "extracted_first": "the report text before a hand-entered page", "final_first": "final, not preliminary",
+            "more_decimals": "more precise", "earlier_in_text": "earlier in the text",
+            "document_id": "no rule decides: document id order", "earlier_row": "no rule decides: row order"}
 QUALIFIER_WORDS = {"about": "about ", "at_least": "at least ", "at_most": "at most "}
 
 
@@ -110,15 +115,23 @@ def conflict_note(conflicts: pd.DataFrame, figures: dict[str | None, tuple]) -> 
 def conflicts_by_figure(conflicts: pd.DataFrame) -> pd.DataFrame:
     """Conflict rows (`reconcile.conflict_summary`, `fiscal.fiscal_conflicts`) as one row per figure, in
     words. Columns: title_en, name_zh, figure ('actual 2023, level'), used (value as written with unit),
-    used_source, other (the sources and values not used)."""
+    used_source, other (the sources and values not used), why (the rule's deciding step, `why_used`)."""
     rows = []
     for _, group in conflicts.groupby(FIGURE_KEY, sort=False, dropna=False):
         first = group.iloc[0]
         used = conflict_side(first, "used")
         rows.append({"title_en": first["title_en"], "name_zh": first["name_zh"],
                      "figure": f"{first['kind']} {int(first['period'])}, {first['measure']}",
-                     "used": figure_text(used), "used_source": source_text(used), "other": other_sources(group)})
-    return pd.DataFrame(rows, columns=["title_en", "name_zh", "figure", "used", "used_source", "other"])
+                     "used": figure_text(used), "used_source": source_text(used), "other": other_sources(group),
+                     "why": why_used(group)})
+    return pd.DataFrame(rows, columns=["title_en", "name_zh", "figure", "used", "used_source", "other", "why"])
+
+
+def why_used(rows: pd.DataFrame) -> str:
+    """Why the value used was chosen over each other source of one figure: 'over ref: the report text
+    before a hand-entered page; over bulletin: it is the report analysed'."""
+    return "; ".join(f"over {r['other_doc']}: {WHY_USED.get(r['not_chosen'], r['not_chosen'])}"
+                     for _, r in rows.iterrows())
 
 
 def conflicts_shown(conflicts: pd.DataFrame) -> pd.DataFrame:
@@ -129,6 +142,7 @@ def conflicts_shown(conflicts: pd.DataFrame) -> pd.DataFrame:
         "Indicator": list(summary["title_en"]), "中文": list(summary["name_zh"]),
         "Figure": list(summary["figure"]), "Value used": list(summary["used"]),
         "Used from": list(summary["used_source"]), "Other source(s)": list(summary["other"]),
+        "Why this value": list(summary["why"]),
     }, columns=CONFLICT_COLUMNS)
 
 
