@@ -18,11 +18,11 @@ from conftest import conflict_rows  # noqa: E402
 def _record() -> pd.DataFrame:
     base = dict(region="全国", region_en="China", level="nation", indicator="gdp", measure="growth", unit="%",
                 target_high=float("nan"), target_doc="d", outcome_unit="%", outcome_doc="o", preliminary=False,
-                outcome_note="", prior=float("nan"), prior_doc=None, ambition=float("nan"), ambition_unit=None,
+                prior=float("nan"), prior_doc=None, ambition=float("nan"), ambition_unit=None,
                 borderline=False, ratio=float("nan"), margin_pp=float("nan"))
     rows = [
         dict(period=2019, target_set="target", target=6.0, target_high=6.5, target_qualifier="range", outcome=6.0,
-             revised=True, outcome_note="first reported 6.1 % in c-2020", status="met", gap_pp=0.0),
+             revised=True, status="met", gap_pp=0.0),
         dict(period=2020, target_set="no target set", target=float("nan"), target_qualifier="no_target",
              outcome=2.3, revised=False, status="no target set", gap_pp=float("nan")),
         dict(period=2021, target_set="target", target=6.0, target_qualifier="at_least", outcome=8.1, revised=False,
@@ -65,15 +65,19 @@ def test_tables_state_the_absence_and_the_degree() -> None:
     assert degree_text(pd.Series({"ratio": 6782 / 8000, "gap_pp": None})) == "84.8% of the target"
     # A source of the 2020 report year disagrees with the 2.3 % outcome of 2020, and one with the revised 2019 outcome.
     other = {"region": "全国", "indicator": "gdp", "kind": "actual", "measure": "growth", "other_source": "hand_entered",
-             "other_decimals": 1, "other_unit": "%"}
+             "other_decimals": 1, "other_unit": "%", "used_report_year": 2021}
     conflicts = conflict_rows({**other, "period": 2020, "other_doc": "c-2021-news", "other_report_year": 2021,
-                               "other_value": 2.2},
+                               "other_value": 2.2, "not_chosen": "extracted_first"},
                               {**other, "period": 2019, "other_doc": "c-2020", "other_report_year": 2020,
                                "other_value": 6.1})
     shown = trend_shown(record, load_catalog(), conflicts)
-    assert shown.loc[0, "Notes"] == "revised: first reported 6.1 % in c-2020"  # the revision says it already
+    # 2019's outcome (used from a 2021 report) was first given by the 2020 report: a revision, not a same-year conflict
+    assert shown.loc[0, "Notes"] == "revised: first reported 6.1 % in c-2020 (hand-entered, 2020 report)"
     assert shown.loc[1, "Notes"] == "other source: 2.2 % in c-2021-news (hand-entered, 2021 report)"
     assert shown.loc[2, "Notes"] == ""
+    tie = conflicts.assign(not_chosen="document_id")
+    assert trend_shown(record, load_catalog(), tie).loc[1, "Notes"].endswith(
+        "(no rule decides between them: check the sources)")
     assert shown.loc[1, "Outcome"] == "2.3%"
 
 

@@ -7,7 +7,7 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from analysis.reconciled.revisions import resolved
+from analysis.reconciled.revisions import resolve_history, resolved, revisions_of
 from analysis.analyses.trends import headline_indicator, livelihood_trend, target_record
 
 NATION = dict(doc="c-2023", region="全国", region_en="China", level="nation", report_year=2023, source="hand_entered",
@@ -65,8 +65,11 @@ def test_a_stated_absence_reads_no_target_set_and_keeps_the_outcome(nation) -> N
 def test_a_later_restatement_is_used_once_and_marked_revised(nation) -> None:
     y2019 = target_record(resolved(nation), "全国").set_index("period").loc[2019]
     assert y2019["outcome"] == 6.0 and y2019["outcome_doc"] == "final-2019"  # the newest report, by the rule
-    assert y2019["revised"] and "first reported 6.1 % in c-2020" in y2019["outcome_note"]
-    one = resolved(nation)
+    assert y2019["revised"]
+    history = resolve_history(nation)
+    first = revisions_of(history.conflicts)
+    assert first[["period", "used_doc", "other_doc", "other_value"]].values.tolist() == [[2019, "final-2019", "c-2020", 6.1]]
+    one = history.figures
     assert len(one[(one["kind"] == "actual") & (one["period"] == 2019)]) == 1  # never two values
 
 

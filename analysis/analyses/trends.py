@@ -10,7 +10,7 @@ from analysis.staging.absences import NO_TARGET
 
 TREND_COLUMNS = ["region", "region_en", "level", "indicator", "measure", "unit", "period", "target_set", "target",
                  "target_high", "target_qualifier", "target_doc", "outcome", "outcome_unit", "outcome_doc",
-                 "preliminary", "revised", "outcome_note", "prior", "prior_doc", "ambition", "ambition_unit",
+                 "preliminary", "revised", "prior", "prior_doc", "ambition", "ambition_unit",
                  "status", "borderline", "ratio", "gap_pp", "margin_pp"]
 
 
@@ -19,7 +19,7 @@ def target_record(figures: pd.DataFrame, region: str | None = None, *, about_tol
     """For each indicator, measure and year with a target or an outcome: the target, the outcome, the prior year.
 
     `figures` are resolved once by `revisions.resolved` (`Report.history`, `Panel.figures`: the newest
-    source; `revised` and `outcome_note` say when a later report restated the outcome). Only indicators and measures the region ever set a target for are listed, so each
+    source; `revised` says when a later report restated the outcome, and the history's conflict rows name the first value). Only indicators and measures the region ever set a target for are listed, so each
     year without a target row reads 'none in the data', and a stated absence reads 'no target set'.
     `target_set`: 'target', 'no target set' or 'none in the data'. `outcome` is in the target's unit
     when there is a target. `ambition` is the target against the prior-year actual: the gap in pp for
@@ -53,8 +53,7 @@ def _record(figures: pd.DataFrame, region: str, indicator: str, measure: str, pe
            "target_set": "none in the data", "revised": False, "borderline": False, "status": "no target in the data"}
     if outcome is not None:
         row.update(outcome=outcome["value"], outcome_unit=outcome["unit"], outcome_doc=outcome["doc"],
-                   preliminary=bool(outcome.get("estimated", False)), revised=bool(outcome.get("revised", False)),
-                   outcome_note=outcome.get("revision_note") or "")
+                   preliminary=bool(outcome.get("estimated", False)), revised=bool(outcome.get("revised", False)))
     if prior is not None:
         row.update(prior=prior["value"] * scale_factor(prior["unit"]) / scale_factor(anchor["unit"]),
                    prior_doc=prior["doc"])

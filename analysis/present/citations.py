@@ -75,6 +75,7 @@ WHY_USED = {"analysed_report": "it is the report analysed", "newer_report": "the
             "extracted_first": "the report text before a hand-entered page", "final_first": "final, not preliminary",
             "more_decimals": "more precise", "earlier_in_text": "earlier in the text",
             "document_id": "no rule decides: document id order", "earlier_row": "no rule decides: row order"}
+TIES = ("document_id", "earlier_row")  # the rule's last steps: a stable order, not a reason
 QUALIFIER_WORDS = {"about": "about ", "at_least": "at least ", "at_most": "at most "}
 
 
@@ -110,6 +111,21 @@ def conflict_note(conflicts: pd.DataFrame, figures: dict[str | None, tuple]) -> 
         if len(rows):
             notes.append(("" if label is None else f"{label}: ") + "other source: " + other_sources(rows))
     return "; ".join(notes)
+
+
+def outcome_notes(conflicts: pd.DataFrame, key: tuple) -> list[str]:
+    """What a panel says beside one figure (a FIGURE_KEY tuple) of the history: 'revised: first reported 6.1 %
+    in c-2020 (hand-entered, 2020 report)' for reports of other years, 'other source: …' for its own year's."""
+    rows = conflicts_of(conflicts, pd.DataFrame([key], columns=FIGURE_KEY))
+    other_year = rows["other_report_year"].astype(float) != rows["used_report_year"].astype(float)
+    revised = [f"{'first reported' if r['other_report_year'] < r['used_report_year'] else 'later given as'} "
+               f"{figure_text(conflict_side(r, 'other'))} in {source_text(conflict_side(r, 'other'))}"
+               for _, r in rows[other_year].iterrows()]
+    same_year = other_sources(rows[~other_year])
+    if rows.loc[~other_year, "not_chosen"].isin(TIES).any():
+        same_year += " (no rule decides between them: check the sources)"
+    return [*(["revised: " + "; ".join(revised)] if revised else []),
+            *(["other source: " + same_year] if same_year else [])]
 
 
 def conflicts_by_figure(conflicts: pd.DataFrame) -> pd.DataFrame:

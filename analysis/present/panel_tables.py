@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.present.citations import conflict_note
+from analysis.present.citations import outcome_notes
 from analysis.present.labels import basis_label, indicator_names, number_text, qualifier_label
 
 BASIS_NOTE = ("GDP and industrial value-added growth are real (constant prices); revenue, investment, retail, trade "
@@ -43,14 +43,14 @@ def value_text(value: float, unit: str) -> str:
 
 
 def trend_shown(record: pd.DataFrame, catalog: pd.DataFrame, conflicts: pd.DataFrame) -> pd.DataFrame:
-    """`trends.target_record` with reader columns, one row per indicator, measure and year. An outcome
-    not revised names the sources that disagree with it (`conflicts`: `Report.history_conflicts`)."""
+    """`trends.target_record` with reader columns, one row per indicator, measure and year. The notes name
+    the outcome's first value when a later report restated it, and the sources of its own year that
+    disagree (`conflicts`: `Report.history_conflicts`)."""
     rows = []
     for _, r in record.iterrows():
         english, chinese = _names(catalog, r["indicator"], r.get("level"))
-        others = conflict_note(conflicts, {None: (r["region"], r["indicator"], "actual", r["period"], r["measure"])})
-        notes = [n for n in ["preliminary (预计)" if r.get("preliminary") is True else "",
-                             f"revised: {r['outcome_note']}" if r["revised"] else others] if n]
+        notes = (["preliminary (预计)"] if r.get("preliminary") is True else []) + outcome_notes(
+            conflicts, (r["region"], r["indicator"], "actual", r["period"], r["measure"]))
         ambition = "" if pd.isna(r["ambition"]) else f"{r['ambition']:+.1f} {r['ambition_unit']}"
         rows.append({"Indicator": english, "中文": chinese, "Measure": r["measure"], "Year": int(r["period"]),
                      "Target": target_text(r), "Outcome": value_text(r["outcome"], r["unit"]),

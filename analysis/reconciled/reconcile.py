@@ -190,9 +190,9 @@ def conflicts_of(conflicts: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame
     """The rows of `conflicts` (from `resolve`) about the figures of `figures` (rows with the
     FIGURE_KEY columns), in the order of `figures`."""
     order: dict[tuple, int] = {}
-    for key in _keys(figures):
+    for key in figure_keys(figures):
         order.setdefault(key, len(order))
-    hit = conflicts.assign(_rank=[order.get(key, -1) for key in _keys(conflicts)])
+    hit = conflicts.assign(_rank=[order.get(key, -1) for key in figure_keys(conflicts)])
     return hit[hit["_rank"] >= 0].sort_values("_rank", kind="stable").drop(columns="_rank")
 
 
@@ -201,11 +201,11 @@ def conflict_summary(figures: pd.DataFrame, conflicts: pd.DataFrame) -> pd.DataF
     for a 'Conflicting sources' table: `conflicts_of` with each figure's title_en and name_zh after
     the key (as `report.named` gives them; the subject where `figures` are not named)."""
     names: dict[tuple, tuple] = {}
-    for key, title, name in zip(_keys(figures), figures.get("title_en", figures.get("subject", [])),
+    for key, title, name in zip(figure_keys(figures), figures.get("title_en", figures.get("subject", [])),
                                 figures.get("name_zh", figures.get("subject", []))):
         names.setdefault(key, (title, name))
     hit = conflicts_of(conflicts, figures)
-    named = [names[key] for key in _keys(hit)]
+    named = [names[key] for key in figure_keys(hit)]
     out = hit.assign(title_en=[n[0] for n in named], name_zh=[n[1] for n in named])
     return out[[*FIGURE_KEY, "title_en", "name_zh", *RESOLVED_CONFLICT_COLUMNS[len(FIGURE_KEY):]]].reset_index(drop=True)
 
@@ -241,7 +241,7 @@ def _side(prefix: str, row: pd.Series) -> dict:
     return {f"{prefix}_{c}": row.get(c, pd.NA) for c in CONFLICT_SIDE}
 
 
-def _keys(frame: pd.DataFrame) -> list[tuple]:
+def figure_keys(frame: pd.DataFrame) -> list[tuple]:
     """The FIGURE_KEY of each row, as tuples (2023 and 2023.0 match, whatever the column's dtype)."""
     if frame.empty:
         return []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.reconciled.reconcile import FIGURE_KEY, Resolution, figures_agree, resolve, source_text
+from analysis.reconciled.reconcile import Resolution, figure_keys, resolve
 
 
 def resolved(table: pd.DataFrame) -> pd.DataFrame:
@@ -17,32 +17,17 @@ def resolve_history(table: pd.DataFrame) -> Resolution:
 
     The value used follows `reconcile.RESOLUTION_RULE` with no report being analysed, so the newest
     report that gives a figure wins (a statistical bulletin or a final verification over the first
-    estimate). `revised` is True where a report of another year gives a value beyond rounding, and
-    `revision_note` names it ('first reported 8.7 % in china-2010-report (hand-entered, 2010 report)').
-    `conflict` still marks every figure a source disagrees with, whatever its year, and the
-    conflicts table lists them.
+    estimate). `revised` is True where a report of another year gives a value beyond rounding: its
+    conflict rows (`revisions_of`) name the first value. `conflict` marks every figure a source
+    disagrees with, whatever its year.
     """
     out, conflicts = resolve(table)
-    out["revised"] = False
-    out["revision_note"] = ""
-    keyed = table[table["indicator"].notna()]
-    for _, group in keyed.groupby(FIGURE_KEY, sort=False, dropna=False):
-        used = out.index.intersection(group.index)
-        if group["report_year"].nunique() < 2 or len(used) != 1:
-            continue
-        chosen = out.loc[used[0]]
-        others = group[group["report_year"] != chosen["report_year"]].sort_values("report_year", kind="stable")
-        differ = [row for _, row in others.iterrows() if not figures_agree(chosen, row)[0]]
-        if differ:
-            out.at[used[0], "revised"] = True
-            out.at[used[0], "revision_note"] = "; ".join(
-                f"{'first reported' if row['report_year'] < chosen['report_year'] else 'later given as'} "
-                f"{_value_text(row)} in {source_text(row)}" for row in differ)
+    revised = set(figure_keys(revisions_of(conflicts)))
+    out["revised"] = [key in revised for key in figure_keys(out)]
     return Resolution(out, conflicts)
 
 
-def _value_text(row: pd.Series) -> str:
-    if pd.isna(row["value"]):
-        return "no target set"
-    high = f"–{row['value_high']:g}" if pd.notna(row.get("value_high")) else ""
-    return f"{row['value']:g}{high} {row['unit']}"
+def revisions_of(conflicts: pd.DataFrame) -> pd.DataFrame:
+    """The conflict rows where the other source is a report of another year: the figure was restated."""
+    return conflicts[conflicts["other_report_year"].astype(float) != conflicts["used_report_year"].astype(float)]
+
