@@ -45,3 +45,12 @@ def test_levels_and_peers_compare_an_about_with_a_floor(shipped_build) -> None:
     html = shipped_build.page("05-levels-and-peers.ipynb")
     assert "about vs at_least" in html and "+1.0" in html
     assert "Shandong Province (山东省)" in html and "China (全国)" in html
+
+
+@pytest.mark.slow
+def test_panel_charts_describe_each_year_in_their_alt_text(shipped_build) -> None:
+    # the nation's 2020 report set no GDP target (hand-entered no_target); 2019's was the range 6–6.5 %
+    trends = shipped_build.page("04-region-trends.ipynb", where="china")
+    assert "2019: target 6–6.5%" in trends and "2020: target no target set, outcome 2.2%" in trends
+    levels = shipped_build.page("05-levels-and-peers.ipynb")
+    assert "2019 6–6.5%, 2020 no target set" in levels

@@ -9,7 +9,7 @@ from analysis.analyses.peers import peer_table
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
 from analysis.present.panel_charts import chain_over_years
-from analysis.present.panel_tables import BASIS_NOTE, chain_sentences, chain_shown, peers_shown, target_text
+from analysis.present.panel_tables import BASIS_NOTE, chain_sentences, chain_shown, chain_target_text, peers_shown
 from analysis.present.style import style_table
 from analysis.reconciled.report import Panel
 
@@ -51,16 +51,10 @@ def gdp_chart(r: dict) -> Figure | str:
     fig = Figure(figsize=(9, 4.2))
     chain_over_years(chain, "gdp", "growth", ax=fig.subplots(), title=GDP_CHAIN_TITLE)
     fig.tight_layout()
-    described = [f"{level}: " + ", ".join(f"{int(row['period'])} {_target(row)}" for _, row in rows.iterrows())
+    described = [f"{level}: " + ", ".join(f"{int(row['period'])} {chain_target_text(row)}" for _, row in rows.iterrows())
                  for level, rows in shown.sort_values("period").groupby("level", sort=False)]
     fig.alt_text = f"Chart: {GDP_CHAIN_TITLE}. " + "; ".join(described) + "."
     return fig
-
-
-def _target(row) -> str:
-    if row["target_qualifier"] == "no_target":
-        return "no target set"
-    return target_text(row.to_frame().T.assign(target_set="target").iloc[0])
 
 
 def peers(r: dict) -> list:

@@ -115,16 +115,20 @@ def trend_findings(record: pd.DataFrame, summary: pd.DataFrame, catalog: pd.Data
     return found
 
 
+def chain_target_text(row: pd.Series) -> str:
+    """A `levels.target_chain` row's target as `target_text` writes it ('no target set' for a stated absence)."""
+    return target_text(pd.Series({"target_set": "no target set" if row["target_qualifier"] == "no_target" else "target",
+                                  "target": row["target"], "target_high": row["target_high"],
+                                  "target_qualifier": row["target_qualifier"], "unit": row["unit"]}))
+
+
 def chain_shown(chain: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
     """`levels.target_chain` with reader columns: each level's target and its excess over the level above."""
     rows = []
     for _, r in chain.iterrows():
         english, chinese = _names(catalog, r["indicator"], r.get("level"))
-        shown = pd.Series({"target_set": "no target set" if r["target_qualifier"] == "no_target" else "target",
-                           "target": r["target"], "target_high": r["target_high"],
-                           "target_qualifier": r["target_qualifier"], "unit": r["unit"]})
         rows.append({"Indicator": english, "中文": chinese, "Year": int(r["period"]), "Level": str(r["level"]),
-                     "Region": f"{r['region_en']} ({r['region']})", "Target": target_text(shown),
+                     "Region": f"{r['region_en']} ({r['region']})", "Target": chain_target_text(r),
                      "Excess over the level above (pp)": "" if pd.isna(r["excess_pp"]) else f"{r['excess_pp']:+.1f}",
                      "Promises compared": r["promise"] if isinstance(r["promise"], str) else "",
                      "Excess over the nation (pp)": "" if pd.isna(r["excess_over_nation_pp"])
