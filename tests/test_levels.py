@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.reconciled.revisions import resolved
-from analysis.analyses.levels import default_chain, excess_summary, target_chain
+from analysis.analyses.levels import default_chain, default_chains, excess_summary, panel_chain, target_chain
 from analysis.analyses.peers import peer_table
 from analysis.errors import DataError
 
@@ -86,3 +86,23 @@ def test_peers_count_targets_met_and_share(chain_rows) -> None:
     assert (district["gdp_target"], district["gdp_outcome"]) == (6, 6.5)
     assert peers.loc["全国", "targets"] == 2 and peers.loc["全国", "judged"] == 0
     assert list(peer_table(resolved(chain_rows), "province")["region"]) == ["山东省"]
+
+
+def test_several_districts_make_one_chain_each_through_the_levels_they_share(chain_rows, table) -> None:
+    other = dict(doc="x", region="薛城区", region_en="Xuecheng", level="district")
+    rows = pd.concat([chain_rows, table({"value": "7", "qualifier": "at_least", **other})], ignore_index=True)
+    assert default_chains(chain_rows) == [["全国", "山东省", "枣庄市", "市中区"]]
+    assert default_chains(rows) == [["全国", "山东省", "枣庄市", "市中区"], ["全国", "山东省", "枣庄市", "薛城区"]]
+    chain = panel_chain(resolved(rows), default_chains(rows))
+    gdp = chain[chain["indicator"].eq("gdp")].set_index("region")
+    # each region once: nation, province and both districts (the city set no GDP target)
+    assert sorted(gdp.index) == sorted(["全国", "山东省", "市中区", "薛城区"])
+    # 7%以上 − the province's 5%以上 = 2 pp (a floor against a floor); 市中区 still 6 − 5 = 1 pp
+    assert gdp.at["薛城区", "excess_pp"] == pytest.approx(7 - 5) and gdp.at["薛城区", "promise"] == "at_least vs at_least"
+    assert gdp.at["市中区", "excess_pp"] == pytest.approx(6 - 5)
+
+
+def test_several_cities_are_each_the_foot_of_a_chain_and_never_above_a_district(table) -> None:
+    rows = table({"value": "5"}, {"value": "6", **CITY}, {"value": "6", **CITY, "region": "临沂市", "doc": "l"},
+                 {"value": "7", **DISTRICT})
+    assert default_chains(rows) == [["全国", "临沂市"], ["全国", "枣庄市"], ["全国", "市中区"]]

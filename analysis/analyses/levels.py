@@ -25,6 +25,34 @@ def default_chain(table: pd.DataFrame) -> list[str]:
     return chain
 
 
+def default_chains(table: pd.DataFrame) -> list[list[str]]:
+    """Chains from the nation down for a panel of several regions per level: one per region that is alone
+    at the lowest level or shares its level with others, under the regions that are alone at a higher level.
+
+    The data does not record which city a district belongs to, so a level with several regions is never
+    placed above another region: two districts under one city give two chains through that city; two
+    cities give chains that skip the city level (each city is the foot of a chain of its own)."""
+    by_level = {level: sorted(table.loc[table["level"] == level, "region"].dropna().unique()) for level in LEVEL_ORDER}
+    present = [level for level in LEVEL_ORDER if by_level[level]]
+    if all(len(by_level[level]) == 1 for level in present):
+        return [[by_level[level][0] for level in present]]
+    chains = []
+    for depth, level in enumerate(present):
+        if len(by_level[level]) > 1 or depth == len(present) - 1:
+            above = [by_level[lv][0] for lv in present[:depth] if len(by_level[lv]) == 1]
+            chains.extend([*above, region] for region in by_level[level])
+    return chains
+
+
+def panel_chain(figures: pd.DataFrame, chains: list[list[str]]) -> pd.DataFrame:
+    """`target_chain` of every chain, each region's targets listed once (a region above the foot of several
+    chains has the same level above it in each)."""
+    parts = [target_chain(figures, chain) for chain in chains]
+    out = pd.concat(parts, ignore_index=True) if parts else target_chain(figures.iloc[0:0], [])
+    out = out.drop_duplicates(["indicator", "measure", "period", "region"])
+    return out.sort_values(["indicator", "measure", "period", "level", "region"]).reset_index(drop=True)
+
+
 def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.DataFrame:
     """Each target of the regions in `chain` beside the target of the nearest higher level for the same
     indicator, measure and year (`figures` resolved once by `revisions.resolved`).

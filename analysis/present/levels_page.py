@@ -4,7 +4,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from analysis.analyses.attainment import attainment_rules, degree_rules
-from analysis.analyses.levels import default_chain, excess_summary, target_chain
+from analysis.analyses.levels import default_chains, excess_summary, panel_chain
 from analysis.analyses.peers import peer_table
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
@@ -17,15 +17,21 @@ GDP_CHAIN_TITLE = "GDP growth targets by level of government (国内生产总值
 
 
 def levels_results(panel: Panel, about_tolerance_pp: float = 0.5) -> dict:
-    """The chain of regions, each level's targets beside the level above, and the regions side by side."""
-    regions = default_chain(panel.table)
-    return {"regions": regions, "chain": target_chain(panel.figures, regions),
+    """The chains of regions, each level's targets beside the level above, and the regions side by side."""
+    chains = default_chains(panel.table)
+    return {"chains": chains, "regions": list(dict.fromkeys(r for chain in chains for r in chain)),
+            "chain": panel_chain(panel.figures, chains),
             "peers": peer_table(panel.figures, about_tolerance_pp=about_tolerance_pp),
             "about_tolerance_pp": about_tolerance_pp}
 
 
 def heading(r: dict) -> str:
-    return "**Chain of regions:** " + " → ".join(r["regions"])
+    chains = r["chains"]
+    if len(chains) == 1:
+        return "**Chain of regions:** " + " → ".join(chains[0])
+    return ("**Chains of regions** (which region of a level belongs to which one above is not in the data, "
+            "so a level with several regions is never placed above another):\n\n" +
+            "\n".join(f"- {' → '.join(chain)}" for chain in chains))
 
 
 def key_findings(panel: Panel, r: dict) -> str:
