@@ -43,6 +43,9 @@ def _gwr_reset():
         if "matplotlib.pyplot" in sys.modules:
             sys.modules["matplotlib.pyplot"].close("all")
             sys.modules["matplotlib"].rc_file_defaults()  # as imported: matplotlibrc, not the run's style
+            # Interactive mode is not an rc setting to restore: loading the inline backend (at the first
+            # figure) switches it on, and a run may have switched it off (plt.ioff()).
+            sys.modules["matplotlib"].interactive("matplotlib_inline.backend_inline" in sys.modules)
         if "pandas" in sys.modules:
             sys.modules["pandas"].reset_option("all")
     os.chdir(state.cwd)
