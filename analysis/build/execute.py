@@ -59,8 +59,7 @@ def _describe_failure(job: Job, nb: nbformat.NotebookNode, injected: int, index:
 
 
 def _done_with(client: NotebookClient, kernel: kernels.Kernel, *, reusable: bool) -> None:
-    if client.kc is not None:
-        client.kc.stop_channels()
+    client.kc = None  # the kernel's client, stopped with the kernel
     kernels.release(kernel, reusable=reusable)
 
 
@@ -77,6 +76,7 @@ def run(job: Job) -> Outcome:
         resources={"metadata": {"path": str(job.notebook.parent)}},
         on_cell_start=lambda cell, cell_index: current.update(index=cell_index),
     )
+    client.kc = kernel.client  # connected and ready: nbclient makes none of its own
     try:
         client.execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as err:

@@ -7,8 +7,9 @@ import time
 from multiprocessing import util
 from pathlib import Path
 
-from jupyter_client.manager import KernelManager
-from jupyter_client.session import Session
+from jupyter_client.blocking import BlockingKernelClient
+from jupyter_client.manager import AsyncKernelManager
+from nbclient.util import run_sync
 from traitlets.config import Config
 
 # The kernel of the interpreter running the build, whatever kernelspec the notebook names:
@@ -65,31 +66,36 @@ class KernelError(RuntimeError):
 
 
 class Kernel:
-    """A started kernel, the notebook it runs and a client for the silent requests between runs."""
+    """A started kernel, the notebook it runs, the client nbclient runs it with and one for the requests between runs."""
 
     def __init__(self, notebook: Path, cwd: Path) -> None:
         self.notebook = notebook
-        self._ipc_dir = tempfile.TemporaryDirectory(prefix="gwr-kernel-")
-        self.manager = KernelManager(kernel_name=KERNEL_NAME, config=kernel_config(self._ipc_dir.name))
         self.runs = 0
+        self._ipc_dir = tempfile.TemporaryDirectory(prefix="gwr-kernel-")
+        # Async, as nbclient's own: it reads a cell's outputs while the cell runs.
+        self.manager = AsyncKernelManager(kernel_name=KERNEL_NAME, config=kernel_config(self._ipc_dir.name))
         try:
-            self.manager.start_kernel(cwd=str(cwd))
-            # A session of its own: the kernel routes a reply to the session that asked, and nbclient's
-            # client of each run has the manager's. The shell channel only (the replies): an iopub
-            # channel left open would queue every output of the runs in between.
-            own = Session(key=self.manager.session.key, signature_scheme=self.manager.session.signature_scheme)
-            self._client = self.manager.client(session=own)
-            self._client.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
-            self._silently(SNAPSHOT)  # queued until the kernel listens
+            run_sync(self.manager.start_kernel)(cwd=str(cwd))
+            # One client for every run: a new one per run waited ~0.3 s for its iopub channel to connect.
+            self.client = self.manager.client()
+            self.client.start_channels()
+            run_sync(self.client.wait_for_ready)(timeout=RESET_TIMEOUT_SECONDS)
+            self.client.allow_stdin = False
+            # The silent requests: a session of its own (the kernel routes a reply to the session that
+            # asked) and the shell channel only (the replies; an iopub channel would queue every output).
+            self._requests = BlockingKernelClient()
+            self._requests.load_connection_info(self.manager.get_connection_info())
+            self._requests.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
+            self._silently(SNAPSHOT)
         except BaseException:
             self.close()
             raise
 
     def _silently(self, code: str) -> None:
-        msg_id = self._client.execute(code, silent=True, store_history=False)
+        msg_id = self._requests.execute(code, silent=True, store_history=False)
         deadline = time.monotonic() + RESET_TIMEOUT_SECONDS
         while True:
-            reply = self._client.get_shell_msg(timeout=max(deadline - time.monotonic(), 0.001))
+            reply = self._requests.get_shell_msg(timeout=max(deadline - time.monotonic(), 0.001))
             if reply["parent_header"].get("msg_id") == msg_id:
                 break
         content = reply["content"]
@@ -101,17 +107,18 @@ class Kernel:
         self._silently(RESET)
 
     def alive(self) -> bool:
-        return self.manager.has_kernel and self.manager.is_alive()
+        return self.manager.has_kernel and run_sync(self.manager.is_alive)()
 
     def close(self) -> None:
-        client = getattr(self, "_client", None)
-        if client is not None:
-            client.stop_channels()
+        for client in (getattr(self, "client", None), getattr(self, "_requests", None)):
+            if client is not None:
+                client.stop_channels()
         try:
             if self.manager.has_kernel:
-                self.manager.shutdown_kernel(now=True)  # every output is in; a graceful stop costs ~0.5 s
+                # every output is in; a graceful stop costs ~0.5 s
+                run_sync(self.manager.shutdown_kernel)(now=True)
         finally:
-            self.manager.cleanup_resources()
+            run_sync(self.manager.cleanup_resources)()
             self._ipc_dir.cleanup()
 
 
