@@ -3,6 +3,7 @@
 For each N: a cold build, the build after adding one more report (only its pages and the panel pages
 should run), a build with nothing changed, and the peak memory of the build's process tree. Prints a
 Markdown table for benchmarks/README.md. Run: `.venv/bin/python benchmarks/panel.py [--sizes 6 12 24]`.
+Builds a temporary copy of notebooks/ without the notebooks named by --leave-out (see its help).
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from pathlib import Path
 
 from build import BIN, timed  # benchmarks/build.py: wall time and peak RSS of a command
 
-from analysis.config import DATA_DIR
+from analysis.build.run import NOTEBOOK_PATTERN
+from analysis.config import DATA_DIR, NOTEBOOKS_DIR
 
 SEED = DATA_DIR / "raw" / "shizhong-2023.txt"
 
@@ -40,6 +42,14 @@ def make_data(root: Path, reports: int) -> Path:
     return data
 
 
+def copy_notebooks(target: Path, leave_out: list[str]) -> Path:
+    target.mkdir(parents=True)
+    for notebook in sorted(NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN)):
+        if not any(notebook.stem.startswith(name) for name in leave_out):
+            shutil.copy2(notebook, target / notebook.name)
+    return target
+
+
 def executed(build_dir: Path, out: Path) -> int:
     """Pages in the last build's manifest (for the table's page count)."""
     return len(json.loads((out / "reports.json").read_text(encoding="utf-8"))["reports"])
@@ -48,14 +58,20 @@ def executed(build_dir: Path, out: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[6, 12, 24], help="report counts (default 6 12 24)")
+    # Page 05 stops with "N regions of level district: pass the chain of regions" on any data with two
+    # districts and no chain given (analyses.levels.default_chain), so it cannot be built here yet.
+    parser.add_argument("--leave-out", nargs="*", default=["05"], metavar="NN",
+                        help="notebooks not built (default: 05, which fails on several districts)")
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
         work = Path(tempfile.mkdtemp(prefix="gwr-panel-"))
         try:
             data = make_data(work, size)
+            notebooks = copy_notebooks(work / "notebooks", args.leave_out)
             build = [str(BIN / "python"), "-m", "analysis", "build", "--data-dir", str(data),
-                     "--build-dir", str(work / "build"), "--out", str(work / "reports")]
+                     "--notebooks-dir", str(notebooks), "--build-dir", str(work / "build"),
+                     "--out", str(work / "reports")]
             cold, cold_peak = timed([build])
             pages = executed(work / "build", work / "reports")
             add_report(data, size)

@@ -7,10 +7,8 @@ it on a cached build, so such a build pays none of the imports below.
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
 import traceback
-from pathlib import Path
 
 # nbformat imports jsonschema, which imports the optional rfc3987-syntax (installed for
 # jupyter-events) to check the "iri" formats; it builds a Lark parser at import: 0.9 s of this
@@ -24,14 +22,12 @@ import nbformat  # noqa: E402 - after the line above, on purpose
 from nbclient import NotebookClient  # noqa: E402
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
 from papermill.translators import translate_parameters  # noqa: E402
-from traitlets.config import Config  # noqa: E402
 
+from analysis.build import kernels  # noqa: E402
 from analysis.build.jobs import Job, Outcome  # noqa: E402
 from analysis.build.export import export_html, normalize, notebook_summary, notebook_title  # noqa: E402
+from analysis.build.kernels import KERNEL_NAME  # noqa: E402
 
-# The kernel of the interpreter running the build, whatever kernelspec the notebook names:
-# a build must use the environment it was installed into.
-KERNEL_NAME = "python3"
 CELL_TIMEOUT_SECONDS = 600
 INJECTED_TAG = "injected-parameters"
 
@@ -45,12 +41,6 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: dict) -> int:
     index = tagged[0] + 1 if tagged else 0
     nb.cells.insert(index, cell)
     return index
-
-
-def _kernel_config(ipc_dir: str) -> Config:
-    # ipc sockets in a private directory: no TCP port, and no "Kernel is running over TCP
-    # without encryption" warning on every run.
-    return Config({"KernelManager": {"transport": "ipc", "ip": str(Path(ipc_dir) / "kernel")}})
 
 
 def _describe_failure(job: Job, nb: nbformat.NotebookNode, injected: int, index: int | None,
@@ -68,33 +58,42 @@ def _describe_failure(job: Job, nb: nbformat.NotebookNode, injected: int, index:
             f"The executed notebook with the full traceback is kept in {job.failed_path}.")
 
 
+def _done_with(client: NotebookClient, kernel: kernels.Kernel, *, reusable: bool) -> None:
+    client.kc = None  # the kernel's client, stopped with the kernel
+    kernels.release(kernel, reusable=reusable)
+
+
 def run(job: Job) -> Outcome:
     """Execute `job.notebook`, write reader.html, full.html and executed.ipynb into `job.out_dir`."""
     start = time.perf_counter()
     nb = nbformat.read(job.notebook, as_version=4)
     injected = inject_parameters(nb, job.parameters)
     current: dict[str, int] = {}
-    with tempfile.TemporaryDirectory(prefix="gwr-kernel-") as ipc_dir:
-        client = NotebookClient(
-            nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT_SECONDS,
-            record_timing=False,  # timestamps would make two identical builds differ
-            shutdown_kernel="immediate",  # every output is in by then; a graceful stop costs ~0.5 s
-            resources={"metadata": {"path": str(job.notebook.parent)}},
-            config=_kernel_config(ipc_dir),
-            on_cell_start=lambda cell, cell_index: current.update(index=cell_index),
-        )
-        try:
-            client.execute()
-        except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as err:
-            job.failed_path.parent.mkdir(parents=True, exist_ok=True)
-            if not isinstance(err, CellExecutionError) and current.get("index") is not None:
-                # the traceback of a timeout or a dead kernel is not in the cell's outputs
-                nb.cells[current["index"]].outputs.append(nbformat.v4.new_output(
-                    "error", ename=type(err).__name__, evalue=str(err),
-                    traceback=traceback.format_exception_only(err)))
-            nbformat.write(nb, job.failed_path)
-            return Outcome(job.name, time.perf_counter() - start,
-                           error=_describe_failure(job, nb, injected, current.get("index"), err))
+    kernel = kernels.acquire(job.notebook, job.notebook.parent)  # kept from this notebook's last run, reset
+    client = NotebookClient(
+        nb, km=kernel.manager, timeout=CELL_TIMEOUT_SECONDS,
+        record_timing=False,  # timestamps would make two identical builds differ
+        resources={"metadata": {"path": str(job.notebook.parent)}},
+        on_cell_start=lambda cell, cell_index: current.update(index=cell_index),
+    )
+    client.kc = kernel.client  # connected and ready: nbclient makes none of its own
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as err:
+        _done_with(client, kernel, reusable=False)  # a failed run's state is unknown: never reused
+        job.failed_path.parent.mkdir(parents=True, exist_ok=True)
+        if not isinstance(err, CellExecutionError) and current.get("index") is not None:
+            # the traceback of a timeout or a dead kernel is not in the cell's outputs
+            nb.cells[current["index"]].outputs.append(nbformat.v4.new_output(
+                "error", ename=type(err).__name__, evalue=str(err),
+                traceback=traceback.format_exception_only(err)))
+        nbformat.write(nb, job.failed_path)
+        return Outcome(job.name, time.perf_counter() - start,
+                       error=_describe_failure(job, nb, injected, current.get("index"), err))
+    except BaseException:
+        _done_with(client, kernel, reusable=False)
+        raise
+    _done_with(client, kernel, reusable=True)
     normalize(nb)
     job.out_dir.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, job.out_dir / "executed.ipynb")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import __version__
-from analysis.build.jobs import Job, Outcome
+from analysis.build.jobs import Job, Outcome, in_kernel_order
 from analysis.build.cache import BuildCache, environment_digest, notebook_key, tree_digest
 from analysis.build.progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, DataPaths, data_paths
@@ -94,16 +94,25 @@ def _work(job: Job) -> Outcome:
     return run_safely(job)
 
 
+def _close_kept_kernel() -> None:
+    # A kernel outlives its job only within a build: the next build may run another version of the package.
+    from analysis.build.kernels import close_kept
+    close_kept()
+
+
 def run_jobs(jobs: list[Job], workers: int, progress: Progress) -> list[Outcome]:
     """Execute `jobs`, `workers` at a time; one job runs in this process (no pool to start)."""
     if not jobs:
         return []
     outcomes = []
     if workers <= 1 or len(jobs) == 1:
-        for job in jobs:
-            progress.started(job.name)
-            outcomes.append(_work(job))
-            progress.finished(outcomes[-1])
+        try:
+            for job in jobs:
+                progress.started(job.name)
+                outcomes.append(_work(job))
+                progress.finished(outcomes[-1])
+        finally:
+            _close_kept_kernel()
         return outcomes
     with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=_mp_context()) as pool:
         futures = {pool.submit(_work, job): job for job in jobs}
@@ -156,7 +165,7 @@ def _check_data(paths, cache: BuildCache, package: str, environment: str, before
 
 def _plan(options: BuildOptions, cache: BuildCache, pages: list[Page], digests: dict,
           paths: DataPaths) -> tuple[dict[str, Path], list[Job], dict[str, str]]:
-    """Cache entries of unchanged pages, jobs for the others (longest first), and every key.
+    """Cache entries of unchanged pages, jobs for the others (in `in_kernel_order`), and every key.
 
     A page's key covers its notebook, its parameters and only the data it reads (`pages.view_digest`),
     so adding a report reruns that report's pages and the panels, not every page."""
@@ -173,8 +182,7 @@ def _plan(options: BuildOptions, cache: BuildCache, pages: list[Page], digests: 
                    "full_href": f"{leaf}.full.html", "coverage": page.subject}
         jobs.append(Job(page.name, page.notebook.resolve(), parameters, cache.staging(page.name, keys[page.name]),
                         options.build_dir / "failed" / f"{page.name}.ipynb", context))
-    jobs.sort(key=lambda job: -cache.last_seconds(job.name))  # the longest starts first, ends no later
-    return entries, jobs, keys
+    return entries, in_kernel_order(jobs, cache.last_seconds), keys
 
 
 def _keep(cache: BuildCache, jobs: list[Job], keys: dict[str, str], outcomes: list[Outcome]) -> dict[str, Path]:
