@@ -31,7 +31,7 @@ test: $(STAMP) browser
 # (unit tests, the data checks, the bad-input catalogue) is the tier to run while editing.
 ## test-fast: run the tests that execute no notebook and build no report (seconds, not minutes)
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest -m "not slow" -n 2
 
 # tests/test_browser.py drives Debian's chromium through Playwright: `playwright install` cannot
 # download a browser here. Installed with apt when missing and we are root; otherwise that test

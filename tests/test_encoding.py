@@ -89,6 +89,7 @@ def _csv(rows: list[dict], line_end: str) -> str:
     return out.getvalue()
 
 
+@pytest.mark.slow  # 60 generated files, each loaded through the schema: seconds, run by `make test`
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(ROW, min_size=1, max_size=6), st.sampled_from(sorted(ENCODINGS)), st.sampled_from(["\n", "\r\n"]))
 def test_a_hand_entered_csv_loads_the_same_in_every_encoding(tmp_path: Path, rows: list[dict], encoding: str,
