@@ -18,7 +18,7 @@ LEVEL_COLOURS = ["#5b5b5b", "#4c956c", "#9c6ade", "#1f6fb4"]
 Names = Callable[[str], str]  # indicator id -> tick label
 
 
-def _figure(width: float, height: float, alt: str, **subplots) -> tuple[Figure, object]:
+def described_figure(width: float, height: float, alt: str, **subplots) -> tuple[Figure, object]:
     """A Figure outside pyplot (the notebook shows it once, with its alt text), and its axes."""
     fig = Figure(figsize=(width, height))
     axes = fig.subplots(**subplots)
@@ -45,7 +45,7 @@ def growth_by_indicator(comparison: pd.DataFrame) -> Figure:
     markers = {qualifier_legend(key): marker for key, marker in QUALIFIER_MARKERS.items()}
     alt = (f"Dot chart of reported growth in percent for {len(labels)} indicators "
            f"({_listing(list(dict.fromkeys(comparison['title_en'])))}); series: {_listing(series)}.")
-    fig, ax = _figure(9, 0.8 * len(labels) + 1.5, alt)
+    fig, ax = described_figure(9, 0.8 * len(labels) + 1.5, alt)
     sns.scatterplot(data=plot, x="value", y="y", hue="series", style="Qualifier",
                     markers=markers, s=80, ax=ax)
     for _, r in plot.iterrows():
@@ -71,7 +71,7 @@ def growth_paths_chart(history: pd.DataFrame) -> Figure:
     years = sorted(plot["period"].unique())
     alt = (f"Line chart of reported growth in percent by year, {years[0]}–{years[-1]}, for "
            f"{_listing(list(dict.fromkeys(plot['title_en'])))}.")
-    fig, ax = _figure(9, 5, alt)
+    fig, ax = described_figure(9, 5, alt)
     sns.lineplot(data=plot, x="period", y="growth", hue="label", marker="o", ax=ax)
     ax.set_xticks(years)
     ax.set(xlabel="year", ylabel="reported growth (%)")
@@ -86,7 +86,7 @@ def expenditure_composition(summary: pd.DataFrame, year: int) -> Figure:
              ("Other 非民生支出", float(summary.loc["non_livelihood", "value"]))]
     alt = (f"Stacked bar of general public budget expenditure in {year}: livelihood spending "
            f"{parts[0][1]:.1f} 亿元 and other spending {parts[1][1]:.1f} 亿元.")
-    fig, ax = _figure(8, 2.6, alt)
+    fig, ax = described_figure(8, 2.6, alt)
     left = 0.0
     for colour, (part, amount) in zip(sns.color_palette(n_colors=2), parts):
         ax.barh([f"Expenditure {year}"], [amount], left=left, color=colour, label=part)
@@ -108,7 +108,7 @@ def revenue_and_expenditure(summary: pd.DataFrame) -> Figure:
     gap = summary.loc["financing_gap"]
     alt = (f"Bar chart: budget revenue {bars['amount'][0]:.1f} 亿元 against implied expenditure "
            f"{bars['amount'][1]:.1f} 亿元; the gap of {gap['value']:.1f} 亿元 is marked with an arrow.")
-    fig, ax = _figure(6, 4, alt)
+    fig, ax = described_figure(6, 4, alt)
     sns.barplot(data=bars, x="item", y="amount", hue="item", legend=False, ax=ax)
     ax.annotate("", xy=(1, bars["amount"][1]), xytext=(1, bars["amount"][0]),
                 arrowprops={"arrowstyle": "<->", "color": "black"})
@@ -132,7 +132,7 @@ def target_trajectory(path: pd.DataFrame, names: Names, plan_year: int, region_e
     alt = (f"Arrow chart from the {plan_year - 1} actual to the {plan_year} target, and a dotted line to the "
            f"{plan_year} outcome where known, for {path['indicator'].nunique()} indicators "
            f"in {len(panels)} panel(s): {'; '.join(panels)}.")
-    fig, axes = _figure(8, 1.0 + 0.9 * len(panels) + 0.55 * sum(heights), alt, nrows=len(panels), ncols=1,
+    fig, axes = described_figure(8, 1.0 + 0.9 * len(panels) + 0.55 * sum(heights), alt, nrows=len(panels), ncols=1,
                         squeeze=False, gridspec_kw={"height_ratios": heights})
     for ax, panel in zip(axes[:, 0], panels):
         part = path[path["panel"] == panel]
@@ -169,7 +169,7 @@ def targets_by_level(ladder: pd.DataFrame, names: Names, plan_year: int) -> Figu
     palette = dict(zip(levels, LEVEL_COLOURS[-len(levels):]))
     alt = (f"Dot chart of {plan_year} targets in percent for {len(indicators)} indicators at "
            f"{len(levels)} levels of government ({_listing(levels)}).")
-    fig, ax = _figure(8, 1.2 + 0.6 * len(indicators), alt)
+    fig, ax = described_figure(8, 1.2 + 0.6 * len(indicators), alt)
     offsets = {lv: (i - (len(levels) - 1) / 2) * 0.18 for i, lv in enumerate(levels)}
     for y, indicator in enumerate(indicators):
         for _, r in ladder[ladder["indicator"] == indicator].iterrows():

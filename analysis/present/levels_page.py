@@ -6,6 +6,7 @@ from matplotlib.figure import Figure
 from analysis.analyses.attainment import attainment_rules, degree_rules
 from analysis.analyses.levels import default_chains, excess_summary, panel_chain
 from analysis.analyses.peers import peer_table
+from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
 from analysis.present.panel_charts import chain_over_years
@@ -54,12 +55,11 @@ def gdp_chart(r: dict) -> Figure | str:
     shown = chain[(chain["indicator"] == "gdp") & (chain["measure"] == "growth")]
     if shown.empty:
         return "No GDP growth targets in this data set."
-    fig = Figure(figsize=(9, 4.2))
-    chain_over_years(chain, "gdp", "growth", ax=fig.subplots(), title=GDP_CHAIN_TITLE)
-    fig.tight_layout()
     described = [f"{level}: " + ", ".join(f"{int(row['period'])} {chain_target_text(row)}" for _, row in rows.iterrows())
                  for level, rows in shown.sort_values("period").groupby("level", sort=False)]
-    fig.alt_text = f"Chart: {GDP_CHAIN_TITLE}. " + "; ".join(described) + "."
+    fig, ax = described_figure(9, 4.2, f"Chart: {GDP_CHAIN_TITLE}. " + "; ".join(described) + ".")
+    chain_over_years(chain, "gdp", "growth", ax=ax, title=GDP_CHAIN_TITLE)
+    fig.tight_layout()
     return fig
 
 

@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 from analysis.analyses.attainment import attainment_rules, attainment_summary, degree_rules
 from analysis.analyses.growth import growth_paths
 from analysis.analyses.trends import headline_indicator, livelihood_trend, target_record
+from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
 from analysis.present.labels import indicator_names
@@ -41,13 +42,13 @@ def targets_chart(report: Report, r: dict) -> Figure | str:
     indicator, measure = r["headline"]
     english, chinese = indicator_names(indicator, report.catalog, level=report.level)
     title = f"{report.region_en}: {english} ({chinese}), {measure}"
-    fig = Figure(figsize=(9, 4.2))
-    targets_vs_outcomes(r["record"], indicator, measure, ax=fig.subplots(), title=title)
-    fig.tight_layout()
     rows = r["record"][(r["record"]["indicator"] == indicator) & (r["record"]["measure"] == measure)]
     years = [f"{int(row['period'])}: target {_said(target_text(row))}, outcome {_said(value_text(row['outcome'], row['unit']))}"
              for _, row in rows.sort_values("period").iterrows()]
-    fig.alt_text = f"Chart: {title}, targets (marker by qualifier) against outcomes by year. " + "; ".join(years) + "."
+    alt = f"Chart: {title}, targets (marker by qualifier) against outcomes by year. " + "; ".join(years) + "."
+    fig, ax = described_figure(9, 4.2, alt)
+    targets_vs_outcomes(r["record"], indicator, measure, ax=ax, title=title)
+    fig.tight_layout()
     return fig
 
 
