@@ -40,6 +40,13 @@ def test_item1_a_threshold_prior_gives_no_bracket(pages):
     assert "主营业务收入 in 2022" in page and "营业收入 in 2023" in page
 
 
+def test_the_project_counts_say_the_2022_ones_were_signed(pages):
+    # "成功签约项目93个,其中过10亿元项目16个、过100亿元项目2个" against "力争招引过100亿元项目不少于2个…过10亿元项目11个以上".
+    page = pages["03"]
+    assert page.count("among 成功签约项目 (其中)") >= 2
+    assert "does not name 成功签约项目, so the two may count different things" in page
+
+
 def test_item3_the_most_demanding_target_is_ranked_over_every_step(pages):
     # FDI: 8000/6510 − 1 = +22.89% after +7.8% → +15.09 pp; trade: 70/61.5 − 1 = +13.82% after +23.5% → −9.68 pp.
     page = pages["03"]

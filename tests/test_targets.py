@@ -419,3 +419,38 @@ def test_a_count_under_a_threshold_label_pairs_with_its_prior(table):
     assert pairs.loc["过10亿元项目", "change"] == pytest.approx(-31.25)
     assert pairs.loc["招引过100亿元项目", "change"] == pytest.approx(0.0)
     assert not pairs.loc["过50亿元项目", "paired"]  # no 过50亿元 count the year before
+
+
+def _span(sentence: str, figure: str, after: int = 0) -> dict:
+    """The span columns of `figure`, found in `sentence` from `after` on, as the extractor records them."""
+    start = sentence.index(figure, after)
+    return {"quote": sentence, "quote_start": 0, "start": start, "end": start + len(figure)}
+
+
+def test_a_count_among_signed_projects_is_noted_against_a_target_of_attracted_ones(table):
+    # Written in the genre's style: the 2022 counts sit under 签约 (其中 …), the 2023 target says 招引.
+    review = "全年签约项目40个,其中过10亿元项目9个。"
+    plan = "力争招引过10亿元项目6个以上。"
+    whole = {"indicator": pd.NA, "measure": "level", "unit": "个"}
+    rows = table({**whole, "subject": "签约项目", "value": "40", **_span(review, "40")},
+                 {**whole, "subject": "过10亿元项目", "value": "9", **_span(review, "9", review.index("其中"))},
+                 {**whole, "subject": "招引过10亿元项目", "value": "6", "qualifier": "at_least", "doc": "plan",
+                  **_span(plan, "6"), **TARGET})
+    pair = pair_targets(report_of(rows, SZ, 2023)).set_index("subject").loc["招引过10亿元项目"]
+    assert pair["paired"] and pair["prior"] == 9
+    assert pair["change"] == pytest.approx(100 * (6 / 9 - 1))
+    assert pair["note"] == ("the 2022 figure counts 过10亿元项目 among 签约项目 (其中); the 2023 target's "
+                            "sentence does not name 签约项目, so the two may count different things")
+
+
+def test_no_part_of_note_when_the_target_names_the_same_whole(table):
+    review = "全年签约项目40个,其中过10亿元项目9个。"
+    plan = "力争签约项目50个,其中过10亿元项目12个以上。"
+
+    whole = {"indicator": pd.NA, "measure": "level", "unit": "个"}
+    rows = table({**whole, "subject": "签约项目", "value": "40", **_span(review, "40")},
+                 {**whole, "subject": "过10亿元项目", "value": "9", **_span(review, "9", review.index("其中"))},
+                 {**whole, "subject": "过10亿元项目", "value": "12", "qualifier": "at_least", "doc": "plan",
+                  **_span(plan, "12"), **TARGET})
+    pair = pair_targets(report_of(rows, SZ, 2023)).set_index("subject").loc["过10亿元项目"]
+    assert pair["paired"] and pair["prior"] == 9 and pd.isna(pair["note"])

@@ -160,7 +160,8 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
         change, low, _ = implied_growth(t["value"] * factor, *base)
         high = implied_growth(upper(t) * factor, *base)[2]
         row["comparison"] = "implied_growth"
-    row["note"] = wording_note(prior["subject"], t["subject"], int(prior["period"]), int(t["period"]))
+    row["note"] = (wording_note(prior["subject"], t["subject"], int(prior["period"]), int(t["period"]))
+                   or part_of_note(prior, t, table))
     row.update(conflict_of({"target": t, "prior": prior}))
     row.update(change=change, change_min=low, change_max=high)
     return {**row, **_step(row, t, table)}
@@ -182,6 +183,32 @@ def threshold_prior(t: pd.Series, table: pd.DataFrame) -> pd.Series | None:
                  & table["subject"].astype(str).str.endswith(label.group())]
     same = rows[rows["report_year"] == t["report_year"]]
     return same.iloc[0] if len(same) == 1 else None
+
+
+def parent_of(figure: pd.Series, table: pd.DataFrame) -> pd.Series | None:
+    """The figure a count is part of: in "签约项目93个,其中过100亿元项目2个" the 93 before 其中 is the
+    parent of the 2. None when the figure's sentence has no 其中 before it or no figure before that."""
+    quote, start, quote_start = figure.get("quote"), figure.get("start"), figure.get("quote_start")
+    if not isinstance(quote, str) or pd.isna(start) or pd.isna(quote_start):
+        return None
+    among = quote.rfind("其中", 0, int(start) - int(quote_start))
+    if among < 0:
+        return None
+    before = table[(table["doc"] == figure["doc"]) & (table["quote_start"] == quote_start)
+                   & (table["end"] <= int(quote_start) + among)]
+    return before.sort_values("end").iloc[-1] if len(before) else None
+
+
+def part_of_note(prior: pd.Series, target: pd.Series, table: pd.DataFrame) -> str | None:
+    """A note when the prior count is part of a larger one (其中) that the target's sentence does not
+    name: the 2022 projects over 10亿元 were among those signed (成功签约项目), the 2023 target
+    counts projects attracted (招引), which need not be the same count."""
+    parent = parent_of(prior, table)
+    if parent is None or str(parent["subject"]) in str(target.get("quote") or target["subject"]):
+        return None
+    return (f"the {int(prior['period'])} figure counts {prior['subject']} among {parent['subject']} (其中); "
+            f"the {int(target['period'])} target's sentence does not name {parent['subject']}, so the two "
+            f"may count different things")
 
 
 def _step(row: dict, t: pd.Series, table: pd.DataFrame) -> dict:
