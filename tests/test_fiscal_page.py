@@ -72,3 +72,15 @@ def test_the_gap_is_covered_by_other_sources_named_as_possibilities():
     html = fiscal_page.derived_quantities(report, results).to_html()
     assert ">7.7<" in html and ">35.3<" in html and ">35.33<" not in html
     assert "Gap covered by other sources" in html
+
+
+def test_gdp_is_named_as_the_report_level_writes_it():
+    # A county's report writes 地区生产总值, the nation's 国内生产总值 (catalog name_zh_by_level).
+    figures = [row("livelihood_spending", "level", 26.6, 1, "亿元", start=30),
+               row("gdp", "level", 311.7, 1, "亿元", start=80)]
+    county = report_of(table(*figures), REGION, 2023)
+    nation = report_of(table(*[{**f, "region": "全国", "region_en": "China", "level": "nation"} for f in figures]),
+                       "全国", 2023)
+    for report, gdp in ((county, "地区生产总值"), (nation, "国内生产总值")):
+        shown = fiscal_page.reported_figures(report, fiscal_page.fiscal_results(report)).data
+        assert list(shown["中文"]) == ["民生支出", gdp]

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.analyses.fiscal import fiscal_conflicts, fiscal_inputs, fiscal_summary, missing_inputs
+from analysis.analyses.fiscal import INPUTS, fiscal_conflicts, fiscal_inputs, fiscal_summary, missing_inputs
 from analysis.present.charts import expenditure_composition, revenue_and_expenditure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets, conflicts_section, fiscal_findings, input_figure
 from analysis.present.conventions import conventions
-from analysis.present.labels import INPUT_LABELS, QUANTITY_LABELS, format_derived, format_interval, table_places
+from analysis.present.labels import QUANTITY_LABELS, input_names, format_derived, format_interval, table_places
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
 
@@ -26,13 +26,18 @@ def fiscal_results(report: Report) -> dict[str, object]:
     """The fiscal analysis of a report, for the page: inputs, summary, missing inputs, conflicts."""
     inputs = fiscal_inputs(report)
     return {"inputs": inputs, "summary": fiscal_summary(inputs), "missing": missing_inputs(inputs),
-            "conflicts": named_conflicts(fiscal_conflicts(inputs, report.conflicts))}
+            "conflicts": named_conflicts(fiscal_conflicts(inputs, report.conflicts), report)}
 
 
-def named_conflicts(conflicts: pd.DataFrame) -> pd.DataFrame:
+def names_of(inputs: pd.Index | pd.Series, report: Report) -> list[tuple[str, str]]:
+    """(English, Chinese) of each fiscal input, the Chinese as the report's level writes it."""
+    return [input_names(name, INPUTS[name][0], report.catalog, report.level) for name in inputs]
+
+
+def named_conflicts(conflicts: pd.DataFrame, report: Report) -> pd.DataFrame:
     """`fiscal.fiscal_conflicts` with each input's English and Chinese label."""
-    return conflicts.assign(title_en=[INPUT_LABELS[i][0] for i in conflicts["input"]],
-                            name_zh=[INPUT_LABELS[i][1] for i in conflicts["input"]])
+    names = names_of(conflicts["input"], report)
+    return conflicts.assign(title_en=[en for en, _ in names], name_zh=[zh for _, zh in names])
 
 
 def heading(report: Report) -> str:
@@ -55,9 +60,10 @@ def reported_figures(report: Report, results: dict) -> object:
     inputs = results["inputs"]
     if inputs.empty:
         return f"No fiscal figures for {report.region}, {report.review_year}: not reported."
+    names = names_of(inputs.index, report)
     shown = pd.DataFrame({
-        "Figure": [INPUT_LABELS[name][0] for name in inputs.index],
-        "中文": [INPUT_LABELS[name][1] for name in inputs.index],
+        "Figure": [en for en, _ in names],
+        "中文": [zh for _, zh in names],
         str(report.review_year): [input_figure(inputs, name) for name in inputs.index],
         "Rounding interval": [format_interval(lo, hi, int(d) + 1) for lo, hi, d in
                               zip(inputs["low"], inputs["high"], inputs["decimals"])],

@@ -166,13 +166,21 @@ def basis_label(basis: object) -> str:
     return BASIS_LABELS.get(basis, UNKNOWN_BASIS) if isinstance(basis, str) else UNKNOWN_BASIS
 
 
-# The inputs of `fiscal.INPUTS` in words (English, Chinese).
-INPUT_LABELS = {
+# The inputs of `fiscal.INPUTS` in words (English, Chinese); None: the catalog's Chinese name for
+# the report's level (a nation writes GDP 国内生产总值, a province or county 地区生产总值).
+INPUT_LABELS: dict[str, tuple[str, str | None]] = {
     "livelihood_spending": ("Livelihood spending", "民生支出"),
     "livelihood_share": ("Livelihood share of public expenditure", "民生支出占公共财政支出比重"),
     "budget_revenue": ("General public budget revenue", "一般公共预算收入"),
-    "gdp": ("Gross domestic product", "地区生产总值"),
+    "gdp": ("Gross domestic product", None),
 }
+
+
+def input_names(name: str, indicator: str, catalog: pd.DataFrame, level: object) -> tuple[str, str]:
+    """(English, Chinese) of a fiscal input `name` read from `indicator`, the Chinese as `level`'s
+    reports write it where INPUT_LABELS leaves it to the catalog."""
+    english, chinese = INPUT_LABELS[name]
+    return english, chinese or chinese_name(catalog, indicator, level)
 # The quantities of `fiscal.fiscal_summary` in words: (English, Chinese, how it is computed).
 QUANTITY_LABELS = {
     "livelihood": ("Livelihood spending (reported)", "民生支出", "reported"),
