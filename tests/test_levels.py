@@ -56,17 +56,30 @@ def test_levels_are_compared_only_for_percentages(chain_rows) -> None:
     assert jobs["above_target"] == 1200 and pd.isna(jobs["excess_pp"])  # 110 万人 vs 1200 万人: not one scale
 
 
-def test_a_level_without_a_target_is_skipped_for_the_next_one_up(chain_rows) -> None:
-    # The city set no GDP target in the data, so the district is compared with the province.
+def test_a_level_without_a_target_is_skipped_for_the_next_one_up_and_named(chain_rows) -> None:
+    # The city set no GDP target in the data, so the district is compared with the province, and says so.
     chain = target_chain(resolved(chain_rows))
     assert "枣庄市" not in set(chain["region"])
     assert default_chain(chain_rows) == ["全国", "山东省", "枣庄市", "市中区"]
+    gdp = chain[chain["indicator"].eq("gdp")].set_index("region")
+    assert (gdp.at["市中区", "above_level"], gdp.at["市中区", "skipped"]) == ("province", "枣庄市")
+    assert pd.isna(gdp.at["山东省", "skipped"]) and pd.isna(gdp.at["全国", "above_level"])
 
 
-def test_excess_summary_counts_same_promises(chain_rows) -> None:
-    summary = excess_summary(target_chain(resolved(chain_rows))).set_index(["level", "indicator"])
-    assert summary.loc[("district", "gdp"), "mean_excess_pp"] == pytest.approx(1.0)
-    assert summary.loc[("district", "gdp"), "same_promise"] == 0
+def test_excess_summary_keeps_kinds_of_promise_and_levels_compared_apart(chain_rows, table) -> None:
+    # 2024: nation 5%左右, province 5.5%以上 (+0.5, a floor against an about target, as in 2023: +0);
+    # 2025: province 6%左右 over the nation's 5.5%左右 (+0.5, about vs about): two groups, not one mean.
+    rows = pd.concat([chain_rows, table(
+        {"value": "5", "qualifier": "about", "period": 2024}, {"value": "5.5", "qualifier": "at_least", "period": 2024, **PROVINCE},
+        {"value": "5.5", "qualifier": "about", "period": 2025}, {"value": "6", "qualifier": "about", "period": 2025, **PROVINCE})],
+        ignore_index=True)
+    summary = excess_summary(target_chain(resolved(rows))).set_index(["level", "indicator", "promise"])
+    floor = summary.loc[("province", "gdp", "at_least vs about")]
+    assert (floor["years"], floor["periods"], floor["above_level"]) == (2, "2023, 2024", "nation")
+    assert floor["mean_excess_pp"] == pytest.approx((0 + 0.5) / 2) and floor["max_excess_pp"] == pytest.approx(0.5)
+    assert summary.loc[("province", "gdp", "about vs about"), "mean_excess_pp"] == pytest.approx(6 - 5.5)
+    district = summary.loc[("district", "gdp", "about vs at_least")]
+    assert (district["above_level"], district["skipped"], district["mean_excess_pp"]) == ("province", "枣庄市", 1.0)
 
 
 def test_two_regions_of_one_level_need_a_chain(chain_rows, table) -> None:

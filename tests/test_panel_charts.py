@@ -11,7 +11,8 @@ import pytest  # noqa: E402
 
 from analysis.extract.catalog import load_catalog  # noqa: E402
 from analysis.present.panel_charts import NO_TARGET_LABEL, chain_over_years, targets_vs_outcomes  # noqa: E402
-from analysis.present.panel_tables import degree_example, degree_text, target_text, trend_shown  # noqa: E402
+from analysis.present.panel_tables import (chain_sentences, compared_with, degree_example, degree_text,  # noqa: E402
+                                           target_text, trend_shown)
 from conftest import conflict_rows  # noqa: E402
 
 
@@ -111,3 +112,21 @@ def test_a_nation_s_gdp_is_named_as_the_nation_writes_it() -> None:
     assert set(shown["中文"]) == {"国内生产总值"}
     district = trend_shown(_record().assign(level="district"), catalog, conflict_rows())
     assert set(district["中文"]) == {"地区生产总值"}
+
+
+def test_chain_sentences_name_the_levels_compared_and_the_kinds_of_promise() -> None:
+    summary = pd.DataFrame([
+        {"level": "province", "above_level": "nation", "indicator": "gdp", "measure": "growth",
+         "promise": "at_least vs about", "years": 2, "mean_excess_pp": 0.25, "min_excess_pp": 0.0,
+         "max_excess_pp": 0.5, "periods": "2023, 2024", "skipped": ""},
+        {"level": "district", "above_level": "province", "indicator": "gdp", "measure": "growth",
+         "promise": "exact vs at_least", "years": 1, "mean_excess_pp": 1.0, "min_excess_pp": 1.0,
+         "max_excess_pp": 1.0, "periods": "2023", "skipped": "枣庄市"}])
+    assert chain_sentences(summary, load_catalog()) == [
+        "Gross domestic product (地区生产总值), province vs nation, ≥ at least vs ≈ about, 2023, 2024: "
+        "excess +0.25 pp on average (from +0.0 to +0.5).",
+        "Gross domestic product (地区生产总值), district vs province, exact vs ≥ at least, 2023: excess +1.0 pp; "
+        "枣庄市 has no such target in the data, so the district is compared with the province."]
+    assert compared_with(pd.Series({"above_region": "山东省", "above_level": "province", "skipped": "枣庄市"})) == (
+        "province 山东省 (枣庄市: no target in the data)")
+    assert compared_with(pd.Series({"above_region": None, "above_level": None, "skipped": None})) == ""

@@ -48,6 +48,16 @@ def test_levels_and_peers_compare_an_about_with_a_floor(shipped_build) -> None:
 
 
 @pytest.mark.slow
+def test_the_2023_chain_says_the_city_target_is_missing(shipped_build) -> None:
+    # No Zaozhuang 2023 target is in the shipped data: Shizhong's 6%左右 is set against Shandong's 5%以上
+    # (+1 pp), and both the table and the finding name the city that was passed over.
+    html = shipped_build.page("05-levels-and-peers.ipynb")
+    assert "province 山东省 (枣庄市: no target in the data)" in html
+    assert ("Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, 2023: excess +1.0 pp; "
+            "枣庄市 has no such target in the data, so the district is compared with the province.") in html
+
+
+@pytest.mark.slow
 def test_panel_charts_describe_each_year_in_their_alt_text(shipped_build) -> None:
     # the nation's 2020 report set no GDP target (hand-entered no_target); 2019's was the range 6–6.5 %
     trends = shipped_build.page("04-region-trends.ipynb", where="china")

@@ -9,8 +9,8 @@ from analysis.errors import DataError
 from analysis.staging.absences import NO_TARGET
 
 CHAIN_COLUMNS = ["indicator", "measure", "unit", "period", "level", "region", "region_en", "target", "target_high",
-                 "target_qualifier", "doc", "above_region", "above_target", "above_qualifier", "excess_pp",
-                 "nation_target", "excess_over_nation_pp", "promise"]
+                 "target_qualifier", "doc", "above_region", "above_level", "above_target", "above_qualifier",
+                 "skipped", "excess_pp", "nation_target", "excess_over_nation_pp", "promise"]
 
 
 def default_chain(table: pd.DataFrame) -> list[str]:
@@ -61,8 +61,9 @@ def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.Da
     percentage points, for percentage measures only (a district's 万人 and a province's are not on
     one scale). Qualifiers are carried, and `promise` names both ('about vs at_least'): a district's
     6%左右 is 1 pp above a province's 5%以上, but an expectation and a floor are not the same promise.
-    A region's stated absence (no target set) is listed, with no excess; a higher level's absence
-    is skipped in favour of the next level up.
+    A region's stated absence (no target set) is listed, with no excess; a higher level's absence,
+    or a level of the chain with no target in the data, is skipped in favour of the next level up, and
+    `skipped` names the regions passed over ('枣庄市': the district is compared with the province).
     """
     chain = default_chain(figures) if chain is None else chain
     targets = figures[(figures["kind"] == "target") & figures["indicator"].notna() & figures["region"].isin(chain)]
@@ -74,7 +75,10 @@ def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.Da
         nation = stated[stated["level"] == "nation"]
         for _, t in group.iterrows():
             above = stated[stated["_rank"] < t["_rank"]].tail(1)
-            rows.append(_link(t, above.iloc[0] if len(above) else None, nation.iloc[0] if len(nation) else None))
+            link = _link(t, above.iloc[0] if len(above) else None, nation.iloc[0] if len(nation) else None)
+            if len(above):
+                link["skipped"] = "、".join(chain[int(above.iloc[0]["_rank"]) + 1:int(t["_rank"])]) or None
+            rows.append(link)
     out = pd.DataFrame(rows, columns=CHAIN_COLUMNS)
     for column in ["target", "target_high", "above_target", "excess_pp", "nation_target", "excess_over_nation_pp"]:
         out[column] = pd.to_numeric(out[column], errors="coerce").astype(float)
@@ -90,7 +94,8 @@ def _link(t: pd.Series, above: pd.Series | None, nation: pd.Series | None) -> di
     comparable = t["measure"] in PERCENT_MEASURES and qualifier != NO_TARGET
     if above is not None:
         above_q = qualifier_of(above.get("qualifier"))
-        row.update(above_region=above["region"], above_target=above["value"], above_qualifier=above_q,
+        row.update(above_region=above["region"], above_level=above["level"], above_target=above["value"],
+                   above_qualifier=above_q,
                    promise=f"{qualifier or 'exact'} vs {above_q or 'exact'}")
         if comparable:
             row["excess_pp"] = t["value"] - above["value"]
@@ -100,12 +105,13 @@ def _link(t: pd.Series, above: pd.Series | None, nation: pd.Series | None) -> di
 
 
 def excess_summary(chain: pd.DataFrame) -> pd.DataFrame:
-    """Per level, indicator and measure: years compared with the level above, mean, smallest and largest
-    excess in pp, and how many of those years compared the same kind of promise (e.g. about vs about)."""
-    compared = chain[chain["excess_pp"].notna()]
-    same = compared["target_qualifier"].fillna("exact") == compared["above_qualifier"].fillna("exact")
-    grouped = compared.assign(_same=same).groupby(["level", "indicator", "measure"], observed=True, sort=True)
+    """Per level, level compared with, indicator, measure and kind of promise ('about vs at_least': an
+    expectation and a floor are kept apart): years compared, mean, smallest and largest excess in pp,
+    the years, and the regions of the chain passed over for want of a target (`skipped`)."""
+    compared = chain[chain["excess_pp"].notna()].assign(skipped=lambda c: c["skipped"].fillna(""))
+    grouped = compared.groupby(["level", "above_level", "indicator", "measure", "promise"], observed=True, sort=True)
     out = grouped.agg(years=("period", "nunique"), mean_excess_pp=("excess_pp", "mean"),
                       min_excess_pp=("excess_pp", "min"), max_excess_pp=("excess_pp", "max"),
-                      same_promise=("_same", "sum"), first=("period", "min"), last=("period", "max"))
-    return out.reset_index().astype({"same_promise": int})
+                      periods=("period", lambda s: ", ".join(str(int(p)) for p in sorted(set(s)))),
+                      skipped=("skipped", lambda s: "、".join(dict.fromkeys(r for x in s for r in x.split("、") if r))))
+    return out.reset_index()

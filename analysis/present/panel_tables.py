@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.present.citations import outcome_notes
-from analysis.present.labels import basis_label, indicator_names, number_text, qualifier_label
+from analysis.present.labels import QUALIFIER_LEGEND, basis_label, indicator_names, number_text, qualifier_label
 
 BASIS_NOTE = ("GDP and industrial value-added growth are real (constant prices); revenue, investment, retail, trade "
               "and income growth are nominal (current prices), CPI is a price change, unemployment a rate: rates of "
@@ -122,6 +122,15 @@ def chain_target_text(row: pd.Series) -> str:
                                   "target_qualifier": row["target_qualifier"], "unit": row["unit"]}))
 
 
+def compared_with(row: pd.Series) -> str:
+    """The level a chain row is compared with: 'province 山东省 (枣庄市: no target in the data)'; '' at the top."""
+    if not isinstance(row.get("above_region"), str):
+        return ""
+    skipped = row.get("skipped")
+    return f"{row['above_level']} {row['above_region']}" + (
+        f" ({skipped}: no target in the data)" if isinstance(skipped, str) and skipped else "")
+
+
 def chain_shown(chain: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
     """`levels.target_chain` with reader columns: each level's target and its excess over the level above."""
     rows = []
@@ -129,13 +138,14 @@ def chain_shown(chain: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
         english, chinese = _names(catalog, r["indicator"], r.get("level"))
         rows.append({"Indicator": english, "中文": chinese, "Year": int(r["period"]), "Level": str(r["level"]),
                      "Region": f"{r['region_en']} ({r['region']})", "Target": chain_target_text(r),
-                     "Excess over the level above (pp)": "" if pd.isna(r["excess_pp"]) else f"{r['excess_pp']:+.1f}",
+                     "Compared with": compared_with(r),
+                     "Excess over the level compared (pp)": "" if pd.isna(r["excess_pp"]) else f"{r['excess_pp']:+.1f}",
                      "Promises compared": r["promise"] if isinstance(r["promise"], str) else "",
                      "Excess over the nation (pp)": "" if pd.isna(r["excess_over_nation_pp"])
                      or r["level"] == "nation" else f"{r['excess_over_nation_pp']:+.1f}",
                      "Source": r["doc"]})
-    return pd.DataFrame(rows, columns=["Indicator", "中文", "Year", "Level", "Region", "Target",
-                                       "Excess over the level above (pp)", "Promises compared",
+    return pd.DataFrame(rows, columns=["Indicator", "中文", "Year", "Level", "Region", "Target", "Compared with",
+                                       "Excess over the level compared (pp)", "Promises compared",
                                        "Excess over the nation (pp)", "Source"])
 
 
@@ -182,15 +192,24 @@ def growth_paths_shown(paths: pd.DataFrame, catalog: pd.DataFrame, level: str | 
     return pd.DataFrame(rows)
 
 
+def promise_words(promise: str) -> str:
+    """'about vs at_least' -> '≈ about vs ≥ at least': the kinds of the two targets compared."""
+    return " vs ".join(QUALIFIER_LEGEND[None if side == "exact" else side] for side in promise.split(" vs "))
+
+
 def chain_sentences(summary: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
-    """`levels.excess_summary` as sentences: how far each level's targets sit above the level above."""
+    """`levels.excess_summary` as sentences: how far each level's targets sit above the level they are
+    compared with, one sentence per kind of promise, naming the levels of the chain passed over."""
     if summary.empty:
         return ["No two levels of government set a target for the same indicator and year in this data set."]
     found = []
     for _, r in summary.iterrows():
         english, chinese = _names(catalog, r["indicator"], r.get("level"))
-        span = str(int(r["first"])) if r["first"] == r["last"] else f"{int(r['first'])}–{int(r['last'])}"
-        found.append(f"{english} ({chinese}), {r['level']} vs the level above, {span}: {int(r['years'])} year(s), "
-                     f"excess {r['mean_excess_pp']:+.2f} pp on average (from {r['min_excess_pp']:+.1f} to "
-                     f"{r['max_excess_pp']:+.1f}); the same kind of promise in {int(r['same_promise'])} of them.")
+        excess = (f"excess {r['mean_excess_pp']:+.1f} pp" if r["min_excess_pp"] == r["max_excess_pp"] else
+                  f"excess {r['mean_excess_pp']:+.2f} pp on average (from {r['min_excess_pp']:+.1f} to "
+                  f"{r['max_excess_pp']:+.1f})")
+        skipped = (f"; {r['skipped']} has no such target in the data, so the {r['level']} is compared with the "
+                   f"{r['above_level']}" if r["skipped"] else "")
+        found.append(f"{english} ({chinese}), {r['level']} vs {r['above_level']}, {promise_words(r['promise'])}, "
+                     f"{r['periods']}: {excess}{skipped}.")
     return found
