@@ -24,8 +24,10 @@ reports: $(STAMP)
 	$(PY) -m analysis build
 
 ## test: set up .venv (and, as root, Debian's chromium + CJK fonts for the browser test), run the whole test suite
+# Both cores: tests that read one built data set stay on one worker (conftest.SHARED_BUILDS), so
+# each set is still built once while the other worker runs the rest.
 test: $(STAMP) browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 # The slow tests execute notebooks, build reports or run many generated examples; everything else
 # (unit tests, the data checks, the bad-input catalogue) is the tier to run while editing.

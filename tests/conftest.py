@@ -171,6 +171,19 @@ def build_quietly(options) -> Built:
     return Built(options.out, executed_notebooks(options.build_dir))
 
 
+# Under `pytest -n 2 --dist loadgroup` (make test) the tests that read one built data set run on one
+# worker, so each set is built once, not once per worker; the two workers build different sets at once.
+SHARED_BUILDS = {"shipped_build": "shipped", "county_build": "county", "updated": "walkthrough",
+                 "conflicting_runs": "conflicting"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        group = next((g for fixture, g in SHARED_BUILDS.items() if fixture in getattr(item, "fixturenames", ())), None)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def shipped_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Every numbered notebook executed once on the shipped data, as `make reports` does (into a
