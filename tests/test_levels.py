@@ -119,3 +119,13 @@ def test_several_cities_are_each_the_foot_of_a_chain_and_never_above_a_district(
     rows = table({"value": "5"}, {"value": "6", **CITY}, {"value": "6", **CITY, "region": "临沂市", "doc": "l"},
                  {"value": "7", **DISTRICT})
     assert default_chains(rows) == [["全国", "临沂市"], ["全国", "枣庄市"], ["全国", "市中区"]]
+
+
+def test_a_level_that_states_no_target_is_listed_not_called_missing(chain_rows, table) -> None:
+    # The city says it sets no GDP target: its own row says so, and the district's comparison with the
+    # province passes over no level "without a target in the data".
+    rows = pd.concat([chain_rows, table({"value": "nan", "qualifier": "no_target", **CITY})], ignore_index=True)
+    gdp = target_chain(resolved(rows))
+    gdp = gdp[gdp["indicator"].eq("gdp")].set_index("region")
+    assert gdp.at["枣庄市", "target_qualifier"] == "no_target" and pd.isna(gdp.at["枣庄市", "excess_pp"])
+    assert gdp.at["市中区", "above_region"] == "山东省" and pd.isna(gdp.at["市中区", "skipped"])

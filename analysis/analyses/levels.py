@@ -63,7 +63,8 @@ def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.Da
     6%左右 is 1 pp above a province's 5%以上, but an expectation and a floor are not the same promise.
     A region's stated absence (no target set) is listed, with no excess; a higher level's absence,
     or a level of the chain with no target in the data, is skipped in favour of the next level up, and
-    `skipped` names the regions passed over ('枣庄市': the district is compared with the province).
+    `skipped` names the regions passed over that have no row ('枣庄市': the district is compared with
+    the province).
     """
     chain = default_chain(figures) if chain is None else chain
     targets = figures[(figures["kind"] == "target") & figures["indicator"].notna() & figures["region"].isin(chain)]
@@ -76,8 +77,9 @@ def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.Da
         for _, t in group.iterrows():
             above = stated[stated["_rank"] < t["_rank"]].tail(1)
             link = _link(t, above.iloc[0] if len(above) else None, nation.iloc[0] if len(nation) else None)
-            if len(above):
-                link["skipped"] = "、".join(chain[int(above.iloc[0]["_rank"]) + 1:int(t["_rank"])]) or None
+            if len(above):  # a level that stated "no target set" has a row of its own, not a gap
+                between = chain[int(above.iloc[0]["_rank"]) + 1:int(t["_rank"])]
+                link["skipped"] = "、".join(r for r in between if r not in set(group["region"])) or None
             rows.append(link)
     out = pd.DataFrame(rows, columns=CHAIN_COLUMNS)
     for column in ["target", "target_high", "above_target", "excess_pp", "nation_target", "excess_over_nation_pp"]:

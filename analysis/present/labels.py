@@ -181,6 +181,8 @@ def input_names(name: str, indicator: str, catalog: pd.DataFrame, level: object)
     reports write it where INPUT_LABELS leaves it to the catalog."""
     english, chinese = INPUT_LABELS[name]
     return english, chinese or chinese_name(catalog, indicator, level)
+
+
 # The quantities of `fiscal.fiscal_summary` in words: (English, Chinese, how it is computed).
 QUANTITY_LABELS = {
     "livelihood": ("Livelihood spending (reported)", "民生支出", "reported"),
