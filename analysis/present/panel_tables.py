@@ -102,6 +102,9 @@ def trend_findings(record: pd.DataFrame, summary: pd.DataFrame, catalog: pd.Data
             english, chinese = _names(catalog, r["indicator"], r.get("level"))
             found.append(f"Missed in {int(r['period'])}: {english} ({chinese}), target {target_text(r)}, outcome "
                          f"{value_text(r['outcome'], r['unit'])} — {degree_text(r)}.")
+    elif record.empty:
+        found.append("The data holds no targets for this region: its reports' target paragraphs have not been "
+                     "entered, so no outcome can be judged.")
     else:
         found.append("No target in this data set can yet be judged against an outcome reported for its year.")
     for _, r in record[record["target_set"] == "no target set"].iterrows():
