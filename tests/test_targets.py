@@ -14,7 +14,7 @@ from analysis.analyses.attainment import assess_attainment, attained, attainment
 from analysis.analyses.consistency import growth_consistency
 from analysis.analyses.escalation import escalation
 from analysis.analyses.targets import (QUALIFIER_RULES, gap_pp, implied_growth, pair_targets, propagate_qualifier,
-                                       ranked_steps, target_conflicts, wording_note)
+                                       parent_of, ranked_steps, target_conflicts, wording_note)
 from analysis.present.findings import change_text
 from analysis.present.targets_page import attainment_section, paired_targets
 
@@ -454,3 +454,13 @@ def test_no_part_of_note_when_the_target_names_the_same_whole(table):
                   **_span(plan, "12"), **TARGET})
     pair = pair_targets(report_of(rows, SZ, 2023)).set_index("subject").loc["过10亿元项目"]
     assert pair["paired"] and pair["prior"] == 9 and pd.isna(pair["note"])
+
+
+def test_a_parent_in_another_unit_is_not_a_whole_the_count_is_part_of(table):
+    # 50亿元 of investment is not a count of projects: no "among 投资" note.
+    review = "完成投资50亿元,其中过10亿元项目3个。"
+    rows = table({"indicator": pd.NA, "measure": "level", "subject": "投资", "value": "50", "unit": "亿元",
+                  **_span(review, "50")},
+                 {"indicator": pd.NA, "measure": "level", "subject": "过10亿元项目", "value": "3", "unit": "个",
+                  **_span(review, "3个")})
+    assert parent_of(rows.iloc[1], rows) is None

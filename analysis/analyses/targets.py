@@ -187,7 +187,8 @@ def threshold_prior(t: pd.Series, table: pd.DataFrame) -> pd.Series | None:
 
 def parent_of(figure: pd.Series, table: pd.DataFrame) -> pd.Series | None:
     """The figure a count is part of: in "签约项目93个,其中过100亿元项目2个" the 93 before 其中 is the
-    parent of the 2. None when the figure's sentence has no 其中 before it or no figure before that."""
+    parent of the 2. None when the figure's sentence has no 其中 before it or no figure in the same
+    unit before that (投资50亿元,其中…3个 counts projects, not yuan)."""
     quote, start, quote_start = figure.get("quote"), figure.get("start"), figure.get("quote_start")
     if not isinstance(quote, str) or pd.isna(start) or pd.isna(quote_start):
         return None
@@ -195,7 +196,7 @@ def parent_of(figure: pd.Series, table: pd.DataFrame) -> pd.Series | None:
     if among < 0:
         return None
     before = table[(table["doc"] == figure["doc"]) & (table["quote_start"] == quote_start)
-                   & (table["end"] <= int(quote_start) + among)]
+                   & (table["end"] <= int(quote_start) + among) & (table["unit"] == figure["unit"])]
     return before.sort_values("end").iloc[-1] if len(before) else None
 
 
