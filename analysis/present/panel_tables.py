@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.analyses.attainment import CEILING_INDICATORS
 from analysis.present.citations import outcome_notes
 from analysis.present.labels import QUALIFIER_LEGEND, basis_label, indicator_names, number_text, qualifier_label
 
@@ -213,6 +214,8 @@ def chain_sentences(summary: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
                   f"{r['max_excess_pp']:+.1f})")
         skipped = (f"; {r['skipped']} has no such target in the data, so the {r['level']} is compared with the "
                    f"{r['above_level']}" if r["skipped"] else "")
+        # CPI and unemployment targets are ceilings: a target above the level above is the looser one
+        looser = " (a ceiling: a positive excess is a looser target)" if r["indicator"] in CEILING_INDICATORS else ""
         found.append(f"{english} ({chinese}), {r['level']} vs {r['above_level']}, {promise_words(r['promise'])}, "
-                     f"{r['periods']}: {excess}{skipped}.")
+                     f"{r['periods']}: {excess}{looser}{skipped}.")
     return found
