@@ -129,3 +129,34 @@ def test_a_level_that_states_no_target_is_listed_not_called_missing(chain_rows, 
     gdp = gdp[gdp["indicator"].eq("gdp")].set_index("region")
     assert gdp.at["枣庄市", "target_qualifier"] == "no_target" and pd.isna(gdp.at["枣庄市", "excess_pp"])
     assert gdp.at["市中区", "above_region"] == "山东省" and pd.isna(gdp.at["市中区", "skipped"])
+
+
+def test_a_given_chain_with_two_regions_of_one_level_is_refused(chain_rows, table) -> None:
+    # 临沂市 is a peer of 枣庄市, not a level above it or one passed over.
+    rows = pd.concat([chain_rows, table({"value": "6", **CITY, "region": "临沂市", "doc": "l"})], ignore_index=True)
+    with pytest.raises(DataError, match="临沂市, 枣庄市 share the level city"):
+        target_chain(resolved(rows), ["全国", "山东省", "临沂市", "枣庄市", "市中区"])
+
+
+def test_years_passed_over_and_years_not_are_summarised_apart(chain_rows, table) -> None:
+    # 2023: no city row, so the district (6%左右) is set against the province (5%以上): +1, 枣庄市 passed over.
+    # 2024: the city states no target (its own row), the district's 7%左右 against the province's 6.5%以上: +0.5.
+    rows = pd.concat([chain_rows, table(
+        {"value": "6.5", "qualifier": "at_least", "period": 2024, **PROVINCE},
+        {"value": "nan", "qualifier": "no_target", "period": 2024, **CITY},
+        {"value": "7", "qualifier": "about", "period": 2024, **DISTRICT})], ignore_index=True)
+    summary = excess_summary(target_chain(resolved(rows)))
+    district = summary[summary["level"].eq("district")].set_index("periods")
+    assert district.at["2023", "skipped"] == "枣庄市" and district.at["2023", "mean_excess_pp"] == pytest.approx(1.0)
+    assert district.at["2024", "skipped"] == "" and district.at["2024", "mean_excess_pp"] == pytest.approx(0.5)
+    assert list(summary["above_level"].astype(str).unique()) == ["nation", "province"]
+
+
+def test_the_summary_reads_as_the_page_words_it(chain_rows) -> None:
+    from analysis.extract.catalog import load_catalog
+    from analysis.present.panel_tables import chain_sentences
+
+    sentences = chain_sentences(excess_summary(target_chain(resolved(chain_rows))), load_catalog())
+    assert ("Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, 2023: excess +1.0 pp; "
+            "枣庄市 has no such target in the data, so the district is compared with the province.") in sentences
+    assert not any("nan" in s for s in sentences)

@@ -127,6 +127,9 @@ def test_chain_sentences_name_the_levels_compared_and_the_kinds_of_promise() -> 
         "excess +0.25 pp on average (from +0.0 to +0.5).",
         "Gross domestic product (地区生产总值), district vs province, exact vs ≥ at least, 2023: excess +1.0 pp; "
         "枣庄市 has no such target in the data, so the district is compared with the province."]
+    two = summary.iloc[[1]].assign(above_level="nation", skipped="山东省、枣庄市")
+    assert "; 山东省、枣庄市 have no such target in the data, so the district is compared with the nation." in (
+        chain_sentences(two, load_catalog())[0])
     cpi = summary.iloc[[1]].assign(indicator="cpi", skipped="")
     assert chain_sentences(cpi, load_catalog())[0].endswith(
         "2023: excess +1.0 pp (a ceiling: a positive excess is a looser target).")

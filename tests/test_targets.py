@@ -464,3 +464,27 @@ def test_a_parent_in_another_unit_is_not_a_whole_the_count_is_part_of(table):
                  {"indicator": pd.NA, "measure": "level", "subject": "过10亿元项目", "value": "3", "unit": "个",
                   **_span(review, "3个")})
     assert parent_of(rows.iloc[1], rows) is None
+
+
+def test_a_clause_after_the_list_that_qi_zhong_heads_is_not_part_of_its_whole(table):
+    # 其中 covers "过10亿元项目16个"; 开工项目50个 after the semicolon is a count of its own.
+    review = "签约项目93个,其中过10亿元项目16个;开工项目50个。"
+    whole = {"indicator": pd.NA, "measure": "level", "unit": "个"}
+    rows = table({**whole, "subject": "签约项目", "value": "93", **_span(review, "93")},
+                 {**whole, "subject": "过10亿元项目", "value": "16", **_span(review, "16")},
+                 {**whole, "subject": "开工项目", "value": "50", **_span(review, "50")})
+    assert parent_of(rows.iloc[1], rows)["subject"] == "签约项目"
+    assert parent_of(rows.iloc[2], rows) is None
+
+
+def test_a_target_without_a_quote_is_paired_without_a_part_of_note(table):
+    # A hand-entered target has no sentence (quote NA): the note falls back to its subject, and no crash.
+    review = "全年签约项目40个,其中过10亿元项目9个。"
+    whole = {"indicator": pd.NA, "measure": "level", "unit": "个"}
+    rows = table({**whole, "subject": "签约项目", "value": "40", **_span(review, "40")},
+                 {**whole, "subject": "过10亿元项目", "value": "9", **_span(review, "9", review.index("其中"))},
+                 {**whole, "subject": "招引过10亿元项目", "value": "6", "qualifier": "at_least", "doc": "ref",
+                  "source": "hand_entered", **TARGET})
+    assert rows["quote"].isna().iloc[-1]
+    pair = pair_targets(report_of(rows, SZ, 2023)).set_index("subject").loc["招引过10亿元项目"]
+    assert pair["prior"] == 9 and "among 签约项目 (其中)" in pair["note"]

@@ -21,7 +21,16 @@ def test_a_region_without_targets_says_so_instead_of_an_empty_table() -> None:
     results = trends_page.trends_results(report)
     assert results["record"].empty
     assert trends_page.heading(report, results) == (
-        "**Zaozhuang (枣庄市)**: no targets in the data; 3 outcome figures for 2021–2023 (growth rates under Growth paths).")
+        "**Zaozhuang (枣庄市)**: no targets of catalogued indicators in the data; 3 outcome figures for 2021–2023 "
+        "(growth rates under Growth paths).")
     assert trends_page.every_target(report, results) == (
-        "No targets for Zaozhuang (枣庄市) in the data: nothing to set outcomes against.")
-    assert "holds no targets for this region" in trends_page.key_findings(report, results)
+        "No targets of catalogued indicators for Zaozhuang (枣庄市) in the data: nothing to set outcomes against.")
+    assert "holds no targets of catalogued indicators for this region" in trends_page.key_findings(report, results)
+
+
+def test_one_year_of_outcomes_is_named_once_and_uncatalogued_figures_are_not_counted() -> None:
+    rows = indicator_table(CITY, {"value": "6.4"},
+                           {"value": "12", "indicator": pd.NA, "subject": "签约项目", "measure": "level", "unit": "个"})
+    report = report_of(rows, "枣庄市", 2024)
+    assert trends_page.heading(report, trends_page.trends_results(report)).endswith(
+        "1 outcome figure for 2023 (growth rates under Growth paths).")

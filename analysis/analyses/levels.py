@@ -57,7 +57,7 @@ def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.Da
     """Each target of the regions in `chain` beside the target of the nearest higher level for the same
     indicator, measure and year (`figures` resolved once by `revisions.resolved`).
 
-    `excess_pp` = target − the higher level's target, `excess_over_nation_pp` = target − the nation's, in
+    `above_level`/`above_region`: the level compared with. `excess_pp` = target − the higher level's target, `excess_over_nation_pp` = target − the nation's, in
     percentage points, for percentage measures only (a district's 万人 and a province's are not on
     one scale). Qualifiers are carried, and `promise` names both ('about vs at_least'): a district's
     6%左右 is 1 pp above a province's 5%以上, but an expectation and a floor are not the same promise.
@@ -67,6 +67,7 @@ def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.Da
     the province).
     """
     chain = default_chain(figures) if chain is None else chain
+    _check_one_region_per_level(figures, chain)
     targets = figures[(figures["kind"] == "target") & figures["indicator"].notna() & figures["region"].isin(chain)]
     targets = targets.assign(_rank=targets["region"].map({r: i for i, r in enumerate(chain)}))
     rows = []
@@ -88,6 +89,15 @@ def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.Da
     return out.sort_values(["indicator", "measure", "period", "level"]).reset_index(drop=True)
 
 
+def _check_one_region_per_level(figures: pd.DataFrame, chain: list[str]) -> None:
+    """A chain passes each level once: a peer of the same level is not a level above (and not one passed over)."""
+    levels = figures[figures["region"].isin(chain)].groupby("region")["level"].first()
+    shared = levels[levels.duplicated(keep=False)]
+    if len(shared):
+        raise DataError("(chain of regions)", f"{', '.join(sorted(shared.index))} share the level "
+                                              f"{shared.iloc[0]}: a chain has one region per level")
+
+
 def _link(t: pd.Series, above: pd.Series | None, nation: pd.Series | None) -> dict:
     qualifier = qualifier_of(t.get("qualifier"))
     row = {"indicator": t["indicator"], "measure": t["measure"], "unit": t["unit"], "period": int(t["period"]),
@@ -107,13 +117,15 @@ def _link(t: pd.Series, above: pd.Series | None, nation: pd.Series | None) -> di
 
 
 def excess_summary(chain: pd.DataFrame) -> pd.DataFrame:
-    """Per level, level compared with, indicator, measure and kind of promise ('about vs at_least': an
-    expectation and a floor are kept apart): years compared, mean, smallest and largest excess in pp,
-    the years, and the regions of the chain passed over for want of a target (`skipped`)."""
-    compared = chain[chain["excess_pp"].notna()].assign(skipped=lambda c: c["skipped"].fillna(""))
-    grouped = compared.groupby(["level", "above_level", "indicator", "measure", "promise"], observed=True, sort=True)
+    """Per level, level compared with, indicator, measure, kind of promise ('about vs at_least': an
+    expectation and a floor are kept apart) and the regions of the chain passed over for want of a
+    target (`skipped`, '' for none): years compared, mean, smallest and largest excess in pp, the years."""
+    compared = chain[chain["excess_pp"].notna()].assign(
+        skipped=lambda c: c["skipped"].fillna(""),
+        above_level=lambda c: pd.Categorical(c["above_level"], categories=LEVEL_ORDER, ordered=True))
+    keys = ["level", "above_level", "indicator", "measure", "promise", "skipped"]
+    grouped = compared.groupby(keys, observed=True, sort=True, dropna=False)
     out = grouped.agg(years=("period", "nunique"), mean_excess_pp=("excess_pp", "mean"),
                       min_excess_pp=("excess_pp", "min"), max_excess_pp=("excess_pp", "max"),
-                      periods=("period", lambda s: ", ".join(str(int(p)) for p in sorted(set(s)))),
-                      skipped=("skipped", lambda s: "、".join(dict.fromkeys(r for x in s for r in x.split("、") if r))))
+                      periods=("period", lambda s: ", ".join(str(int(p)) for p in sorted(set(s)))))
     return out.reset_index()

@@ -160,8 +160,9 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
         change, low, _ = implied_growth(t["value"] * factor, *base)
         high = implied_growth(upper(t) * factor, *base)[2]
         row["comparison"] = "implied_growth"
-    row["note"] = (wording_note(prior["subject"], t["subject"], int(prior["period"]), int(t["period"]))
-                   or part_of_note(prior, t, table))
+    notes = [wording_note(prior["subject"], t["subject"], int(prior["period"]), int(t["period"])),
+             part_of_note(prior, t, table) if pd.isna(t["indicator"]) else None]  # counts paired by label
+    row["note"] = "; ".join(n for n in notes if n) or None
     row.update(conflict_of({"target": t, "prior": prior}))
     row.update(change=change, change_min=low, change_max=high)
     return {**row, **_step(row, t, table)}
@@ -187,13 +188,14 @@ def threshold_prior(t: pd.Series, table: pd.DataFrame) -> pd.Series | None:
 
 def parent_of(figure: pd.Series, table: pd.DataFrame) -> pd.Series | None:
     """The figure a count is part of: in "签约项目93个,其中过100亿元项目2个" the 93 before 其中 is the
-    parent of the 2. None when the figure's sentence has no 其中 before it or no figure in the same
-    unit before that (投资50亿元,其中…3个 counts projects, not yuan)."""
+    parent of the 2. None when no 其中 heads the list the figure is in (a clause after a comma is not
+    in it) or no figure in the same unit comes before (投资50亿元,其中…3个 counts projects, not yuan)."""
     quote, start, quote_start = figure.get("quote"), figure.get("start"), figure.get("quote_start")
     if not isinstance(quote, str) or pd.isna(start) or pd.isna(quote_start):
         return None
     among = quote.rfind("其中", 0, int(start) - int(quote_start))
-    if among < 0:
+    # 其中 covers a list (…16个、…2个), not the clauses after it (…;开工项目50个)
+    if among < 0 or re.search(r"[,，;；。]", quote[among:int(start) - int(quote_start)]):
         return None
     before = table[(table["doc"] == figure["doc"]) & (table["quote_start"] == quote_start)
                    & (table["end"] <= int(quote_start) + among) & (table["unit"] == figure["unit"])]
@@ -205,7 +207,8 @@ def part_of_note(prior: pd.Series, target: pd.Series, table: pd.DataFrame) -> st
     name: the 2022 projects over 10亿元 were among those signed (成功签约项目), the 2023 target
     counts projects attracted (招引), which need not be the same count."""
     parent = parent_of(prior, table)
-    if parent is None or str(parent["subject"]) in str(target.get("quote") or target["subject"]):
+    quote = target.get("quote")
+    if parent is None or str(parent["subject"]) in (quote if isinstance(quote, str) else str(target["subject"])):
         return None
     return (f"the {int(prior['period'])} figure counts {prior['subject']} among {parent['subject']} (其中); "
             f"the {int(target['period'])} target's sentence does not name {parent['subject']}, so the two "

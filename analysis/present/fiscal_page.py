@@ -8,7 +8,7 @@ from analysis.present.charts import expenditure_composition, revenue_and_expendi
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets, conflicts_section, fiscal_findings, input_figure
 from analysis.present.conventions import conventions
-from analysis.present.labels import QUANTITY_LABELS, input_names, format_derived, format_interval, table_places
+from analysis.present.labels import QUANTITY_LABELS, format_derived, format_interval, input_names, table_places
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
 

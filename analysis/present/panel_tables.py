@@ -104,8 +104,7 @@ def trend_findings(record: pd.DataFrame, summary: pd.DataFrame, catalog: pd.Data
             found.append(f"Missed in {int(r['period'])}: {english} ({chinese}), target {target_text(r)}, outcome "
                          f"{value_text(r['outcome'], r['unit'])} — {degree_text(r)}.")
     elif record.empty:
-        found.append("The data holds no targets for this region: its reports' target paragraphs have not been "
-                     "entered, so no outcome can be judged.")
+        found.append("The data holds no targets of catalogued indicators for this region, so no outcome can be judged.")
     else:
         found.append("No target in this data set can yet be judged against an outcome reported for its year.")
     for _, r in record[record["target_set"] == "no target set"].iterrows():
@@ -136,7 +135,7 @@ def compared_with(row: pd.Series) -> str:
 
 
 def chain_shown(chain: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
-    """`levels.target_chain` with reader columns: each level's target and its excess over the level above."""
+    """`levels.target_chain` with reader columns: each level's target, the level it is compared with and its excess."""
     rows = []
     for _, r in chain.iterrows():
         english, chinese = _names(catalog, r["indicator"], r.get("level"))
@@ -212,7 +211,8 @@ def chain_sentences(summary: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
         excess = (f"excess {r['mean_excess_pp']:+.1f} pp" if r["min_excess_pp"] == r["max_excess_pp"] else
                   f"excess {r['mean_excess_pp']:+.2f} pp on average (from {r['min_excess_pp']:+.1f} to "
                   f"{r['max_excess_pp']:+.1f})")
-        skipped = (f"; {r['skipped']} has no such target in the data, so the {r['level']} is compared with the "
+        verb = "have" if "、" in str(r["skipped"]) else "has"
+        skipped = (f"; {r['skipped']} {verb} no such target in the data, so the {r['level']} is compared with the "
                    f"{r['above_level']}" if r["skipped"] else "")
         # CPI and unemployment targets are ceilings: a target above the level above is the looser one
         looser = " (a ceiling: a positive excess is a looser target)" if r["indicator"] in CEILING_INDICATORS else ""

@@ -28,13 +28,20 @@ def trends_results(report: Report, about_tolerance_pp: float = 0.5) -> dict:
 def heading(report: Report, r: dict) -> str:
     record = r["record"]
     if record.empty:
-        actual = report.history[(report.history["region"] == report.region) & (report.history["kind"] == "actual")]
-        years = sorted(int(p) for p in actual["period"].unique())
-        outcomes = (f"{len(actual)} outcome figures for {years[0]}–{years[-1]} (growth rates under Growth paths)" if years
-                    else "no outcome figures either")
-        return f"**{report.region_en} ({report.region})**: no targets in the data; {outcomes}."
+        return f"**{report.region_en} ({report.region})**: {_without_targets(report)}."
     return (f"**{report.region_en} ({report.region})**: {record['period'].nunique()} years, "
             f"{int((record['target_set'] == 'target').sum())} targets in the data.")
+
+
+def _without_targets(report: Report) -> str:
+    """What the data holds for a region with no target of a catalogued indicator (the record is empty)."""
+    own = report.history[(report.history["region"] == report.region) & report.history["indicator"].notna()]
+    actual = own[own["kind"] == "actual"]
+    years = sorted(int(p) for p in actual["period"].unique())
+    span = "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    figures = f"{len(actual)} outcome figure{'' if len(actual) == 1 else 's'}"
+    outcomes = f"{figures} for {span} (growth rates under Growth paths)" if years else "no outcome figures either"
+    return f"no targets of catalogued indicators in the data; {outcomes}"
 
 
 def key_findings(report: Report, r: dict) -> str:
@@ -64,7 +71,8 @@ def _said(text: str) -> str:
 
 def every_target(report: Report, r: dict) -> object:
     if r["record"].empty:
-        return f"No targets for {report.region_en} ({report.region}) in the data: nothing to set outcomes against."
+        return (f"No targets of catalogued indicators for {report.region_en} ({report.region}) in the data: "
+                "nothing to set outcomes against.")
     return style_table(trend_shown(r["record"], report.catalog, report.history_conflicts),
                        caption=f"{report.region_en}: targets, outcomes and prior years")
 
