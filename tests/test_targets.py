@@ -427,15 +427,23 @@ def _span(sentence: str, figure: str, after: int = 0) -> dict:
     return {"quote": sentence, "quote_start": 0, "start": start, "end": start + len(figure)}
 
 
+COUNT = {"indicator": pd.NA, "measure": "level", "unit": "个"}  # an uncatalogued count of projects
+SIGNED_2022 = "全年签约项目40个,其中过10亿元项目9个。"
+
+
+def _signed_with(table, target: dict) -> pd.DataFrame:
+    """SIGNED_2022's two counts (40 signed, of which 9 over 10亿元) and one 2023 `target` count."""
+    return table({**COUNT, "subject": "签约项目", "value": "40", **_span(SIGNED_2022, "40")},
+                 {**COUNT, "subject": "过10亿元项目", "value": "9",
+                  **_span(SIGNED_2022, "9", SIGNED_2022.index("其中"))},
+                 {**COUNT, **target, **TARGET})
+
+
 def test_a_count_among_signed_projects_is_noted_against_a_target_of_attracted_ones(table):
     # Written in the genre's style: the 2022 counts sit under 签约 (其中 …), the 2023 target says 招引.
-    review = "全年签约项目40个,其中过10亿元项目9个。"
     plan = "力争招引过10亿元项目6个以上。"
-    whole = {"indicator": pd.NA, "measure": "level", "unit": "个"}
-    rows = table({**whole, "subject": "签约项目", "value": "40", **_span(review, "40")},
-                 {**whole, "subject": "过10亿元项目", "value": "9", **_span(review, "9", review.index("其中"))},
-                 {**whole, "subject": "招引过10亿元项目", "value": "6", "qualifier": "at_least", "doc": "plan",
-                  **_span(plan, "6"), **TARGET})
+    rows = _signed_with(table, {"subject": "招引过10亿元项目", "value": "6", "qualifier": "at_least", "doc": "plan",
+                                **_span(plan, "6")})
     pair = pair_targets(report_of(rows, SZ, 2023)).set_index("subject").loc["招引过10亿元项目"]
     assert pair["paired"] and pair["prior"] == 9
     assert pair["change"] == pytest.approx(100 * (6 / 9 - 1))
@@ -444,14 +452,9 @@ def test_a_count_among_signed_projects_is_noted_against_a_target_of_attracted_on
 
 
 def test_no_part_of_note_when_the_target_names_the_same_whole(table):
-    review = "全年签约项目40个,其中过10亿元项目9个。"
     plan = "力争签约项目50个,其中过10亿元项目12个以上。"
-
-    whole = {"indicator": pd.NA, "measure": "level", "unit": "个"}
-    rows = table({**whole, "subject": "签约项目", "value": "40", **_span(review, "40")},
-                 {**whole, "subject": "过10亿元项目", "value": "9", **_span(review, "9", review.index("其中"))},
-                 {**whole, "subject": "过10亿元项目", "value": "12", "qualifier": "at_least", "doc": "plan",
-                  **_span(plan, "12"), **TARGET})
+    rows = _signed_with(table, {"subject": "过10亿元项目", "value": "12", "qualifier": "at_least", "doc": "plan",
+                                **_span(plan, "12")})
     pair = pair_targets(report_of(rows, SZ, 2023)).set_index("subject").loc["过10亿元项目"]
     assert pair["paired"] and pair["prior"] == 9 and pd.isna(pair["note"])
 
@@ -469,22 +472,17 @@ def test_a_parent_in_another_unit_is_not_a_whole_the_count_is_part_of(table):
 def test_a_clause_after_the_list_that_qi_zhong_heads_is_not_part_of_its_whole(table):
     # 其中 covers "过10亿元项目16个"; 开工项目50个 after the semicolon is a count of its own.
     review = "签约项目93个,其中过10亿元项目16个;开工项目50个。"
-    whole = {"indicator": pd.NA, "measure": "level", "unit": "个"}
-    rows = table({**whole, "subject": "签约项目", "value": "93", **_span(review, "93")},
-                 {**whole, "subject": "过10亿元项目", "value": "16", **_span(review, "16")},
-                 {**whole, "subject": "开工项目", "value": "50", **_span(review, "50")})
+    rows = table({**COUNT, "subject": "签约项目", "value": "93", **_span(review, "93")},
+                 {**COUNT, "subject": "过10亿元项目", "value": "16", **_span(review, "16")},
+                 {**COUNT, "subject": "开工项目", "value": "50", **_span(review, "50")})
     assert parent_of(rows.iloc[1], rows)["subject"] == "签约项目"
     assert parent_of(rows.iloc[2], rows) is None
 
 
 def test_a_target_without_a_quote_is_paired_without_a_part_of_note(table):
     # A hand-entered target has no sentence (quote NA): the note falls back to its subject, and no crash.
-    review = "全年签约项目40个,其中过10亿元项目9个。"
-    whole = {"indicator": pd.NA, "measure": "level", "unit": "个"}
-    rows = table({**whole, "subject": "签约项目", "value": "40", **_span(review, "40")},
-                 {**whole, "subject": "过10亿元项目", "value": "9", **_span(review, "9", review.index("其中"))},
-                 {**whole, "subject": "招引过10亿元项目", "value": "6", "qualifier": "at_least", "doc": "ref",
-                  "source": "hand_entered", **TARGET})
+    rows = _signed_with(table, {"subject": "招引过10亿元项目", "value": "6", "qualifier": "at_least", "doc": "ref",
+                                "source": "hand_entered"})
     assert rows["quote"].isna().iloc[-1]
     pair = pair_targets(report_of(rows, SZ, 2023)).set_index("subject").loc["招引过10亿元项目"]
     assert pair["prior"] == 9 and "among 签约项目 (其中)" in pair["note"]
