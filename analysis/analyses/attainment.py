@@ -10,7 +10,7 @@ from analysis.reconciled.report import Report
 from analysis.staging.absences import NO_TARGET
 
 # Indicators where lower is better: an exact or 'about' target is a ceiling, not a floor.
-CEILING_INDICATORS = frozenset({"cpi", "urban_unemployment_rate"})
+CEILING_INDICATORS = frozenset({"cpi", "surveyed_unemployment_rate"})
 
 
 def attained(outcome: float, target: float, qualifier: object = None, target_high: float | None = None, *,
