@@ -19,8 +19,9 @@ from analysis.extract.units import Vocabulary, decimals_of, load_units
 from analysis.text.layout import Sentence, sentences
 from analysis.text.normalise import simplify
 
-COLUMNS = ["indicator", "subject", "kind", "period", "measure", "value", "value_high", "decimals", "unit",
-           "qualifier", "value_base", "base_unit", "estimated", "basis", "start", "end", "quote_start", "quote"]
+COLUMNS = ["indicator", "subject", "kind", "period", "horizon", "measure", "value", "value_high", "value_from",
+           "decimals", "unit", "qualifier", "value_base", "base_unit", "estimated", "basis", "start", "end",
+           "quote_start", "quote"]
 SKIPPED_COLUMNS = ["start", "end", "text", "reason", "quote"]
 
 _ANY_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八九十百千]+")
@@ -251,8 +252,9 @@ def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict, 
     basis = measures.basis_of(before) if measure in ("growth", "change_pp") else None
     return {
         "indicator": state["match"](share_subject) or pd.NA,
-        "subject": subject, "kind": kind, "period": period, "measure": measure,
+        "subject": subject, "kind": kind, "period": period, "horizon": "annual", "measure": measure,
         "value": float(sign * value), "value_high": float(sign * high) if high is not None else float("nan"),
+        "value_from": float("nan"),
         "decimals": decimals, "unit": unit, "qualifier": qualifier or pd.NA,
         "value_base": sign * float(value * factor), "base_unit": base_unit, "estimated": state["estimated"],
         "basis": basis or pd.NA,
