@@ -119,14 +119,46 @@ def validate(frame: pd.DataFrame, path: Path, catalog_path: Path) -> pd.DataFram
     return checked
 
 
-def _check_rows(frame: pd.DataFrame, path: Path) -> None:
-    """Checks across columns, reported like the schema's: a share within 0-100, a range with an upper end."""
+def _row_checks(frame: pd.DataFrame) -> list[tuple[pd.Series, str, str]]:
+    """Checks across columns, as (rows that fail, column, problem): a share within 0-100, a range with an
+    upper end."""
     share = frame["measure"].eq("share") & frame["horizon"].ne("ratio_to_plan")  # 完成年计划的118.2% passes 100
-    raise_first(share & frame["value"].notna() & ~frame["value"].between(0, 100), frame, path, "value",
-                 "a share must lie between 0 and 100, found {cell!r}")
     ranged = frame["qualifier"].eq("range").fillna(False)
-    raise_first(ranged & ~frame["value_high"].ge(frame["value"]).fillna(False), frame, path, "value_high",
-                 "a range needs value_high at or above value, found {cell!r}")
+    return [(share & frame["value"].notna() & ~frame["value"].between(0, 100), "value",
+             "a share must lie between 0 and 100, found {cell!r}"),
+            (ranged & ~frame["value_high"].ge(frame["value"]).fillna(False), "value_high",
+             "a range needs value_high at or above value, found {cell!r}")]
+
+
+def _check_rows(frame: pd.DataFrame, path: Path) -> None:
+    """The row checks, reported like the schema's: the first failing row, its column and value."""
+    for bad, column, problem in _row_checks(frame):
+        raise_first(bad, frame, path, column, problem)
+
+
+def set_aside(frame: pd.DataFrame, catalog_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows the table can hold, rows it cannot with `reason`): the same checks `validate` applies, row by
+    row, so that one odd extracted figure is set aside instead of stopping every report's build.
+
+    A failure no single row explains (a column of the wrong type) is still raised: that is a bug."""
+    schema = _schema(list(load_catalog(catalog_path).index), units_beside(catalog_path).units)
+    reasons: dict[object, str] = {}
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        if cases["index"].isna().any():
+            raise DataError(catalog_path, _describe(cases[cases["index"].isna()])) from err
+        for case in cases.itertuples():
+            reasons.setdefault(case.index, f"column '{case.column}': {_check_words(str(case.check))}, found "
+                                           f"{plain(case.failure_case)!r}")
+    held = frame.drop(index=list(reasons))
+    for bad, column, problem in _row_checks(held):
+        for index in bad[bad].index:
+            reasons.setdefault(index, f"column '{column}': " + problem.format(cell=plain(frame.at[index, column])))
+    kept = frame.drop(index=list(reasons))
+    refused = frame.loc[list(reasons)].assign(reason=[reasons[i] for i in reasons])
+    return kept, refused
 
 
 def _describe(failures: pd.DataFrame) -> str:
