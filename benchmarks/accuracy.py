@@ -85,6 +85,7 @@ def mismatch(row: pd.Series, found: pd.DataFrame) -> tuple[str, str] | None:
         return "missed", "no figure at this offset"
     got = found.iloc[0]
     qualifier = "" if pd.isna(got["qualifier"]) else got["qualifier"]
+    indicator = "" if pd.isna(got["indicator"]) else got["indicator"]
     checks = [
         ("kind", got["kind"] == row["kind"], f"{got['kind']} for {row['kind']}"),
         ("period", str(got["period"]) == row["period"], f"{got['period']} for {row['period']}"),
@@ -94,8 +95,7 @@ def mismatch(row: pd.Series, found: pd.DataFrame) -> tuple[str, str] | None:
         ("value_high", _same_number(got["value_high"], row["value_high"]), f"{got['value_high']} for {row['value_high']}"),
         ("value_from", _same_number(got["value_from"], row["value_from"]), f"{got['value_from']} for {row['value_from']}"),
         ("qualifier", qualifier == row["qualifier"], f"{qualifier or '-'} for {row['qualifier'] or '-'}"),
-        ("indicator", not row["indicator"] or got["indicator"] == row["indicator"],
-         f"{got['indicator']} for {row['indicator']}"),
+        ("indicator", not row["indicator"] or indicator == row["indicator"], f"{indicator or '-'} for {row['indicator']}"),
     ]
     return next(((name, detail) for name, ok, detail in checks if not ok), None)
 
