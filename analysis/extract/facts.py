@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from analysis.extract import measures, numerals, structure as context
+from analysis.extract import horizons, measures, numerals, parts as report_parts, structure as context
 from analysis.extract.catalog import Matcher, matcher_for
 from analysis.extract.numerals import ARABIC_NUMBER
 from analysis.extract.patterns import Patterns, patterns_for
@@ -92,13 +92,13 @@ def _scan(text: str, report_year: int | None, matcher: Matcher, patterns: Patter
     view = simplify(text)
     found, captions = sentences(view)
     year = report_year if report_year is not None else context.detect_report_year(found)
-    tracker = context.SectionTracker(year, has_cues=context.has_section_cues(found))
+    placer = context.Placer(view, found, year)
     facts: list[dict] = []
     skipped: list[dict] = []
     for caption in captions if want_skipped else ():
         skipped.extend(_skip_all(caption.text, caption.start, text, "photo caption inside a sentence"))
     for sentence in found:
-        section = tracker.update(sentence.text)
+        section = placer.section(sentence)
         _scan_sentence(sentence, section, year, text, facts, skipped if want_skipped else None, matcher, patterns)
     return facts, skipped
 
@@ -214,7 +214,7 @@ def _da_reason(s: str, match: re.Match, section: str | None) -> str | None:
         return "大 begins a word (大型, 大学): not a count"
     if not _CJK.match(s, end):
         return "no noun follows …大: not a count"
-    if section == context.PLAN and not _MAKING.search(s, 0, match.start()):
+    if section in report_parts.PLANS and not _MAKING.search(s, 0, match.start()):
         return "a count naming a set the plan works on (支持6大国有企业), not a target"
     return None
 
@@ -224,7 +224,7 @@ def _labels_noun(s: str, position: int) -> bool:
     return bool(nxt) and bool(re.match(r"[\u4e00-\u9fff]", nxt)) and nxt not in "和及与的"
 
 
-def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict, patterns: Patterns) -> dict:
+def _fact(s: str, match: re.Match, section: str | None, year: int | None, state: dict, patterns: Patterns) -> dict:
     groups = match.groupdict()
     number_text = groups["num"]
     unit = (groups.get("scale") or "") + groups["unit"]
@@ -245,14 +245,14 @@ def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict, 
     if sign < 0 and qualifier in measures.FLIPPED:
         # The value is signed: "下降3%以上" (a fall of at least 3%) is a change of at most -3%.
         qualifier = measures.FLIPPED[qualifier]
-    kind, period = context.kind_and_period(section, year, s[:match.start()], clause)
+    kind, period, horizon = horizons.place(section, year, s[:match.start()], clause, measure)
     subject = subject_of(s, match, clause, state, pair[0] if pair else None)
     share_subject = subject.split("占")[0] if measure == "share" and "占" in subject else subject
     factor, base_unit = vocabulary.split(unit)
     basis = measures.basis_of(before) if measure in ("growth", "change_pp") else None
     return {
         "indicator": state["match"](share_subject) or pd.NA,
-        "subject": subject, "kind": kind, "period": period, "horizon": "annual", "measure": measure,
+        "subject": subject, "kind": kind, "period": period, "horizon": horizon, "measure": measure,
         "value": float(sign * value), "value_high": float(sign * high) if high is not None else float("nan"),
         "value_from": float("nan"),
         "decimals": decimals, "unit": unit, "qualifier": qualifier or pd.NA,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from analysis.extract import parts as report_parts
 from analysis.text.layout import Sentence
 
 REVIEW = "review"
@@ -89,6 +90,28 @@ class SectionTracker:
         if not self.has_cues or _ACTUAL_WORDS.search(sentence):
             return REVIEW
         return None
+
+
+class Placer:
+    """The part each sentence stands in: from the report's headings when it has them, else from the cue
+    words a SectionTracker follows. A page break of a newspaper (下转十五版) ends the headed report: what
+    follows is another article (a sidebar), placed by its own cues."""
+
+    def __init__(self, view: str, found: list[Sentence], report_year: int | None) -> None:
+        self.parts = report_parts.report_parts(view, report_year)
+        self.tracker = SectionTracker(report_year, has_cues=has_section_cues(found))
+        self.headed = bool(self.parts)
+
+    def section(self, sentence: Sentence) -> str | None:
+        """A part name of analysis.extract.parts, or None: outside the review and plan (title, meeting)."""
+        if not self.headed:
+            return {REVIEW: report_parts.REVIEW, PLAN: report_parts.PLAN_YEAR}.get(self.tracker.update(sentence.text))
+        part = report_parts.part_at(self.parts, sentence.to_orig(0))
+        if _RESET_CUE.search(sentence.text):
+            self.headed, self.tracker.section = False, None
+            if sentence.text.lstrip("（(").startswith(("下转", "上接", "转")):
+                return None
+        return None if part is None or part.name == report_parts.OPENING else part.name
 
 
 def _cn_year(text: str) -> int:
