@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from analysis.extract import horizons, measures, numerals, parts as report_parts, structure as context
+from analysis.extract import changes, horizons, measures, numerals, parts as report_parts, structure as context
 from analysis.extract.catalog import Matcher, matcher_for
 from analysis.extract.numerals import ARABIC_NUMBER
 from analysis.extract.patterns import Patterns, patterns_for
@@ -119,10 +119,14 @@ def _scan_sentence(sentence: Sentence, section: str | None, year: int | None, te
     quoted = [m.span() for m in _QUOTED.finditer(s)] if "“" in s or "《" in s or "「" in s else []
     claimed: list[tuple[int, int]] = []
     state = {"subject": "", "estimated": bool(_ESTIMATE.search(s[:LOOKBACK])), "match": matcher}
+    found_changes = changes.find_changes(s, matches) if "从" in s or "由" in s else {}
+    starts = {change.start.start() for change in found_changes.values()}
     for match in matches:
         if claimed and match.start() < claimed[-1][1]:  # matches are sorted: overlap only with the last
             continue
         reason = _not_a_fact(s, match, quoted, section, patterns)
+        if reason is None and match.start() in starts:
+            reason = "the starting value of a change written from → to: kept as value_from of its end value"
         start, end = sentence.orig_span(match.start("num"), match.end("high") if match.groupdict().get("high") else match.end("num"))
         if reason:
             if skipped is not None:
@@ -130,7 +134,7 @@ def _scan_sentence(sentence: Sentence, section: str | None, year: int | None, te
             claimed.append(match.span())
             continue
         claimed.append(match.span())
-        row = _fact(s, match, section, year, state, patterns)
+        row = _fact(s, match, section, year, state, patterns, found_changes.get(match.start()))
         row.update(start=start, end=end, quote_start=quote_start, quote=quote)
         facts.append(row)
     if skipped is None:
@@ -224,7 +228,8 @@ def _labels_noun(s: str, position: int) -> bool:
     return bool(nxt) and bool(re.match(r"[\u4e00-\u9fff]", nxt)) and nxt not in "和及与的"
 
 
-def _fact(s: str, match: re.Match, section: str | None, year: int | None, state: dict, patterns: Patterns) -> dict:
+def _fact(s: str, match: re.Match, section: str | None, year: int | None, state: dict, patterns: Patterns,
+          change: changes.Change | None = None) -> dict:
     groups = match.groupdict()
     number_text = groups["num"]
     unit = (groups.get("scale") or "") + groups["unit"]
@@ -235,10 +240,11 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
         value, decimals = Decimal(number_text.replace(",", "")), decimals_of(number_text)
     high = Decimal(groups["high"].replace(",", "")) if groups.get("high") else None
     before = s[max(0, match.start() - LOOKBACK):match.start()]
-    clause = _clause(before)
+    # The end value of a change: its clause is what stands before 从 and the verb (余额 + 增加到).
+    clause = _clause(before) if change is None else change.head + change.verb
     pair = paired(s, match, state)
     # In 'A、B分别增长X、Y' the verb after 分别 governs every value of the list.
-    measure, sign = measures.measure_of(pair[1] if pair else clause, unit, vocabulary.percent)
+    measure, sign = measures.measure_of(pair[1] if pair else clause, unit, vocabulary.percent, s[match.end():match.end() + 12])
     qualifier = "range" if high is not None else measures.qualifier_of(s, match.end(), clause, bool(groups.get("approx")))
     if qualifier is None and pair:
         qualifier = measures.list_qualifier(s, match.end())
@@ -254,7 +260,7 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
         "indicator": state["match"](share_subject) or pd.NA,
         "subject": subject, "kind": kind, "period": period, "horizon": horizon, "measure": measure,
         "value": float(sign * value), "value_high": float(sign * high) if high is not None else float("nan"),
-        "value_from": float("nan"),
+        "value_from": float("nan") if change is None else changes.starting_value(change, unit, vocabulary),
         "decimals": decimals, "unit": unit, "qualifier": qualifier or pd.NA,
         "value_base": sign * float(value * factor), "base_unit": base_unit, "estimated": state["estimated"],
         "basis": basis or pd.NA,
