@@ -176,7 +176,8 @@ def headline_targets(targets: pd.DataFrame) -> Score:
     """National headline targets (GDP, CPI, jobs, unemployment): found, and no second annual value for
     the same indicator, year and measure."""
     score = Score()
-    national = targets[targets["file"].str.startswith("national/") & targets["indicator"].isin(HEADLINE_TARGETS)]
+    national = targets[targets["file"].str.startswith("national/") & targets["indicator"].isin(HEADLINE_TARGETS)
+                       & targets["kind"].eq("target")]
     for _, row in national.iterrows():
         facts = extracted(row["file"])
         same = facts[facts["kind"].eq("target") & facts["indicator"].eq(row["indicator"])

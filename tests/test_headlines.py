@@ -66,3 +66,34 @@ def test_a_change_between_two_years_is_the_end_years_figure() -> None:
     facts = extract_mentions(text, 2026)
     assert facts[["kind", "period", "horizon", "value", "value_from"]].values.tolist() == [
         ["actual", 2025, "annual", 4.2, 3.1]]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("把增长预期目标定在6.5%左右，兼顾了需要和可能。", ("gdp", "growth", 6.5, "about")),
+    ("确定5%左右的增长目标，在实际工作中努力争取更好结果。", ("gdp", "growth", 5.0, "about")),
+    ("提出7%左右的国内生产总值增长目标，综合考虑了各方面因素。", ("gdp", "growth", 7.0, "about")),
+    ("全国财政赤字合计8500亿元，占国内生产总值比重在3%以内。",
+     [("deficit_amount", "level", 8500.0, None), ("deficit_ratio", "share", 3.0, "at_most")]),
+    ("今年能源消耗强度要降低3%以上。", ("energy_intensity", "growth", -3.0, "at_most")),
+    ("确保粮食总产量稳定保持在80亿斤以上。", ("grain_output", "level", 80.0, "at_least")),
+])
+def test_growth_targets_and_shares_named_around_their_number(sentence: str, expected) -> None:
+    assert _targets(sentence) == (expected if isinstance(expected, list) else [expected])
+
+
+def test_a_money_supply_growth_target_is_not_the_economys() -> None:
+    assert _targets("今年广义货币M2增长目标为12%左右。")[0][0] is None
+
+
+def test_urban_and_rural_incomes_written_as_one_subject_pair_in_order() -> None:
+    rows = _targets("城乡居民人均可支配收入分别增长5%、6.5%左右。")
+    assert rows == [("urban_disposable_income_per_capita", "growth", 5.0, "about"),
+                    ("rural_disposable_income_per_capita", "growth", 6.5, "about")]
+
+
+def test_a_plan_paragraph_that_recounts_last_year_gives_outcomes() -> None:
+    text = ("三、2024年的工作\n2024年是实施规划的关键之年。过去一年，我们的工作取得了很大成绩。国内生产总值增长5.2%，"
+            "城镇新增就业1244万人。今年经济社会发展的主要预期目标是：国内生产总值增长5%左右。")
+    facts = extract_mentions(text, 2024)
+    assert facts[["kind", "period", "value"]].values.tolist() == [
+        ["actual", 2023, 5.2], ["actual", 2023, 1244.0], ["target", 2024, 5.0]]

@@ -157,6 +157,15 @@ class Matcher:
         self.aliases = list(aliases)
         self.known: dict[str, str | None] = {}
 
+    def share_of(self, subject: str) -> str | None:
+        """The id whose alias names a whole share (财政赤字占国内生产总值比重: the deficit ratio) and ends
+        `subject`; None when no alias with 占 does, so the part before 占 is matched instead."""
+        key = "占" + subject
+        if key not in self.known:
+            share_aliases = [(alias, ind) for alias, ind in self.aliases if "占" in alias]
+            self.known[key] = match_indicator(subject, share_aliases) if share_aliases else None
+        return self.known[key]
+
     def __call__(self, subject: str) -> str | None:
         if subject not in self.known:
             if len(self.known) >= self.MEMORY:

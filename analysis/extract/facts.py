@@ -14,7 +14,7 @@ from analysis.extract import changes, horizons, measures, numerals, parts as rep
 from analysis.extract.catalog import Matcher, matcher_for
 from analysis.extract.numerals import ARABIC_NUMBER
 from analysis.extract.patterns import Patterns, patterns_for
-from analysis.extract.subjects import LOOKBACK, paired, subject_of
+from analysis.extract.subjects import LOOKBACK, growth_target_subject, paired, subject_of
 from analysis.extract.units import Vocabulary, decimals_of, load_units
 from analysis.text.layout import Sentence, sentences
 from analysis.text.normalise import simplify
@@ -252,12 +252,15 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
         # The value is signed: "下降3%以上" (a fall of at least 3%) is a change of at most -3%.
         qualifier = measures.FLIPPED[qualifier]
     kind, period, horizon = horizons.place(section, year, s[:match.start()], clause, measure)
-    subject = subject_of(s, match, clause, state, pair[0] if pair else None)
+    subject = (measure == "growth" and growth_target_subject(clause, s[match.end():match.end() + 16])) or \
+        subject_of(s, match, clause, state, pair[0] if pair else None)
     share_subject = subject.split("占")[0] if measure == "share" and "占" in subject else subject
     factor, base_unit = vocabulary.split(unit)
     basis = measures.basis_of(before) if measure in ("growth", "change_pp") else None
     return {
-        "indicator": state["match"](share_subject) or pd.NA,
+        # A whole share the catalog names (财政赤字占国内生产总值比重: the deficit ratio) before its part.
+        "indicator": (share_subject != subject and state["match"].share_of(subject)) or state["match"](share_subject)
+        or pd.NA,
         "subject": subject, "kind": kind, "period": period, "horizon": horizon, "measure": measure,
         "value": float(sign * value), "value_high": float(sign * high) if high is not None else float("nan"),
         "value_from": float("nan") if change is None else changes.starting_value(change, unit, vocabulary),

@@ -15,7 +15,7 @@ _DECLINE = frozenset({"下降", "降低", "减少", "下滑", "回落", "收窄"
 _GROWTH_NAMED = re.compile(r"(?:增长|增速|增幅|涨幅|增长率|增长速度)(?:的)?(?:预期)?(?:目标|预期目标|调控目标)?"
                            r"(?:定为|定在|确定为|设定为|拟定为|为|是|在|回落到|回落至|降到|降至|控制在|保持在|稳定在|达到|达|到)?$")
 # …or after it: 7%左右的增长目标, 8%左右的速度.
-_GROWTH_AFTER = re.compile(r"\s{0,2}(?:左右|以上)?的(?:增长|增速|速度|经济增长|预期增长)")
+_GROWTH_AFTER = re.compile(r"\s{0,2}(?:左右|以上)?的[^，,。；;\d]{0,10}?(?:增长|增速|速度)")
 # Earlier values of a list before this one (增长69%和, 9.8%、): the verb before them governs this value too.
 _LIST_BEFORE = re.compile(rf"(?:{ARABIC_NUMBER}\s{{0,2}}(?:%|个百分点)?(?:左右|以上)?\s{{0,2}}[和、及与]\s{{0,2}})+$")
 _COMPARISON_AT_END = re.compile(r"(?:同比|比上年|年均|分别)$")

@@ -17,11 +17,11 @@ TRAILING_VERBS = re.compile(
     rf"(?:{_BASIS_WORDS}|同比|比上年|年均|分别|共|累计|新增了|预计)*(?:增长|增加到|增至|增加|提高到|提高至|提高|提升到|提升至|提升|"
     r"上升到|上升至|上升|上涨|下降到|下降至|下降|降低|降到|降至|回落到|回落至|回落|减少|完成|达到|达|实现|首次突破|突破|超过|首超|"
     r"超出|超|接近|将近|近|不低于|不少于|不超过|低于|高于|不高于|控制在|保持在|稳定在|发展到|发展|分别为|拟安排|安排|拟按|按|拟|"
-    r"合计|定为|定在|确定为|预期目标|调控目标|目标|预期|全年|平均|为|是|约|逾|了)+$|(?:预计|初步)$")
+    r"合计|定为|定在|确定为|预期目标|调控目标|目标|预期|全年|平均|预算|稳定|保持|在|要|为|是|约|逾|了)+$|(?:预计|初步)$")
 # Leading words that frame a figure: a year, a span of years (5年来, 三年来), the area, 其中, 力争 …
 LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:年来|个月内|个月来)[，,]?|"
                              r"全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年的|今年|同时|并且|并|共|将|加快|推进|推动|"
-                             r"完成|实现|中央提出|提出|确定|把|的)+")
+                             r"完成|实现|中央提出|提出|确定|确保|把|的)+")
 # Words after a number that are never its subject: qualifiers and connectors (左右, 同比, 比上年).
 NOT_A_NOUN = re.compile(r"^(?:左右|及以上|以上|以内|以下|之内|约|同比|比上年|分别|和|及)+")
 # 'A、B达到X、Y' without 分别: a list of subjects before the verb, as many values after it.
@@ -30,6 +30,23 @@ _IMPLICIT_LIST = re.compile(r"(?P<items>[^、]{1,24}(?:、[^、]{1,24})+?)(?P<ve
 NOUN_AFTER = frozenset({"大"})
 GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
 FIRST_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千])")
+
+
+# A growth target named without its subject: 把增长预期目标定在7.5%左右, 确定4.5%左右的增长目标, 7%左右的速度,
+# 提出8%左右的国内生产总值增长目标. In a work report the growth target is the economy's.
+_GROWTH_TARGET_BEFORE = re.compile(r"(?:^|把|将|的|今年)增长(?:预期)?目标(?:定为|定在|确定为|为|是)?$")
+_GROWTH_TARGET_AFTER = re.compile(r"\s{0,2}(?:左右|以上)?的(?P<noun>[^，,。；;\d]{0,10}?)(?:增长|增速|速度)(?:预期)?(?:目标)?")
+
+
+def growth_target_subject(clause: str, after: str) -> str | None:
+    """The subject of a growth target whose clause names no indicator: the noun after the number (的国内生产总值
+    增长目标), else the economy's growth; None when the words are not those of a growth target."""
+    found = _GROWTH_TARGET_AFTER.match(after)
+    if found and not clean_subject(clause):
+        return found.group("noun") or "经济增长"
+    if _GROWTH_TARGET_BEFORE.search(clause.strip()):
+        return "经济增长"
+    return None
 
 
 def subject_of(s: str, match: re.Match, clause: str, state: dict, pair_subject: str | None) -> str:
@@ -86,6 +103,8 @@ def paired(s: str, match: re.Match, state: dict) -> tuple[str | None, str] | Non
         return _implicit_pair(s, match, head, state)
     clause_start = max((m.end() for m in LIST_START.finditer(head, 0, at)), default=0)
     subjects = [p for p in re.split(r"[、和及与]", clean_subject(head[clause_start:at])) if p]
+    if len(subjects) == 1 and subjects[0].startswith("城乡"):  # 城乡居民收入分别增长5%、6.5%: urban, then rural
+        subjects = ["城镇" + subjects[0][2:], "农村" + subjects[0][2:]]
     if len(subjects) < 2:
         subjects = state.get("pair_items", [])
     after = head[at + 2:]
