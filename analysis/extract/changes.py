@@ -35,7 +35,8 @@ def find_changes(s: str, matches: list[re.Match]) -> dict[int, Change]:
             continue
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, opener.start())), default=0)
         head = before[clause_start:opener.start()]
-        found[second.start()] = Change(first, head, between.lstrip("多余"))
+        verb = re.sub(r"\d{4}年(?:的|末|底)?", "", between.lstrip("多余"))  # 增加到2002年的: the verb is 增加到
+        found[second.start()] = Change(first, head, verb)
     return found
 
 
