@@ -29,12 +29,14 @@ def find_changes(s: str, matches: list[re.Match]) -> dict[int, Change]:
     found: dict[int, Change] = {}
     for first, second in zip(matches, matches[1:]):
         between = s[first.end():second.start()]
-        before = s[max(0, first.start() - 24):first.start()]
+        before = s[max(0, first.start() - 40):first.start()]
         opener = _FROM.search(before)
         if not opener or not _TO.match(between) or first.groupdict().get("high"):
             continue
-        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, opener.start())), default=0)
-        head = before[clause_start:opener.start()]
+        breaks = [m for m in _CLAUSE_BREAK.finditer(before, 0, opener.start())]
+        head = before[breaks[-1].end() if breaks else 0:opener.start()]
+        if not head.strip() and breaks:  # 城镇居民人均可支配收入，由5160元增加到7703元: the subject is the clause before
+            head = before[breaks[-2].end() if len(breaks) > 1 else 0:breaks[-1].start()]
         verb = re.sub(r"\d{4}年(?:的|末|底)?", "", between.lstrip("多余"))  # 增加到2002年的: the verb is 增加到
         found[second.start()] = Change(first, head, verb)
     return found

@@ -30,6 +30,13 @@ _FLOW_SPAN_WORDS = re.compile(r"五年|十年|[两三四五六七八九十]年�
 _STOCK = re.compile(r"(?:达到|达|突破|首超|超过|超|增加到|增长到|增至|提高到|提高至|提升到|提升至|上升到|上升至|扩大到|扩大至|"
                     r"降至|降到|下降到|下降至|减少到|减少至|缩小至|缩小到|跃升至|跨越|跨上|迈上|总量|规模|余额|保有量|总数|存量|"
                     r"总产|总额|为|占)[^，,；;。]{0,6}$")
+# Totals over the period by their own words (累计完成3.7万亿元, 五年增量超1.36万亿元).
+_TOTAL = re.compile(r"累计|增量|五年共|合计")
+# What happens over a period, not a level reached: 新增, 新建, 改造, 培训 … (a count of such things is a total).
+_FLOW = re.compile(r"新增|新建|新开工|新设|新培育|新认定|新获批|建成|建设|改造|改建|扩建|完成|实施|减少|净增|净减少|增加(?!到|至)|"
+                   r"培育|引进|治理|修复|造林|开挖|疏浚|筹集|设立|获批|认定|出台|办理|发布|召开|审议|制定|修订|开行|发射|转移|"
+                   r"脱贫|摘帽|减税|降费|退税|帮助|带动|惠及|扩招|培训|取消|下放|投入|发放|解决|安置|吸引|签约|招引|落地|开工|"
+                   r"压减|提供|支持|救助|资助|整治|创建|打造|组建|举办|连续|增产")
 _RATIO_TO_PLAN = re.compile(r"完成(?:了)?(?:年度|全年|年)?(?:计划|目标|任务)(?:的)?$|完成率(?:达到|达|为)?$|(?:计划|目标)完成率(?:达到|达|为)?$")
 _PAST_IN_PLAN = re.compile(r"去年|上年|过去一年|过去五年|五年来|“?十四五”?(?:时期|期间)")
 
@@ -111,8 +118,12 @@ def _review_horizon(part: str, clause: str, before: str, measure: str) -> str:
     if part == p.REVIEW_PLAN:
         if _HELD.search(clause):
             return PLAN_PERIOD
+        if _TOTAL.search(clause):
+            return CUMULATIVE
         if measure == "share" or _STOCK.search(clause):
             return ANNUAL
+        if measure == "level" and not _FLOW.search(clause):
+            return ANNUAL  # 生产总值6.66万亿元: a level the period ended at
         return CUMULATIVE
     if _HELD_ANYWHERE.search(clause) and _HELD.search(clause):
         return PLAN_PERIOD

@@ -18,6 +18,7 @@ TRAILING_VERBS = re.compile(
     r"上升到|上升至|上升|上涨|下降到|下降至|下降|降低|降到|降至|回落到|回落至|回落|减少|完成|达到|达|实现|首次突破|突破|超过|首超|"
     r"超出|超|接近|将近|近|不低于|不少于|不超过|低于|高于|不高于|控制在|保持在|稳定在|发展到|发展|分别为|拟安排|安排|拟按|按|拟|"
     r"合计|定为|定在|确定为|预期目标|调控目标|目标|预期|全年|平均|均值|预算|稳定|保持|稳步|翻番|由上升转为|转为|增产|累计|"
+    r"连跨|跨越|跨过|跨上|迈上|跃上|跃升至|跃升到|"
     r"在|要|为|是|约|逾|了)+$|(?:预计|初步)$")
 # Leading words that frame a figure: a year, a span of years (5年来, 三年来), the area, 其中, 力争 …
 LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:年来|个月内|个月来)[，,]?|"
@@ -73,6 +74,9 @@ def subject_of(s: str, match: re.Match, clause: str, state: dict, pair_subject: 
         subject = following_noun(s, match.end()) or state["subject"]
     subject = subject or clause.strip() or "(no subject in the text)"
     state["subject"] = subject
+    recent = state.setdefault("recent", [])
+    if not recent or recent[-1] != subject:
+        recent.append(subject)
     return subject
 
 
@@ -110,11 +114,16 @@ def paired(s: str, match: re.Match, state: dict) -> tuple[str | None, str] | Non
     subjects = [p for p in re.split(r"[、和及与]", clean_subject(head[clause_start:at])) if p]
     if len(subjects) == 1 and subjects[0].startswith("城乡"):  # 城乡居民收入分别增长5%、6.5%: urban, then rural
         subjects = ["城镇" + subjects[0][2:], "农村" + subjects[0][2:]]
-    if len(subjects) < 2:
-        subjects = state.get("pair_items", [])
     after = head[at + 2:]
     first_value = FIRST_NUMBER.search(after)
     values_before = len(FIRST_NUMBER.findall(after))
+    if len(subjects) < 2:
+        subjects = state.get("pair_items", [])
+    if len(subjects) < 2:
+        # 城镇居民收入达到10493元，农村居民收入达到3255元，分别增长9.6%和6.2%: the list is the figures before it.
+        count = values_before + len(FIRST_NUMBER.findall(re.split(r"[，,；;。]", s[match.start():])[0]))
+        recent = state.get("recent", [])
+        subjects = recent[-count:] if 2 <= count <= len(recent) else []
     verb = after[:first_value.start()] if first_value else after
     if len(subjects) < 2 or values_before >= len(subjects):
         return None, verb
