@@ -97,3 +97,19 @@ def test_a_plan_paragraph_that_recounts_last_year_gives_outcomes() -> None:
     facts = extract_mentions(text, 2024)
     assert facts[["kind", "period", "value"]].values.tolist() == [
         ["actual", 2023, 5.2], ["actual", 2023, 1244.0], ["target", 2024, 5.0]]
+
+
+@pytest.mark.parametrize("sentence", ["严格落实中央八项规定精神。", "统筹国内国际两个大局。", "出台乡村产业发展20条措施。",
+                                      "优质文化资源惠及千家万户。", "千人口床位数达到7张。"])
+def test_labels_slogans_and_set_phrases_are_no_quantities(sentence: str) -> None:
+    facts = extract_mentions(PLAN + sentence, 2024)
+    assert not (facts["unit"].isin(["项", "个", "条", "家", "人"])).any()
+
+
+def test_a_threshold_that_names_a_class_of_plants_is_no_figure() -> None:
+    assert extract_mentions(PLAN + "关停淘汰10万千瓦及以下燃煤机组。", 2024).empty
+
+
+def test_a_comparison_with_last_year_in_the_plan_is_still_this_years_target() -> None:
+    facts = extract_mentions(PLAN + "今年拟安排财政赤字1.3万亿元，比上年增加1500亿元。", 2024)
+    assert facts[["kind", "period"]].values.tolist() == [["target", 2024], ["target", 2024]]
