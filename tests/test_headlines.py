@@ -113,3 +113,29 @@ def test_a_threshold_that_names_a_class_of_plants_is_no_figure() -> None:
 def test_a_comparison_with_last_year_in_the_plan_is_still_this_years_target() -> None:
     facts = extract_mentions(PLAN + "今年拟安排财政赤字1.3万亿元，比上年增加1500亿元。", 2024)
     assert facts[["kind", "period"]].values.tolist() == [["target", 2024], ["target", 2024]]
+
+
+REVIEW = "一、2023年工作回顾\n"
+
+
+def _outcomes(sentence: str) -> list[tuple]:
+    facts = extract_mentions(REVIEW + sentence, 2024)
+    return [(None if pd.isna(r.indicator) else r.indicator, r.value, r.unit, None if pd.isna(r.qualifier)
+             else r.qualifier) for r in facts.itertuples()]
+
+
+def test_more_than_written_before_the_scale_is_a_floor() -> None:
+    assert _outcomes("投入民生资金1300多亿元。") == [(None, 1300.0, "亿元", "at_least")]
+
+
+def test_a_share_followed_by_a_verb_is_a_figure_not_a_threshold() -> None:
+    assert _outcomes("财政支出的74%以上用于民生。")[0][1:] == (74.0, "%", "at_least")
+
+
+def test_a_milestone_passed_is_a_floor() -> None:
+    assert _outcomes("地区生产总值跨越5000亿元大关。") == [("gdp", 5000.0, "亿元", "at_least")]
+
+
+def test_a_base_year_and_an_average_are_not_subjects() -> None:
+    rows = _outcomes("国内生产总值达到24.6万亿元，比2018年增长60.5%，年均增长9.9%。")
+    assert [row[0] for row in rows] == ["gdp", "gdp", "gdp"]

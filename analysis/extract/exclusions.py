@@ -122,5 +122,6 @@ def _in_set_phrase(s: str, start: int, end: int, idioms: tuple[str, ...]) -> boo
 
 
 def _labels_noun(s: str, position: int) -> bool:
+    """Whether a noun follows (过10亿元以上项目): not a verb or a connective (74%以上用于民生)."""
     nxt = s[position:position + 1]
-    return bool(nxt) and bool(re.match(r"[\u4e00-\u9fff]", nxt)) and nxt not in "和及与的"
+    return bool(nxt) and bool(re.match(r"[\u4e00-\u9fff]", nxt)) and nxt not in "和及与的用投来通达实是为占"

@@ -148,7 +148,8 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
     pair = paired(s, match, state)
     # In 'A、B分别增长X、Y' the verb after 分别 governs every value of the list.
     measure, sign = measures.measure_of(pair[1] if pair else clause, unit, vocabulary.percent, s[match.end():match.end() + 12])
-    qualifier = "range" if high is not None else measures.qualifier_of(s, match.end(), clause, bool(groups.get("approx")))
+    qualifier = "range" if high is not None else measures.qualifier_of(s, match.end(), clause,
+                                                                               bool(groups.get("approx") or groups.get("approx_before")))
     if qualifier is None and pair:
         qualifier = measures.list_qualifier(s, match.end())
     if sign < 0 and qualifier in measures.FLIPPED:

@@ -33,7 +33,7 @@ def patterns_for(vocabulary: Vocabulary) -> Patterns:
     # bounded or anchored on a distinct character class, so matching is linear.
     arabic = re.compile(
         rf"(?P<num>{number})(?:\s{{0,2}}(?P<unit1>%|个百分点)?\s{{0,2}}(?P<dash>[-—–~～]{{1,2}}|至|到)\s{{0,2}}(?P<high>{number}))?"
-        rf"\s{{0,2}}(?P<scale>{scale})?(?P<approx>余|多)?(?P<unit>{unit})")
+        rf"\s{{0,2}}(?P<approx_before>余|多)?(?P<scale>{scale})?(?P<approx>余|多)?(?P<unit>{unit})")
     words = "|".join(map(re.escape, vocabulary.chinese_numeral))
     chinese = re.compile(rf"(?P<num>[{numerals.CHARS}]+)(?P<approx>余|多)?(?P<unit>{words})")
     return Patterns(arabic, chinese, vocabulary)
