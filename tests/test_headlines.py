@@ -139,3 +139,23 @@ def test_a_milestone_passed_is_a_floor() -> None:
 def test_a_base_year_and_an_average_are_not_subjects() -> None:
     rows = _outcomes("国内生产总值达到24.6万亿元，比2018年增长60.5%，年均增长9.9%。")
     assert [row[0] for row in rows] == ["gdp", "gdp", "gdp"]
+
+
+def test_a_scale_standing_for_its_number_is_a_figure() -> None:
+    assert _outcomes("财政民生支出突破万亿元。") == [("livelihood_spending", 10000.0, "亿元", "at_least")]
+
+
+def test_an_outcome_kept_within_a_level_is_that_level() -> None:
+    assert _outcomes("居民消费价格涨幅控制在2.4%。") == [("cpi", 2.4, "%", None)]
+
+
+def test_a_list_of_values_without_its_subjects_takes_the_figures_before_it() -> None:
+    rows = _outcomes("城镇居民人均可支配收入25000元，农村居民人均可支配收入9000元，实际增长6.4%和7.1%。")
+    assert [row[0] for row in rows] == ["urban_disposable_income_per_capita", "rural_disposable_income_per_capita"] * 2
+
+
+def test_urban_and_rural_values_of_one_clause_share_its_yearly_average() -> None:
+    text = "一、“十四五”时期工作回顾\n五年来，城乡居民人均可支配收入年均增长5.3%、8.1%。"
+    facts = extract_mentions(text, 2026)
+    assert facts[["indicator", "horizon"]].values.tolist() == [
+        ["urban_disposable_income_per_capita", "average"], ["rural_disposable_income_per_capita", "average"]]

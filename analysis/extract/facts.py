@@ -28,6 +28,7 @@ _ANY_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八�
 _ARABIC_ONLY = re.compile(ARABIC_NUMBER)
 _QUOTED = re.compile(r"“[^“”]{0,40}”|《[^《》]{0,60}》|「[^「」]{0,40}」")
 _CLAUSE_START = re.compile(r"[，,；;、：:（(]")
+_LIST_CLAUSE = re.compile(r"[，,；;：:（(]")
 # A list item of one character (中 of 中、小学); a numeral before 、 is a heading (一、), not an item.
 _ONE_CHARACTER_ITEM = re.compile(r"[\u4e00-\u9fff](?<![零〇一二两三四五六七八九十百千])")
 _LEVELS = frozenset("省市区县乡镇村")
@@ -93,7 +94,8 @@ def _skip_all(segment: str, offset: int, text: str, reason: str) -> list[dict]:
 def _scan_sentence(sentence: Sentence, section: str | None, year: int | None, text: str,
                    facts: list[dict], skipped: list[dict] | None, matcher: Matcher, patterns: Patterns) -> None:
     s = sentence.text
-    matches = sorted([*patterns.arabic.finditer(s), *patterns.chinese.finditer(s)], key=lambda m: m.start())
+    bare = patterns.bare.finditer(s) if patterns.bare is not None and "亿" in s else ()
+    matches = sorted([*patterns.arabic.finditer(s), *patterns.chinese.finditer(s), *bare], key=lambda m: m.start())
     if not matches and skipped is None:
         return
     quote_start, quote_end = sentence.orig_span(0, len(s))
@@ -137,7 +139,9 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
     number_text = groups["num"]
     unit = (groups.get("scale") or "") + groups["unit"]
     vocabulary = patterns.vocabulary
-    if match.re is patterns.chinese:
+    if match.re is patterns.bare:  # 万亿元: 10000 亿元
+        value, decimals = Decimal(numerals.SMALL_UNITS.get(number_text) or numerals.BIG_UNITS[number_text]), 0
+    elif match.re is patterns.chinese:
         value, decimals = Decimal(numerals.parse_chinese_int(number_text)), 0
     else:
         value, decimals = Decimal(number_text.replace(",", "")), decimals_of(number_text)
@@ -155,7 +159,11 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
     if sign < 0 and qualifier in measures.FLIPPED:
         # The value is signed: "下降3%以上" (a fall of at least 3%) is a change of at most -3%.
         qualifier = measures.FLIPPED[qualifier]
-    kind, period, horizon = horizons.place(section, year, s[:match.start()], clause, measure)
+    # A list's later values take their span from the whole clause (年均分别增长4.5%、3%: 3% is a yearly average too).
+    whole_clause = _LIST_CLAUSE.split(before)[-1] if pair else clause
+    kind, period, horizon = horizons.place(section, year, s[:match.start()], whole_clause, measure)
+    if kind == "actual" and measures.kept_within(clause) and not measures.AFTER_QUALIFIER.match(s, match.end()):
+        qualifier = None  # an outcome 控制在3.3% was 3.3%: what happened, not a ceiling
     subject = (measure == "growth" and growth_target_subject(clause, s[match.end():match.end() + 16])) or \
         subject_of(s, match, clause, state, pair[0] if pair else None)
     share_subject = subject.split("占")[0] if measure == "share" and "占" in subject else subject

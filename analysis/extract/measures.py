@@ -69,9 +69,15 @@ def qualifier_of(s: str, end: int, clause: str, approx: bool) -> str | None:
         return "about"
     if _AT_LEAST_BEFORE.search(clause):
         return "at_least"
-    if _AT_MOST_BEFORE.search(clause) or re.search(r"控制在[^，,；;]{0,6}$", clause):
+    if _AT_MOST_BEFORE.search(clause) or kept_within(clause):
         return "at_most"
     return None
+
+
+def kept_within(clause: str) -> bool:
+    """Whether the number is what something was kept within (控制在…): a ceiling for a target, the value for
+    an outcome."""
+    return bool(re.search(r"控制在[^，,；;]{0,6}$", clause))
 
 
 def list_qualifier(s: str, end: int) -> str | None:

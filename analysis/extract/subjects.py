@@ -109,7 +109,7 @@ def paired(s: str, match: re.Match, state: dict) -> tuple[str | None, str] | Non
     head = s[window_start:match.start()]
     at = head.rfind("分别")
     if at < 0 or LIST_START.search(head, at):
-        return _implicit_pair(s, match, head, state)
+        return _implicit_pair(s, match, head, state) or _value_list_pair(s, match, head, state)
     clause_start = max((m.end() for m in LIST_START.finditer(head, 0, at)), default=0)
     subjects = [p for p in re.split(r"[、和及与]", clean_subject(head[clause_start:at])) if p]
     if len(subjects) == 1 and subjects[0].startswith("城乡"):  # 城乡居民收入分别增长5%、6.5%: urban, then rural
@@ -144,6 +144,29 @@ def _implicit_pair(s: str, match: re.Match, head: str, state: dict) -> tuple[str
         return None
     state["pair_items"] = subjects
     return complete_pair(subjects, values_before), found.group("verb")
+
+
+_VALUE_LIST = re.compile(rf"(?P<prefix>[^，,；;：:（(。\d]*?)(?P<values>{ARABIC_NUMBER}\s{{0,2}}(?:%|个百分点|[^\d、和，,；;。]{{0,3}})"
+                         rf"(?:\s{{0,2}}[、和]\s{{0,2}}{ARABIC_NUMBER}\s{{0,2}}(?:%|个百分点|[^\d、和，,；;。]{{0,3}}))+)")
+
+
+def _value_list_pair(s: str, match: re.Match, head: str, state: dict) -> tuple[str, str] | None:
+    """A list of values with no list of subjects (城镇…15781元，农村…4761元，实际增长8.4%和8%; 城乡居民收入年均增长
+    5.3%、8.1%): its subjects are 城镇 and 农村 of a 城乡 subject, or the figures just before it."""
+    clause_start = max((m.end() for m in LIST_START.finditer(head)), default=0)
+    found = _VALUE_LIST.match(s, match.start() - len(head) + clause_start)
+    if not found or not found.start("values") <= match.start() < found.end("values"):
+        return None
+    values = [m.start() for m in re.finditer(ARABIC_NUMBER, found.group("values"))]
+    index = values.index(match.start() - found.start("values")) if match.start() - found.start("values") in values else -1
+    subject = clean_subject(found.group("prefix"))
+    if subject.startswith("城乡") and len(values) == 2:
+        subjects = ["城镇" + subject[2:], "农村" + subject[2:]]
+    elif not subject and len(state.get("recent", [])) >= len(values):
+        subjects = state["recent"][-len(values):]
+    else:
+        return None
+    return (subjects[index], found.group("prefix")) if index >= 0 else None
 
 
 _SHORT_ITEM = 4
