@@ -159,3 +159,14 @@ def test_urban_and_rural_values_of_one_clause_share_its_yearly_average() -> None
     facts = extract_mentions(text, 2026)
     assert facts[["indicator", "horizon"]].values.tolist() == [
         ["urban_disposable_income_per_capita", "average"], ["rural_disposable_income_per_capita", "average"]]
+
+
+def test_a_figure_whose_clause_names_nothing_takes_the_sentences_last_catalog_name() -> None:
+    assert _outcomes("粮食产量屡创新高，去年达到1.3万亿斤。")[0][0] == "grain_output"
+    # …unless it measures something else (66个 is no grain) or is an increase of it
+    assert _outcomes("实施粮食产能提升工程，推进66个。")[0][0] is None
+    assert [row[0] for row in _outcomes("粮食总产量1.37万亿斤，增产74亿斤。")] == ["grain_output", None]
+
+
+def test_per_capita_gdp_is_not_gdp() -> None:
+    assert _outcomes("人均生产总值达到9.8万元。")[0][0] == "gdp_per_capita"

@@ -14,7 +14,7 @@ from analysis.extract import changes, exclusions, horizons, measures, numerals, 
 from analysis.extract.catalog import Matcher, matcher_for
 from analysis.extract.numerals import ARABIC_NUMBER
 from analysis.extract.patterns import Patterns, patterns_for
-from analysis.extract.subjects import LOOKBACK, growth_target_subject, paired, subject_of
+from analysis.extract.subjects import LOOKBACK, clean_subject, growth_target_subject, paired, subject_of
 from analysis.extract.units import Vocabulary, decimals_of, load_units
 from analysis.text.layout import Sentence, sentences
 from analysis.text.normalise import simplify
@@ -167,12 +167,17 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
     subject = (measure == "growth" and growth_target_subject(clause, s[match.end():match.end() + 16])) or \
         subject_of(s, match, clause, state, pair[0] if pair else None)
     share_subject = subject.split("占")[0] if measure == "share" and "占" in subject else subject
-    factor, base_unit = vocabulary.split(unit)
     basis = measures.basis_of(before) if measure in ("growth", "change_pp") else None
+    # A whole share the catalog names (财政赤字占国内生产总值比重: the deficit ratio) before its part; else, for a
+    # figure whose own clause names nothing (总产量10570亿斤, 去年达到1.09万亿斤), the sentence's last catalog name.
+    factor, base_unit = vocabulary.split(unit)
+    indicator = (share_subject != subject and state["match"].share_of(subject)) or state["match"](share_subject)
+    if not clean_subject(clause) and _INCREMENT.search(clause) and measure == "level":
+        indicator = None  # 比上年增加1500亿元, 增产74亿斤: an increase of the carried subject, not its level
+    elif not indicator and pair is None and _names_nothing(clause, measure):
+        indicator = state["match"].topic(s[:match.start()], base_unit)
     return {
-        # A whole share the catalog names (财政赤字占国内生产总值比重: the deficit ratio) before its part.
-        "indicator": (share_subject != subject and state["match"].share_of(subject)) or state["match"](share_subject)
-        or pd.NA,
+        "indicator": indicator or pd.NA,
         "subject": subject, "kind": kind, "period": period, "horizon": horizon, "measure": measure,
         "value": float(sign * value), "value_high": float(sign * high) if high is not None else float("nan"),
         "value_from": float("nan") if change is None else changes.starting_value(change, unit, vocabulary),
@@ -180,6 +185,16 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
         "value_base": sign * float(value * factor), "base_unit": base_unit, "estimated": state["estimated"],
         "basis": basis or pd.NA,
     }
+
+
+_TOPIC_HEADS = frozenset({"", "产量", "总产量", "年产", "年度产量", "最高年产", "总额", "总量", "规模"})
+# An increase (增产291亿斤) is no level of the topic, nor is a figure of something else the clause introduces.
+_INCREMENT = re.compile(r"增产|减产|增加(?!到|至)|新增|减少|增量|增收")
+
+
+def _names_nothing(clause: str, measure: str) -> bool:
+    """Whether a figure's own clause names no subject of its own: a generic head or nothing (总产量, 达到)."""
+    return measure != "share" and clean_subject(clause) in _TOPIC_HEADS and not _INCREMENT.search(clause)
 
 
 def _clause(before: str) -> str:
