@@ -60,7 +60,8 @@ def not_a_fact(s: str, match: re.Match, quoted: list[tuple[int, int]], section: 
     if before.endswith("过") and not before.endswith(("超过", "通过", "经过", "不过", "度过")):
         return "threshold that labels a noun (过…)"
     qualifier = measures.AFTER_QUALIFIER.match(s, end)
-    if qualifier and qualifier.group("q") in ("以上", "及以上", "以下", "及以下") and _labels_noun(s, qualifier.end()):
+    share = (match.group("unit") or "") in patterns.vocabulary.percent  # 八成以上财政资金: a share of the funds
+    if not share and qualifier and qualifier.group("q") in ("以上", "及以上", "以下", "及以下") and _labels_noun(s, qualifier.end()):
         return "threshold that labels a noun (…以上)"
     if s.startswith("及以下", end) and _labels_noun(s, end + 3):
         return "threshold that labels a noun (…及以下)"
