@@ -191,3 +191,18 @@ def test_units_of_health_air_and_freight(sentence: str, unit: str) -> None:
 def test_goals_for_the_coming_years_are_not_this_years() -> None:
     facts = extract_mentions(PLAN + "今后一个时期，引导约1亿人在中西部地区就近城镇化。", 2024)
     assert facts[["kind", "horizon"]].values.tolist() == [["target", "plan_period"]]
+
+
+@pytest.mark.parametrize("sentence", ["AR-E3000成功首飞。", "推动形成万亿立柱、千亿提升、百亿成势的产业集群。"])
+def test_cheng_in_a_word_is_no_tenths(sentence: str) -> None:
+    assert not extract_mentions(PLAN + sentence, 2024)["unit"].eq("成").any()
+
+
+def test_completion_rates_of_a_list_may_pass_100() -> None:
+    facts = extract_mentions(REVIEW + "城镇新增就业、新增创业担保贷款分别完成年计划的112.5%、231.4%。", 2024)
+    assert facts[["horizon", "value"]].values.tolist() == [["ratio_to_plan", 112.5], ["ratio_to_plan", 231.4]]
+
+
+def test_a_range_of_declines_runs_from_the_larger_fall() -> None:
+    facts = extract_mentions(PLAN + "主要污染物排放总量减少8%至10%。", 2024)
+    assert facts[["value", "value_high", "qualifier"]].values.tolist() == [[-10.0, -8.0, "range"]]

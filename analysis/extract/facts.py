@@ -156,6 +156,8 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
                                                                                bool(groups.get("approx") or groups.get("approx_before")))
     if qualifier is None and pair:
         qualifier = measures.list_qualifier(s, match.end())
+    if sign < 0 and high is not None:
+        value, high = high, value  # 减少8%至10%: a change from -10% to -8%, low end first
     if sign < 0 and qualifier in measures.FLIPPED:
         # The value is signed: "下降3%以上" (a fall of at least 3%) is a change of at most -3%.
         qualifier = measures.FLIPPED[qualifier]

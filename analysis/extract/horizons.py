@@ -41,8 +41,10 @@ _FLOW = re.compile(r"新增|新建|新开工|新设|新培育|新认定|新获�
                    r"培育|引进|治理|修复|造林|开挖|疏浚|筹集|设立|获批|认定|出台|办理|发布|召开|审议|制定|修订|开行|发射|转移|"
                    r"脱贫|摘帽|减税|降费|退税|帮助|带动|惠及|扩招|培训|取消|下放|投入|发放|解决|安置|吸引|签约|招引|落地|开工|"
                    r"压减|提供|支持|救助|资助|整治|创建|打造|组建|举办|连续|增产")
+_EARLIER_VALUES = re.compile(r"(?:[\d.]+\s{0,2}%?\s{0,2}[、和])+$")
 _RATIO_TO_PLAN = re.compile(r"完成(?:了)?(?:年度|全年|年)?(?:计划|目标|任务)(?:的)?$|完成率(?:达到|达|为)?$|(?:计划|目标)完成率(?:达到|达|为)?$")
-# Goals beyond this year without a year named: 今后一个时期, 今后五年 (placed at the end of five years).
+# Goals beyond this year without a year named: 今后一个时期, 今后五年, a new round (新一轮) of a programme (placed at
+# the end of five years).
 _AHEAD = re.compile(r"今后一个时期|今后一段时期|今后几年|今后五年|未来五年|未来几年")
 _PAST_IN_PLAN = re.compile(r"(?<![比较])(?:去年|上年)|过去一年|过去五年|五年来|“?十四五”?(?:时期|期间)")
 
@@ -52,7 +54,7 @@ def place(part: str | None, year: int | None, before: str, clause: str, measure:
     the number, `clause` the clause it ends."""
     if year is None:
         return ("target" if part in p.PLANS else "actual"), None, ANNUAL
-    if _RATIO_TO_PLAN.search(clause):
+    if _RATIO_TO_PLAN.search(_EARLIER_VALUES.sub("", clause)):  # 完成年计划的118.2%、248.57%: both
         return "actual", year - 1, RATIO_TO_PLAN
     by_year = _BY_YEAR.search(clause) or (_BY_YEAR.search(before) if part in p.PLANS | {p.PLAN_PERIOD} else None)
     if by_year and int(by_year.group(1) or by_year.group(2)) > year:
@@ -104,7 +106,7 @@ def _plan_year_place(year: int, before: str, clause: str, measure: str) -> tuple
     ("十五五"期间, 3年内)."""
     if _PAST_IN_PLAN.search(clause):
         return "actual", year - 1, ANNUAL if not _AVERAGE.search(clause) else AVERAGE
-    if _AHEAD.search(before):
+    if _AHEAD.search(before) or "新一轮" in clause:
         return "target", year + 4, AVERAGE if _AVERAGE.search(clause) else PLAN_PERIOD
     plan = p.named_plan(clause)
     if plan is not None and plan[1] > year and re.search(r"期间|时期|末", clause):

@@ -35,7 +35,7 @@ _NOT_A_NOUN_START = frozenset("并且居位列占比较")
 NOUN_AFTER = frozenset({"大"})
 GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
 # The first value after a verb; a year (比1995年增长69%) is not one.
-FIRST_NUMBER = re.compile(rf"{ARABIC_NUMBER}(?!年)|[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千年])")
+FIRST_NUMBER = re.compile(rf"{ARABIC_NUMBER}(?!年)|(?<![“\"])[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千年”\"])")
 
 
 # A growth target named without its subject: 把增长预期目标定在7.5%左右, 确定4.5%左右的增长目标, 7%左右的速度,
