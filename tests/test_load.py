@@ -117,3 +117,18 @@ def test_a_completion_rate_of_a_plan_may_pass_100_but_an_annual_share_may_not(da
     assert hand["value"].tolist() == [118.2]
     with pytest.raises(DataError, match="a share must lie between 0 and 100"):
         load_hand_entered(_hand_entered_with(data_dir, ",horizon", ",annual", "118.2", measure="share"))
+
+
+def test_spans_of_a_bare_scale_and_of_a_range_of_declines_hold_their_numbers(data_dir: Path, tmp_path: Path) -> None:
+    # 突破万亿元 is 10000 亿元 though its span reads 万; 减少8%至10% runs from -10 to -8 though its span starts with 8.
+    from analysis.staging.add_report import Provenance, add_report
+    from analysis.staging.pipeline import write_extracted
+
+    source = tmp_path / "east-2026.txt"
+    source.write_text("一、2025年工作回顾\n过去一年，全省财政民生支出突破万亿元，煤炭消费量减少8%至10%。\n", encoding="utf-8")
+    add_report(source, Provenance("东省", "East", 2026, "province", "东省人民政府"), data_dir=data_dir, doc="east-2026")
+    write_extracted(data_dir)
+    table = load_indicators(data_dir)
+    east = table[table["doc"].eq("east-2026")]
+    assert [(r.value, r.value_high if pd.notna(r.value_high) else None, r.unit) for r in east.itertuples()] == [
+        (10000.0, None, "亿元"), (-10.0, -8.0, "%")]

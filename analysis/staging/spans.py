@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import DataError
-from analysis.extract.numerals import parse_chinese_int
+from analysis.extract.numerals import BIG_UNITS, SMALL_UNITS, parse_chinese_int
 from analysis.text.normalise import halfwidth
 from analysis.text.sources import read_sidecar, read_text
 
@@ -27,7 +27,8 @@ def check_spans(frame: pd.DataFrame, raw_dir: Path, table_path: Path) -> None:
         q0, start, end = int(row["quote_start"]), int(row["start"]), int(row["end"])
         if text[q0:q0 + len(row["quote"])] != row["quote"] or not q0 <= start < end <= q0 + len(row["quote"]):
             raise DataError(table_path, f"quote not found in {doc_path.name} at offset {q0}", row=int(index) + 2)
-        if _span_value(text[start:end]) != abs(row["value"]):
+        # A range of declines (减少8%至10%) is stored low end first: -10 to -8, so the span starts with value_high.
+        if _span_value(text[start:end]) not in (abs(row["value"]), abs(row.get("value_high", float("nan")))):
             raise DataError(table_path, f"span {start}:{end} of {doc_path.name} reads {text[start:end]!r}, "
                                         f"not the value {row['value']}", row=int(index) + 2)
 
@@ -40,4 +41,6 @@ def _span_value(span_text: str) -> float | None:
     token = match.group()
     if token[0].isdigit() or token[0] in "+-":
         return abs(float(token.replace(",", "")))
+    if token in SMALL_UNITS or token in BIG_UNITS:  # a bare scale read as a number: 突破万亿元 is 10000 亿元
+        return float(SMALL_UNITS.get(token) or BIG_UNITS[token])
     return float(parse_chinese_int(token))
