@@ -89,3 +89,15 @@ def test_plans_are_told_by_their_number(title: str, years: tuple[int, int] | Non
 def test_place_reads_the_part_and_the_words(part: str, before: str, clause: str, measure: str,
                                             expected: tuple) -> None:
     assert place(part, 2026, before, clause, measure) == expected
+
+
+def test_a_share_of_money_spent_over_the_plan_period_is_a_share_of_its_total() -> None:
+    # 74%以上用于民生 after the five years' 一般公共预算支出 is a share of five years' spending (cumulative), not the
+    # last year's; a level held (稳定在, 每年) is plan_period; the same words in the review of the year are annual.
+    text = ("一、2025年和“十四五”时期工作回顾\n刚刚过去的2025年，八成以上财政资金用于民生。\n"
+            "五年来，一般公共预算支出3.4万亿元，74%以上用于民生，财政支出近八成投向民生领域，"
+            "每年70%以上的财政支出投入民生领域，城镇化率达到65%。\n")
+    facts = extract_mentions(text, 2026)
+    shares = [(r.value, r.unit, r.horizon) for r in facts.itertuples() if r.measure == "share"]
+    assert shares == [(8.0, "成", "annual"), (74.0, "%", "cumulative"), (8.0, "成", "cumulative"),
+                      (70.0, "%", "plan_period"), (65.0, "%", "annual")]

@@ -165,7 +165,8 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
     whole_clause = _LIST_CLAUSE.split(before)[-1] if pair else clause
     # A change is placed by what stands outside its starting value (从2009年的2.8%降到去年的1.5%: last year's).
     before_figure = s[:match.start()] if change is None else s[:change.opens_at] + change.to_words
-    kind, period, horizon = horizons.place(section, year, before_figure, whole_clause, measure)
+    kind, period, horizon = horizons.place(section, year, before_figure, whole_clause, measure,
+                                           s[match.end("num"):match.end("num") + 16])
     if kind == "actual" and measures.kept_within(clause) and not measures.AFTER_QUALIFIER.match(s, match.end()):
         qualifier = None  # an outcome 控制在3.3% was 3.3%: what happened, not a ceiling
     subject = (measure == "growth" and growth_target_subject(clause, s[match.end():match.end() + 16])) or \

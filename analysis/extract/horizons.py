@@ -46,12 +46,17 @@ _RATIO_TO_PLAN = re.compile(r"完成(?:了)?(?:年度|全年|年)?(?:计划|目�
 # Goals beyond this year without a year named: 今后一个时期, 今后五年, a new round (新一轮) of a programme (placed at
 # the end of five years).
 _AHEAD = re.compile(r"今后一个时期|今后一段时期|今后几年|今后五年|未来五年|未来几年")
+# A share of money spent on something (74%以上用于民生, 近八成投向民生领域, 用于民生的比例): in a review of the plan
+# period it is the share of the period's total spending, not the last year's.
+_ALLOCATED_AFTER = re.compile(r"^(?:%|成)?(?:以上|左右|多)?的?[\u4e00-\u9fff]{0,6}?(?:用于|投向|投入)")
+_ALLOCATED_BEFORE = re.compile(r"(?:用于|投向|投入)[^，,；;。]{1,10}的(?:比例|比重|占比)")
 _PAST_IN_PLAN = re.compile(r"(?<![比较])(?:去年|上年)|过去一年|过去五年|五年来|“?十四五”?(?:时期|期间)")
 
 
-def place(part: str | None, year: int | None, before: str, clause: str, measure: str) -> tuple[str, int | None, str]:
+def place(part: str | None, year: int | None, before: str, clause: str, measure: str,
+          after: str = "") -> tuple[str, int | None, str]:
     """(kind, period, horizon) of a figure in `part` of a report of `year`; `before` is its sentence up to
-    the number, `clause` the clause it ends."""
+    the number, `clause` the clause it ends, `after` the words after the number (its unit first)."""
     if year is None:
         return ("target" if part in p.PLANS else "actual"), None, ANNUAL
     if _RATIO_TO_PLAN.search(_EARLIER_VALUES.sub("", clause)):  # 完成年计划的118.2%、248.57%: both
@@ -63,14 +68,14 @@ def place(part: str | None, year: int | None, before: str, clause: str, measure:
     if named is not None and named != year:
         if named < year:
             review = p.REVIEW_YEAR if named == year - 1 else p.REVIEW_PLAN
-            return "actual", named, _review_horizon(review, clause, before, measure)
+            return "actual", named, _review_horizon(review, clause, before, measure, after)
         return "target", named, PLAN_PERIOD
     if part == p.PLAN_PERIOD:
         return "target", _plan_end(before, year), _goal_horizon(clause, measure)
     if part in p.PLANS:
         return _plan_year_place(year, before, clause, measure)
     review = part if part in p.REVIEWS else p.REVIEW_YEAR
-    return "actual", year - 1, _review_horizon(review, clause, before, measure)
+    return "actual", year - 1, _review_horizon(review, clause, before, measure, after)
 
 
 def _named_year(before: str, year: int) -> int | None:
@@ -122,7 +127,7 @@ def _plan_year_place(year: int, before: str, clause: str, measure: str) -> tuple
     return "target", year, ANNUAL
 
 
-def _review_horizon(part: str, clause: str, before: str, measure: str) -> str:
+def _review_horizon(part: str, clause: str, before: str, measure: str, after: str = "") -> str:
     """How many years an outcome spans: in a review of the plan period a flow (新增, 增长) is a total over
     it, a level reached (达到, 突破, a share) is the last year's; in a review of the year, figures are the
     year's unless the sentence names a span (五年累计, 比2020年, 年均)."""
@@ -137,6 +142,8 @@ def _review_horizon(part: str, clause: str, before: str, measure: str) -> str:
             return PLAN_PERIOD
         if _TOTAL.search(clause):
             return CUMULATIVE
+        if measure == "share" and (_ALLOCATED_AFTER.search(after) or _ALLOCATED_BEFORE.search(clause)):
+            return CUMULATIVE  # 一般公共预算支出3.4万亿元，74%以上用于民生: of five years' spending
         if measure == "share" or _STOCK.search(clause):
             return ANNUAL
         if measure == "level" and not _FLOW.search(clause):
