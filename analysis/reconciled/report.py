@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.config import DataPaths, data_paths
 from analysis.extract.catalog import chinese_name, load_catalog
+from analysis.reconciled.livelihood import livelihood_statements, panel_shares, resolve_statements
 from analysis.reconciled.reconcile import RESOLVED_CONFLICT_COLUMNS, Resolution, resolve, resolve_figures
 from analysis.reconciled.revisions import resolve_history
 from analysis.reconciled.scope import Scope, report_scope
@@ -96,6 +97,24 @@ class Report:
         """The sources that disagree with the figures of `history` (as `conflicts` for `figures`)."""
         return self._history.conflicts
 
+    @cached_property
+    def _livelihood(self) -> pd.DataFrame:
+        return livelihood_statements(self.table)
+
+    @property
+    def livelihood(self) -> pd.DataFrame:
+        """This report's statements of the livelihood (民生) share, amount or growth, every horizon, each with its
+        denominator (`reconciled.livelihood.livelihood_statements`)."""
+        found = self._livelihood
+        return found[found["region"].eq(self.region) & found["report_year"].eq(self.report_year)].reset_index(drop=True)
+
+    @property
+    def livelihood_history(self) -> pd.DataFrame:
+        """This region's livelihood statements over every report, one per figure, the newest source's
+        (`reconciled.livelihood.resolve_statements`)."""
+        found = self._livelihood
+        return resolve_statements(found[found["region"].eq(self.region)])
+
 
 @dataclass(frozen=True)
 class Panel:
@@ -120,6 +139,19 @@ class Panel:
     def conflicts(self) -> pd.DataFrame:
         """The sources that disagree with the value `figures` uses, one row each (`reconcile.resolve`)."""
         return self._resolution.conflicts
+
+    @cached_property
+    def livelihood_statements(self) -> pd.DataFrame:
+        """Every statement of the livelihood (民生) share, amount or growth of every report, one per figure, the
+        newest source's, with denominator, period and horizon (`reconciled.livelihood.resolve_statements`)."""
+        return resolve_statements(livelihood_statements(self.table))
+
+    def livelihood(self, level: str | None, year: int) -> pd.DataFrame:
+        """The livelihood-spending share of each region of `level` (None: every level) for `year`, one row per
+        region, largest first, as the panel page shows them: value and qualifier as written, share in %,
+        denominator, period and horizon (`reconciled.livelihood.panel_shares`). A share of investment or of a
+        named fund is never among them."""
+        return panel_shares(self.livelihood_statements, level, year)
 
 
 def open_panel(data_dir: str | Path | None = None) -> Panel:
