@@ -39,6 +39,7 @@ SHOWS = {
         "35.33",       # implied expenditure: 民生支出 26.6 亿元 at 75.3 % of it: 26.6 / 0.753 = 35.325
         "78.1%",       # self-reliance: revenue 27.6 / 35.325 = 78.13 %
         "8.53%",       # livelihood spending as a share of GDP: 26.6 / 311.7 = 8.534 %
+        "general public budget expenditure (公共财政支出)",  # the total the text names: 占公共财政支出的75.3%
     ],
     "03-target-ambition.ipynb": [
         "+1.4 pp",     # industrial value added: target 10 % against 8.6 % in 2022
@@ -52,6 +53,8 @@ SHOWS = {
     "05-levels-and-peers.ipynb": [
         "no target set",        # the nation's 2020 report set no GDP target (hand-entered, qualifier no_target)
         "6–6.5%",               # the nation's 2019 GDP target, a range
+        "75.3%",                # Shizhong's livelihood share of 2022 (占公共财政支出的75.3%), in the peers table
+        "Only one region of level district states a share for 2022",
     ],
 }
 # The page a test reads for a notebook that runs once per region: Shizhong's.

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis.reconciled.revisions import resolve_history, resolved, revisions_of
-from analysis.analyses.trends import headline_indicator, livelihood_trend, target_record
+from analysis.analyses.trends import headline_indicator, target_record
 
 NATION = dict(doc="c-2023", region="全国", region_en="China", level="nation", report_year=2023, source="hand_entered",
               subject="", indicator="gdp", kind="actual", period=2022, measure="growth", value_high=pd.NA, unit="%",
@@ -87,13 +87,6 @@ def test_outcome_in_another_unit_is_judged_in_the_target_unit(table) -> None:
                   "report_year": 2024, "doc": "b"})
     row = target_record(resolved(rows)).iloc[0]
     assert row["outcome"] == pytest.approx(0.7056) and row["ratio"] == pytest.approx(7056 / 5000)
-
-
-def test_livelihood_share_implies_the_expenditure(table) -> None:
-    rows = table({"indicator": "livelihood_spending", "measure": "share", "value": "75.3", "region": "区"},
-                 {"indicator": "livelihood_spending", "measure": "level", "value": "26.6", "unit": "亿元", "region": "区"})
-    out = livelihood_trend(resolved(rows), "区").iloc[0]
-    assert out["implied_expenditure"] == pytest.approx(26.6 / 0.753)  # 35.33 亿元
 
 
 def test_headline_is_gdp_growth_when_targeted(nation) -> None:

@@ -7,14 +7,20 @@ from analysis.analyses.attainment import attainment_summary
 from analysis.analyses.trends import target_record
 
 PEER_COLUMNS = ["level", "region", "region_en", "period", "targets", "no_target", "judged", "met", "share_met",
-                "mean_margin_pp", "mean_ratio", "gdp_target", "gdp_target_high", "gdp_target_qualifier", "gdp_outcome", "livelihood_share"]
+                "mean_margin_pp", "mean_ratio", "gdp_target", "gdp_target_high", "gdp_target_qualifier", "gdp_outcome", "livelihood_share",
+                "livelihood_qualifier", "livelihood_horizon", "livelihood_denominator"]
 
 
-def peer_table(figures: pd.DataFrame, level: str | None = None, *, about_tolerance_pp: float = 0.5) -> pd.DataFrame:
+def peer_table(figures: pd.DataFrame, level: str | None = None, *, about_tolerance_pp: float = 0.5,
+               livelihood: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per region and year (regions of `level`, or every region): how many targets it set, how many
     of those were judged against an outcome and met (`attainment.attainment_summary`), its GDP growth
     target and outcome, and its livelihood (民生) spending share. `figures` resolved once by `revisions.resolved`.
     `targets` counts stated targets; `no_target` counts stated absences.
+
+    `livelihood`: the livelihood-spending shares of every region and year (`Panel.livelihood(None, None)`), any
+    horizon, with qualifier, horizon and denominator; without it, the annual shares of `figures` catalogued as
+    livelihood_spending. A region and year with a share but no target in the data is a row too, its counts empty.
     """
     record = target_record(figures, about_tolerance_pp=about_tolerance_pp)
     if level is not None:
@@ -29,9 +35,23 @@ def peer_table(figures: pd.DataFrame, level: str | None = None, *, about_toleran
         columns={"target": "gdp_target", "target_high": "gdp_target_high", "target_qualifier": "gdp_target_qualifier",
                  "outcome": "gdp_outcome"})
     out = out.merge(gdp, on=["region", "period"], how="left")
-    share = figures[(figures["indicator"] == "livelihood_spending") & (figures["measure"] == "share")
-                    & (figures["kind"] == "actual")][["region", "period", "value"]]
-    out = out.merge(share.rename(columns={"value": "livelihood_share"}), on=["region", "period"], how="left")
+    out = out.merge(_shares(figures, livelihood, level), on=["level", "region", "region_en", "period"], how="outer")
     for column in ["judged", "met"]:
         out[column] = pd.to_numeric(out[column], errors="coerce").fillna(0).astype(int)
+    out = out.astype({"targets": "Int64", "no_target": "Int64"})  # empty where the data has a share but no target
     return out.reindex(columns=PEER_COLUMNS).sort_values(["level", "region", "period"]).reset_index(drop=True)
+
+
+def _shares(figures: pd.DataFrame, livelihood: pd.DataFrame | None, level: str | None) -> pd.DataFrame:
+    """The livelihood-spending share of each region and year, with its qualifier, horizon and denominator."""
+    if livelihood is None:
+        livelihood = figures[(figures["indicator"] == "livelihood_spending") & (figures["measure"] == "share")
+                             & (figures["kind"] == "actual")].assign(share_pct=lambda f: f["value"], horizon="annual",
+                                                                    denominator=None)
+    if level is not None:
+        livelihood = livelihood[livelihood["level"] == level]
+    shares = livelihood.reindex(columns=["level", "region", "region_en", "period", "share_pct", "qualifier", "horizon",
+                                         "denominator"]).drop_duplicates(["region", "period"])
+    return shares.rename(columns={"share_pct": "livelihood_share", "qualifier": "livelihood_qualifier",
+                                  "horizon": "livelihood_horizon", "denominator": "livelihood_denominator"}) \
+        .astype({"period": int})

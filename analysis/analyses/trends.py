@@ -5,7 +5,6 @@ import pandas as pd
 
 from analysis.analyses.attainment import CEILING_INDICATORS, judge
 from analysis.analyses.picks import PERCENT_MEASURES, pick, qualifier_of, scale_factor
-from analysis.errors import require
 from analysis.staging.absences import NO_TARGET
 
 TREND_COLUMNS = ["region", "region_en", "level", "indicator", "measure", "unit", "period", "target_set", "target",
@@ -75,28 +74,6 @@ def _record(figures: pd.DataFrame, region: str, indicator: str, measure: str, pe
         row["ambition"] = target["value"] - row["prior"] if percent else 100 * (target["value"] / row["prior"] - 1)
         row["ambition_unit"] = "pp" if percent else "%"
     return row
-
-
-def livelihood_trend(figures: pd.DataFrame, region: str) -> pd.DataFrame:
-    """The livelihood (民生) spending share of one region by year, with the spending and the expenditure it implies.
-
-    implied_expenditure = spending ÷ (share / 100), in the spending's unit; empty where either is missing.
-    `figures` as for `target_record`. Columns: period, share, spending, unit, implied_expenditure,
-    share_doc, spending_doc.
-    """
-    mine = figures[(figures["region"] == region) & (figures["indicator"] == "livelihood_spending")
-                   & (figures["kind"] == "actual")]
-    share = mine[mine["measure"] == "share"].set_index("period")
-    level = mine[mine["measure"] == "level"].set_index("period")
-    out = pd.DataFrame({"share": share["value"], "share_doc": share["doc"]}).join(
-        pd.DataFrame({"spending": level["value"], "unit": level["unit"], "spending_doc": level["doc"]}), how="outer")
-    if not out.empty:
-        require(out["share"].dropna().between(0, 100).all(), "(reconciled figures)", "a livelihood share outside 0–100")
-    out["implied_expenditure"] = out["spending"] / (out["share"] / 100)
-    out.index.name = "period"
-    columns = ["period", "share", "spending", "unit", "implied_expenditure", "share_doc", "spending_doc"]
-    return out.reset_index().reindex(columns=columns).astype({"share": float, "spending": float,
-                                                             "implied_expenditure": float})
 
 
 def headline_indicator(record: pd.DataFrame) -> tuple[str, str] | None:

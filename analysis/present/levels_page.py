@@ -22,7 +22,8 @@ def levels_results(panel: Panel, about_tolerance_pp: float = 0.5) -> dict:
     chains = default_chains(panel.table)
     return {"chains": chains, "regions": list(dict.fromkeys(r for chain in chains for r in chain)),
             "chain": panel_chain(panel.figures, chains),
-            "peers": peer_table(panel.figures, about_tolerance_pp=about_tolerance_pp),
+            "peers": peer_table(panel.figures, about_tolerance_pp=about_tolerance_pp,
+                                livelihood=panel.livelihood(None, None)),
             "about_tolerance_pp": about_tolerance_pp}
 
 

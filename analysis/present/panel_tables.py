@@ -158,26 +158,28 @@ def peers_shown(peers: pd.DataFrame) -> pd.DataFrame:
                                   ("target" if pd.notna(t) else "none"), "target": t, "target_high": h,
                                   "target_qualifier": None if pd.isna(q) else q, "unit": "%"}))
            for t, h, q in zip(peers["gdp_target"], peers["gdp_target_high"], peers["gdp_target_qualifier"])]
+    counted = peers["targets"].notna()  # a row there only for its livelihood share has no counts to show
     return pd.DataFrame({
         "Level": peers["level"], "Region": peers["region_en"] + " (" + peers["region"] + ")", "Year": peers["period"],
-        "Targets set": peers["targets"], "Judged": peers["judged"], "Met": peers["met"],
+        "Targets set": [int(t) if c else "—" for t, c in zip(peers["targets"], counted)],
+        "Judged": [int(j) if c else "—" for j, c in zip(peers["judged"], counted)],
+        "Met": [int(m) if c else "—" for m, c in zip(peers["met"], counted)],
         "Share met": ["—" if pd.isna(s) else f"{100 * s:.0f}%" for s in peers["share_met"]],
         "Mean margin (pp)": ["—" if pd.isna(m) else f"{m:+.2f}" for m in peers["mean_margin_pp"]],
         "GDP target": gdp, "GDP outcome": [value_text(v, "%") for v in peers["gdp_outcome"]],
-        "Livelihood share": [value_text(v, "%") for v in peers["livelihood_share"]],
+        "Livelihood share": [livelihood_text(v, q, h) for v, q, h in
+                             zip(peers["livelihood_share"], peers.get("livelihood_qualifier", [None] * len(peers)),
+                                 peers.get("livelihood_horizon", ["annual"] * len(peers)))],
     })
 
 
-def livelihood_shown(trend: pd.DataFrame) -> pd.DataFrame:
-    """`trends.livelihood_trend` with reader columns (implied expenditure rounded to what the share supports)."""
-    return pd.DataFrame({
-        "Year": trend["period"], "Share of expenditure": [value_text(v, "%") for v in trend["share"]],
-        "Livelihood spending": [value_text(v, u if isinstance(u, str) else "") for v, u in zip(trend["spending"], trend["unit"])],
-        "Implied expenditure": ["—" if pd.isna(v) else f"≈{v:,.1f}{u}" for v, u in
-                                zip(trend["implied_expenditure"], trend["unit"])],
-        "Sources": ["; ".join(dict.fromkeys(d for d in (a, b) if isinstance(d, str)))
-                    for a, b in zip(trend["share_doc"], trend["spending_doc"])],
-    })
+def livelihood_text(share: float, qualifier: object, horizon: object) -> str:
+    """A region's livelihood-spending share in the peers table: '75.3%', '≥80% (plan period)'."""
+    if pd.isna(share):
+        return "—"
+    text = qualifier_label(float(share), qualifier if isinstance(qualifier, str) else None, "%")
+    over = {"plan_period": " (plan period)", "cumulative": " (several years' total)", "average": " (yearly average)"}
+    return text + over.get(horizon, "") if isinstance(horizon, str) else text
 
 
 def growth_paths_shown(paths: pd.DataFrame, catalog: pd.DataFrame, level: str | None = None) -> pd.DataFrame:

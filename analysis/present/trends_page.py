@@ -6,14 +6,15 @@ from matplotlib.figure import Figure
 
 from analysis.analyses.attainment import attainment_rules, attainment_summary, degree_rules
 from analysis.analyses.growth import growth_paths
-from analysis.analyses.trends import headline_indicator, livelihood_trend, target_record
+from analysis.analyses.trends import headline_indicator, target_record
 from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
 from analysis.present.labels import indicator_names
 from analysis.present.panel_charts import targets_vs_outcomes
-from analysis.present.panel_tables import (BASIS_NOTE, degree_example, growth_paths_shown, livelihood_shown,
-                                           summary_shown, target_text, trend_findings, trend_shown, value_text)
+from analysis.present.livelihood_sections import trend_section
+from analysis.present.panel_tables import (BASIS_NOTE, degree_example, growth_paths_shown, summary_shown, target_text,
+                                           trend_findings, trend_shown, value_text)
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
 
@@ -94,10 +95,9 @@ def paths(report: Report) -> list:
             "No indicator has reported growth for two or more years."]
 
 
-def livelihood(report: Report) -> object:
-    shares = livelihood_shown(livelihood_trend(report.history, report.region))
-    return style_table(shares, caption="Livelihood spending share by year") if len(shares) else \
-        "No livelihood spending share is reported for this region."
+def livelihood(report: Report) -> list:
+    """The livelihood-spending share by year, each with its total and period (`livelihood_sections.trend_section`)."""
+    return trend_section(report)
 
 
 def sources(report: Report) -> object:
