@@ -72,17 +72,26 @@ def figure_listing(table: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
 
     names = catalog[["title_en", "name_zh"]]
     listed = table.join(names, on="indicator")
-    value_text = [qualifier_label(v, q, u, h if q == "range" else None) for v, q, u, h in
+    value_text = [qualifier_label(v, q, u, h if isinstance(q, str) and q == "range" else None) for v, q, u, h in
                   zip(listed["value"], listed["qualifier"], listed["unit"], listed["value_high"])]
     source = [_source_text(row) for row in listed.itertuples()]
+    spans = listed["horizon"] if "horizon" in listed else pd.Series("annual", index=listed.index)
+    starts = listed["value_from"] if "value_from" in listed else pd.Series(float("nan"), index=listed.index)
     return pd.DataFrame({
         "indicator": listed["title_en"].fillna("(not in catalog)"),
         "名称": listed["name_zh"].fillna(listed["subject"]),
         "subject as written": listed["subject"],
-        "kind": listed["kind"], "year": listed["period"], "measure": listed["measure"],
-        "value": value_text, "preliminary": listed["estimated"].map({True: "yes", False: ""}),
+        "kind": listed["kind"], "year": listed["period"], "span": spans.fillna("annual").map(SPAN_LABELS),
+        "measure": listed["measure"],
+        "value": [v if pd.isna(f) else f"{v} (from {f:g})" for v, f in zip(value_text, starts)],
+        "preliminary": listed["estimated"].map({True: "yes", False: ""}),
         "source": source,
     })
+
+
+# How many years a figure spans, as the listing says it (the table's `horizon`).
+SPAN_LABELS = {"annual": "", "cumulative": "total over several years", "average": "yearly average",
+               "plan_period": "whole plan period", "ratio_to_plan": "share of a plan"}
 
 
 def _source_text(row) -> str:
