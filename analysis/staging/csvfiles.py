@@ -14,12 +14,13 @@ from analysis.text.encoding import read_user_text
 _FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
-def read_csv_strict(path: Path, columns: list[str]) -> pd.DataFrame:
+def read_csv_strict(path: Path, columns: list[str], optional: tuple[str, ...] = ()) -> pd.DataFrame:
     """A CSV read as text, with the expected header; empty cells are missing values.
 
     Any encoding `read_user_text` accepts; comma-separated, or tab-separated as Excel's "Unicode
     Text" writes it. Header names are trimmed; rows whose every cell is empty (cleared in Excel,
-    which keeps their commas) are skipped.
+    which keeps their commas) are skipped. Columns of `optional` may be left out of the header: they are
+    then not in the frame.
     """
     if not path.is_file():
         raise DataError(path, "file not found" if not path.exists() else "is a directory, not a CSV file")
@@ -44,10 +45,12 @@ def read_csv_strict(path: Path, columns: list[str]) -> pd.DataFrame:
                               f"comma must be in double quotes (Excel and WPS quote it when saving as CSV)",
                         line=int(line)) from None
     frame.columns = [str(name).strip() for name in frame.columns]
-    missing = [c for c in columns if c not in frame.columns]
+    missing = [c for c in columns if c not in frame.columns and c not in optional]
     unknown = [c for c in frame.columns if c not in columns]
     if missing or unknown:
-        raise DataError(path, f"header must be {','.join(columns)}; missing {missing or 'none'}, unknown {unknown or 'none'}",
-                        line=1)
-    frame = frame[columns]
+        required = [c for c in columns if c not in optional]
+        also = f" (optional: {','.join(optional)})" if optional else ""
+        raise DataError(path, f"header must be {','.join(required)}{also}; missing {missing or 'none'}, "
+                              f"unknown {unknown or 'none'}", line=1)
+    frame = frame[[c for c in columns if c in frame.columns]]
     return frame[frame.ne("").any(axis=1)].replace("", pd.NA)

@@ -11,8 +11,11 @@ from analysis.extract.catalog import STATED_BASES, load_catalog
 from analysis.config import data_paths
 from analysis.errors import DataError
 from analysis.staging.csvfiles import read_csv_strict
+from analysis.staging.describe import describe_failures, plain
 from analysis.extract.units import UNITS, decimals_of, to_base, units_beside
 from analysis.staging.absences import NO_TARGET, absence_checks, check_absences
+from analysis.staging.reference import (REFERENCE_COLUMNS, check_documents_cover, check_reference_columns,
+                                        load_documents, with_reference_columns)
 from analysis.staging.spans import check_spans
 from analysis.text.sources import LEVELS
 
@@ -26,13 +29,16 @@ SPAN = ["start", "end", "quote_start", "quote"]
 TABLE_COLUMNS = [*PROVENANCE, "source", *FIGURE, *SPAN, "source_url", "source_note"]
 HAND_ENTERED_COLUMNS = [*PROVENANCE, "indicator", "subject", "kind", "period", "measure", "value", "value_high",
                         "unit", "qualifier", "estimated", "source_url", "source_note"]
+# Columns a hand_entered.csv may add (README, Data): the basis the page states, and what the figure is
+# (staging/reference.py). A file without them loads; their cells read as unknown.
+HAND_ENTERED_OPTIONAL = ("basis", *REFERENCE_COLUMNS)
 CORRECTION_COLUMNS = ["doc", "start", "action", "column", "value", "reason"]
 CORRECTABLE = ("indicator", "subject", "kind", "period", "measure", "value", "value_high", "unit", "qualifier",
                "estimated")
 _INTEGER = {"report_year", "period", "decimals", "start", "end", "quote_start"}
 _FLOAT = {"value", "value_high", "value_base"}
 _OPTIONAL = {"indicator", "value_high", "qualifier", "basis", "start", "end", "quote_start", "quote", "source_url",
-             "source_note"}
+             "source_note", *REFERENCE_COLUMNS}
 
 
 def _schema(indicator_ids: list[str], units: frozenset[str]) -> pa.DataFrameSchema:
@@ -90,17 +96,7 @@ def _typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
 def _raise_first(bad: pd.Series, frame: pd.DataFrame, path: Path, column: str, problem: str) -> None:
     if bad.any():
         index = bad[bad].index[0]
-        raise DataError(path, problem.format(cell=_plain(frame.at[index, column])), row=int(index) + 2, column=column)
-
-
-def _plain(cell: object) -> object:
-    """A cell as a reader wrote it: 175.3, not np.float64(175.3)."""
-    if isinstance(cell, bool) or cell is None or isinstance(cell, str):
-        return cell
-    try:
-        return float(cell) if not float(cell).is_integer() else int(cell)
-    except (TypeError, ValueError):
-        return cell
+        raise DataError(path, problem.format(cell=plain(frame.at[index, column])), row=int(index) + 2, column=column)
 
 
 def _validate(frame: pd.DataFrame, path: Path, catalog_path: Path) -> pd.DataFrame:
@@ -108,7 +104,7 @@ def _validate(frame: pd.DataFrame, path: Path, catalog_path: Path) -> pd.DataFra
     try:
         checked = schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
-        raise DataError(path, _describe(err.failure_cases)) from err
+        raise DataError(path, describe_failures(err.failure_cases)) from err
     _check_rows(checked, path)
     return checked
 
@@ -121,31 +117,6 @@ def _check_rows(frame: pd.DataFrame, path: Path) -> None:
     ranged = frame["qualifier"].eq("range").fillna(False)
     _raise_first(ranged & ~frame["value_high"].ge(frame["value"]).fillna(False), frame, path, "value_high",
                  "a range needs value_high at or above value, found {cell!r}")
-
-
-def _describe(failures: pd.DataFrame) -> str:
-    """The first few schema failures as 'row N, column C: check failed for value V'."""
-    lines = []
-    for failure in failures.head(5).itertuples():
-        row = "?" if pd.isna(failure.index) else int(failure.index) + 2
-        column = failure.column if isinstance(failure.column, str) else "(whole row)"
-        lines.append(f"row {row}, column '{column}': {_check_words(str(failure.check))}, "
-                     f"found {_plain(failure.failure_case)!r}")
-    more = len(failures) - 5
-    return "; ".join(lines) + (f"; and {more} more" if more > 0 else "")
-
-
-def _check_words(check: str) -> str:
-    """A pandera check name in words: 'isin([...])' -> 'not an allowed value (see the schema)'."""
-    if check.startswith("isin("):
-        return "not one of the allowed values"
-    if check.startswith("in_range("):
-        return "must be between " + check[len("in_range("):-1].replace(", ", " and ")
-    if check.startswith(("str_length", "not_nullable")):
-        return "must not be empty"
-    if check.startswith(("dtype(", "coerce")):
-        return f"has the wrong type ({check})"
-    return f"fails the check {check}"
 
 
 def _check_unique(frame: pd.DataFrame, path: Path, key: list[str]) -> None:
@@ -174,28 +145,34 @@ def load_hand_entered(path: str | Path | None = None, catalog_path: Path | None 
     DATA/indicators.yml) unless one is given."""
     path = Path(path) if path else data_paths().hand_entered
     catalog_path = catalog_path or path.resolve().parent.parent / "indicators.yml"
-    raw = read_csv_strict(path, HAND_ENTERED_COLUMNS)
+    raw = read_csv_strict(path, [*HAND_ENTERED_COLUMNS, *HAND_ENTERED_OPTIONAL], optional=HAND_ENTERED_OPTIONAL)
     unknown_units = raw["unit"].notna() & ~raw["unit"].isin(UNITS)
     _raise_first(unknown_units, raw, path, "unit", "unit {cell!r} is not in the unit vocabulary (data/units.yml)")
-    frame = check_absences(_typed(raw.copy(), path), path)
+    frame = check_reference_columns(check_absences(_typed(raw.copy(), path), path), path)
     frame["decimals"] = raw["value"].map(lambda v: decimals_of(v) if isinstance(v, str) else 0).astype("Int64")
     based = [to_base(v if isinstance(v, str) else "NaN", u) for v, u in zip(raw["value"], raw["unit"])]  # NaN: no_target
     frame["value_base"] = [float(b[0]) for b in based]
     frame["base_unit"] = [b[1] for b in based]
     frame["source"] = "hand_entered"
-    for column in [*SPAN, "basis"]:  # hand-entered rows have no span and state no basis
+    for column in SPAN:  # hand-entered rows have no span; the basis is the page's, where the file gives one
         frame[column] = pd.NA
+    frame["basis"] = frame.get("basis", pd.Series(pd.NA, index=frame.index))
     frame = frame.astype({"start": "Int64", "end": "Int64", "quote_start": "Int64"})
-    frame = _validate(frame[TABLE_COLUMNS], path, catalog_path)
-    _check_unique(frame, path, ["doc", "indicator", "kind", "period", "measure"])
-    return frame
+    checked = _validate(frame[TABLE_COLUMNS], path, catalog_path)
+    # one page may give a rate twice, as an annual average and at the year's end
+    _check_unique(checked.assign(statistic=frame["statistic"]), path,
+                  ["doc", "indicator", "kind", "period", "measure", "statistic"])
+    documents = load_documents(path.parent / "documents.csv")
+    check_documents_cover(frame, documents, path, path.parent / "documents.csv")
+    return checked.assign(**{c: frame[c] for c in REFERENCE_COLUMNS})
 
 
 def load_indicators(data_dir: str | Path | None = None, extracted_path: Path | None = None) -> pd.DataFrame:
     """Every figure of a data directory, validated: extracted rows (quotes and spans checked against the
     raw texts, corrections applied), then hand-entered rows. The one loader analyses use.
 
-    Columns: TABLE_COLUMNS plus `correction` (the reason, on rows a correction changed).
+    Columns: TABLE_COLUMNS plus `correction` (the reason, on rows a correction changed) and the
+    REFERENCE_COLUMNS of staging/reference.py (source_type, vintage, statistic, sense, page_kind).
     `extracted_path` reads the extracted figures from another file (a fresh extraction not yet installed).
     """
     paths = data_paths(data_dir)
@@ -211,9 +188,10 @@ def load_indicators(data_dir: str | Path | None = None, extracted_path: Path | N
         hand = load_hand_entered(paths.hand_entered, paths.catalog)
         parts.append(hand.assign(correction=pd.Series(pd.NA, index=hand.index, dtype="str")))
     parts = [p for p in parts if not p.empty]
+    columns = [*TABLE_COLUMNS, "correction", *REFERENCE_COLUMNS]
     if not parts:
-        return pd.DataFrame(columns=[*TABLE_COLUMNS, "correction"])
-    return pd.concat(parts, ignore_index=True)[[*TABLE_COLUMNS, "correction"]]
+        return pd.DataFrame(columns=columns)
+    return with_reference_columns(pd.concat(parts, ignore_index=True))[columns]
 
 
 def read_corrections(path: Path) -> pd.DataFrame:
