@@ -9,7 +9,7 @@ import yaml
 
 from analysis.config import data_paths
 from analysis.errors import DataError
-from analysis.extract.units import units_beside
+from analysis.extract.units import SHIPPED as SHIPPED_UNITS, units_beside
 from analysis.text.encoding import read_user_text
 from analysis.text.normalise import simplify
 from analysis.text.sources import LEVELS
@@ -44,6 +44,7 @@ def load_catalog(path: str | Path | None = None) -> pd.DataFrame:
     catalog["aliases"] = [[simplify(a) for a in [name, *aliases]] for name, aliases in
                           zip(catalog["name_zh"], catalog["aliases"])]
     catalog["name_zh_by_level"] = [entry.get("name_zh_by_level") or {} for entry in entries]
+    catalog["exact_aliases"] = [[simplify(a) for a in entry.get("exact_aliases") or []] for entry in entries]
     return catalog
 
 
@@ -69,10 +70,11 @@ def _check_entry(path: Path, number: int, entry: object, seen: set[str], units: 
                               f"{GROWTH_BASES}, found '{entry['growth_basis']}'")
     if entry["unit"] not in units:
         raise DataError(path, f"entry {number} ({entry['id']}): unit '{entry['unit']}' is not a known unit")
-    if not isinstance(entry["aliases"], list):
-        raise DataError(path, f"entry {number} ({entry['id']}): aliases must be a list")
+    for field in ("aliases", "exact_aliases"):
+        if field in entry and not isinstance(entry[field], list):
+            raise DataError(path, f"entry {number} ({entry['id']}): {field} must be a list")
     _check_level_names(path, number, entry)
-    names = [entry["name_zh"], *entry["aliases"]]
+    names = [entry["name_zh"], *entry["aliases"], *(entry.get("exact_aliases") or [])]
     if not all(isinstance(name, str) and name.strip() for name in names):
         odd = next(name for name in names if not (isinstance(name, str) and name.strip()))
         raise DataError(path, f"entry {number} ({entry['id']}): name_zh and every alias must be a non-empty "
@@ -98,7 +100,7 @@ def _check_aliases(path: Path, entries: list[dict]) -> None:
     belongs to two ids, and no two aliases of the same length both end one subject."""
     owner: dict[str, tuple[str, int]] = {}
     for number, entry in enumerate(entries, start=1):
-        for alias in {simplify(name) for name in [entry["name_zh"], *entry["aliases"]]}:
+        for alias in {simplify(name) for name in [entry["name_zh"], *entry["aliases"], *(entry.get("exact_aliases") or [])]}:
             other = owner.setdefault(alias, (entry["id"], number))
             if other[0] != entry["id"]:
                 raise DataError(path, f"alias '{alias}' is given to two indicators, '{other[0]}' (entry {other[1]}) "
@@ -120,8 +122,12 @@ def _check_aliases(path: Path, entries: list[dict]) -> None:
 
 
 def alias_table(catalog: pd.DataFrame) -> list[tuple[str, str]]:
-    """(alias, id) pairs, longest alias first, so the most specific name wins."""
+    """(alias, id) pairs, longest alias first, so the most specific name wins. An exact alias (a name
+    that is the indicator only as a whole subject: 经济 in 经济增长5%左右, not in 数字经济) is marked
+    with a leading '='."""
     pairs = [(alias, ind) for ind, aliases in catalog["aliases"].items() for alias in aliases]
+    exact = catalog["exact_aliases"] if "exact_aliases" in catalog else pd.Series(dtype=object)
+    pairs += [("=" + alias, ind) for ind, aliases in exact.items() for alias in aliases]
     return sorted(set(pairs), key=lambda pair: (-len(pair[0]), pair[0]))
 
 
@@ -131,7 +137,9 @@ def match_indicator(subject: str, aliases: list[tuple[str, str]]) -> str | None:
     Requiring the alias at the end keeps 高新技术企业产值占比 from matching 高新技术企业.
     """
     subject = simplify(subject).rstrip("的")
-    return next((indicator for alias, indicator in aliases if _ends_with(subject, alias)), None)
+    exact = next((indicator for alias, indicator in aliases if alias == "=" + subject), None)
+    return exact or next((indicator for alias, indicator in aliases
+                          if not alias.startswith("=") and _ends_with(subject, alias)), None)
 
 
 def _ends_with(subject: str, alias: str) -> bool:
@@ -145,9 +153,32 @@ class Matcher:
 
     MEMORY = 200_000  # subjects remembered; a corpus of many reports stays within bounded memory
 
-    def __init__(self, aliases: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, aliases: tuple[tuple[str, str], ...], bases: tuple[tuple[str, str], ...] = ()) -> None:
         self.aliases = list(aliases)
+        self.bases = dict(bases)  # id -> what its unit measures (元, 人, 吨 …), for topic()
         self.known: dict[str, str | None] = {}
+
+    def share_of(self, subject: str) -> str | None:
+        """The id whose alias names a whole share (财政赤字占国内生产总值比重: the deficit ratio) and ends
+        `subject`; None when no alias with 占 does, so the part before 占 is matched instead."""
+        key = "占" + subject
+        if key not in self.known:
+            share_aliases = [(alias, ind) for alias, ind in self.aliases if "占" in alias]
+            self.known[key] = match_indicator(subject, share_aliases) if share_aliases else None
+        return self.known[key]
+
+    def topic(self, text: str, base_unit: str) -> str | None:
+        """The id of the catalog name that stands last in `text` (the sentence before a figure whose own
+        clause names nothing: 粮食产量屡创新高，去年达到1.09万亿斤) and measures what `base_unit` does, or None."""
+        best: tuple[int, int, str] | None = None
+        wanted = dimension(base_unit)
+        for alias, indicator in self.aliases:
+            if alias.startswith("=") or len(alias) < 2 or dimension(self.bases.get(indicator, "")) != wanted:
+                continue
+            at = text.rfind(alias)
+            if at >= 0 and (best is None or (at + len(alias), len(alias)) > best[:2]):
+                best = (at + len(alias), len(alias), indicator)
+        return best[2] if best else None
 
     def __call__(self, subject: str) -> str | None:
         if subject not in self.known:
@@ -155,6 +186,22 @@ class Matcher:
                 self.known.clear()
             self.known[subject] = match_indicator(subject, self.aliases)
         return self.known[subject]
+
+
+def dimension(base_unit: str) -> str:
+    """What a base unit measures, so that 亿斤 and 万吨 of grain compare: mass, or the unit itself."""
+    return "mass" if base_unit in ("斤", "吨") else base_unit
+
+
+def unit_bases(catalog: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """(id, base unit of its catalog unit) pairs; a unit the shipped vocabulary cannot split stands for itself."""
+    pairs = []
+    for indicator, unit in catalog["unit"].items():
+        try:
+            pairs.append((indicator, SHIPPED_UNITS.split(unit)[1]))
+        except ValueError:
+            pairs.append((indicator, unit))
+    return tuple(pairs)
 
 
 def matcher_for(catalog: pd.DataFrame | None = None) -> Matcher:
@@ -165,15 +212,16 @@ def matcher_for(catalog: pd.DataFrame | None = None) -> Matcher:
     """
     if catalog is None:
         path = data_paths().catalog
-        return _matcher(_catalog_aliases(path, path.stat().st_mtime_ns))
-    return _matcher(tuple(alias_table(catalog)))
+        return _matcher(*_catalog_aliases(path, path.stat().st_mtime_ns))
+    return _matcher(tuple(alias_table(catalog)), unit_bases(catalog))
 
 
 @lru_cache(maxsize=4)
-def _catalog_aliases(path: Path, stamp: int) -> tuple[tuple[str, str], ...]:
-    return tuple(alias_table(load_catalog(path)))
+def _catalog_aliases(path: Path, stamp: int) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    catalog = load_catalog(path)
+    return tuple(alias_table(catalog)), unit_bases(catalog)
 
 
 @lru_cache(maxsize=8)
-def _matcher(aliases: tuple[tuple[str, str], ...]) -> Matcher:
-    return Matcher(aliases)
+def _matcher(aliases: tuple[tuple[str, str], ...], bases: tuple[tuple[str, str], ...] = ()) -> Matcher:
+    return Matcher(aliases, bases)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from analysis.extract import parts as report_parts
 from analysis.text.layout import Sentence
 
 REVIEW = "review"
@@ -26,17 +27,13 @@ _PLAN_CUE = re.compile(
 _SPEAKER_YEAR = re.compile(r"^.{0,12}?(?:说|指出|表示|提出)[，,:：]?(?:在)?(\d{4})年")
 # The article continues on another page, or a new article begins: context is unknown again.
 _RESET_CUE = re.compile(r"[（(]?(?:下转|上接|转第?)[一二三四五六七八九十\d]+版")
+_LOOKS_BACK = re.compile(r"^\s*(?:各位代表[！!，,]?)?(?:过去一年|过去的一年|去年|上年|一年来)[，,]")
 _TARGET_WORDS = re.compile(r"力争|目标|预期|计划|确保|争取|(?<![主重需])要")
 # Words that say a figure is an outcome, for sentences no heading or cue places (预计完成, 实现).
 _ACTUAL_WORDS = re.compile(r"预计|完成|实现|达到|累计|同比|比上年|增长|下降")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)年(?!内|度?以来|起)")
-_HORIZON = re.compile(r"(\d|[两三四五])年内")
-# Years written digit by digit in Chinese numerals (二〇二三年).
-_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年(?!内|度?以来|起)")
-_CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _PLAN_YEAR = re.compile(r"(\d{4})年(?:政府)?工作(?:安排|任务|建议)")
 _REVIEW_YEAR = re.compile(r"(\d{4})年(?:工作)?回顾")
-_SMALL = {"两": 2, "三": 3, "四": 4, "五": 5}
 
 
 def has_section_cues(found: list[Sentence]) -> bool:
@@ -91,26 +88,41 @@ class SectionTracker:
         return None
 
 
-def _cn_year(text: str) -> int:
-    return int("".join(_CN_DIGITS[ch] for ch in text))
+class Placer:
+    """The part each sentence stands in: from the report's headings when it has them, else from the cue
+    words a SectionTracker follows. A page break of a newspaper (下转十五版) ends the headed report: what
+    follows is another article (a sidebar), placed by its own cues."""
 
+    def __init__(self, view: str, found: list[Sentence], report_year: int | None) -> None:
+        self.parts = report_parts.report_parts(view, report_year)
+        self.tracker = SectionTracker(report_year, has_cues=has_section_cues(found))
+        self.headed = bool(self.parts)
+        self.paragraph_starts = {m.start() for m in re.finditer(r"(?m)^[ \t]*\S", view)} | \
+            {m.end() - 1 for m in re.finditer(r"(?m)^[ \t]*\S", view)}
+        self.looking_back = False
 
-def kind_and_period(section: str, report_year: int | None, before: str, clause: str) -> tuple[str, int | None]:
-    """'actual' or 'target' and the year the figure is for.
+    def section(self, sentence: Sentence) -> str | None:
+        """A part name of analysis.extract.parts, or None: outside the review and plan (title, meeting)."""
+        if not self.headed:
+            return {REVIEW: report_parts.REVIEW, PLAN: report_parts.PLAN_YEAR}.get(self.tracker.update(sentence.text))
+        part = report_parts.part_at(self.parts, sentence.to_orig(0))
+        if _RESET_CUE.search(sentence.text):
+            self.headed, self.tracker.section = False, None
+            if sentence.text.lstrip("（(").startswith(("下转", "上接", "转")):
+                return None
+        if part is None or part.name == report_parts.OPENING:
+            return None
+        if part.name in report_parts.PLANS and self._looks_back(sentence):
+            return report_parts.REVIEW_YEAR
+        return part.name
 
-    An explicit year earlier in the sentence wins; '3年内' in a plan clause stretches the horizon.
-    """
-    years = [int(m.group(1)) for m in _YEAR.finditer(before)] + [_cn_year(m.group(1)) for m in _CN_YEAR.finditer(before)]
-    if years and (report_year is None or abs(years[-1] - report_year) <= 5):
-        year = years[-1]
-        if report_year is not None:
-            return ("actual" if year < report_year else "target"), year
-        return ("target" if section == PLAN else "actual"), year
-    if section == PLAN:
-        horizon = _HORIZON.search(clause)
-        extra = 0
-        if horizon:
-            count = horizon.group(1)
-            extra = (int(count) if count.isdigit() else _SMALL[count]) - 1
-        return "target", None if report_year is None else report_year + extra
-    return "actual", None if report_year is None else report_year - 1
+    def _looks_back(self, sentence: Sentence) -> bool:
+        """Whether a sentence of the plan recounts last year (过去一年，…。国内生产总值增长10.3%，…): from
+        such an opening to the next sentence with plan words (今年, 目标, 要) or the paragraph's end."""
+        if sentence.to_orig(0) in self.paragraph_starts:
+            self.looking_back = False
+        if _LOOKS_BACK.match(sentence.text):
+            self.looking_back = True
+        elif _TARGET_WORDS.search(sentence.text) or "今年" in sentence.text:
+            self.looking_back = False
+        return self.looking_back
