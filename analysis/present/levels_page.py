@@ -58,7 +58,10 @@ def gdp_chart(r: dict) -> Figure | str:
         return "No GDP growth targets in this data set."
     described = [f"{level}: " + ", ".join(f"{int(row['period'])} {chain_target_text(row)}" for _, row in rows.iterrows())
                  for level, rows in shown.sort_values("period").groupby("level", sort=False)]
-    fig, ax = described_figure(9, 4.2, f"Chart: {GDP_CHAIN_TITLE}. " + "; ".join(described) + ".")
+    absent = [f"{int(row['period'])} ({row['level']})" for _, row in shown.iterrows() if row["target_qualifier"] == "no_target"]
+    marked = (" A dotted line marks each year whose report states that it sets no target: " + ", ".join(absent) + "."
+              if absent else "")
+    fig, ax = described_figure(9, 4.2, f"Chart: {GDP_CHAIN_TITLE}. " + "; ".join(described) + "." + marked)
     chain_over_years(chain, "gdp", "growth", ax=ax, title=GDP_CHAIN_TITLE)
     fig.tight_layout()
     return fig

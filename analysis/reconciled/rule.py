@@ -46,6 +46,8 @@ def resolution_order(group: pd.DataFrame, report_year: int | None, mode: str = "
                      statistic: object = None) -> pd.DataFrame:
     """Rows of one figure in the order of RESOLUTION_RULE (`mode` 'latest', or 'first' for a target's prior
     year); the first is the one used. `statistic`: the one a target of the figure's year names, if any."""
+    if "_order" not in group:  # the rows' order in the table, which `resolve` records
+        group = group.assign(_order=range(len(group)))
     years = group["report_year"].astype(int)
     wanted = preferred_statistic(statistic)
     stated = _column(group, "statistic")
