@@ -189,7 +189,8 @@ def trend_findings(record: pd.DataFrame, summary: pd.DataFrame, catalog: pd.Data
     judged = record[record["status"].isin(["met", "missed"])]
     found = []
     if len(judged):
-        years = f"{int(judged['period'].min())}–{int(judged['period'].max())}"
+        first, last = int(judged["period"].min()), int(judged["period"].max())
+        years = str(first) if first == last else f"{first}–{last}"
         found.append(f"Of {len(judged)} targets that could be judged against an outcome ({years}), "
                      f"{int((judged['status'] == 'met').sum())} were met ({100 * (judged['status'] == 'met').mean():.0f}%).")
         missed = judged[judged["status"] == "missed"]
