@@ -6,11 +6,11 @@ import pandas as pd
 from analysis.analyses.picks import PERCENT_MEASURES, conflict_of, flag, pick, qualifier_of, scale_factor
 from analysis.analyses.promises import (CEILING_INDICATORS, MARGIN_KINDS, STATED_SENSE_INDICATORS, accepted_interval,
                                         direction_of)
-from analysis.analyses.targets import horizon_of
 from analysis.reconciled.intervals import figure_interval
 from analysis.reconciled.report import Report
 from analysis.reconciled.rule import preferred_statistic
 from analysis.staging.absences import NO_TARGET
+
 
 def attained(outcome: float, target: float, qualifier: object = None, target_high: float | None = None, *,
              about_tolerance_pp: float = 0.5, ceiling: bool = False, relative: bool = False,
@@ -185,7 +185,7 @@ def assess_attainment(report: Report, *, about_tolerance_pp: float = 0.5,
         row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
                "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
                "outcome_doc": pd.NA, "preliminary": pd.NA, "reason": None, **conflict_of({"target": t}),
-               "horizon": horizon_of(t["subject"], t.get("quote"))}
+               "horizon": "annual"}  # report.figures holds annual figures only (reconcile.annual)
         outcome = None if pd.isna(t["indicator"]) else pick(
             table, region, t["indicator"], "actual", plan_year, t["measure"], None)
         verdict = judge(t, outcome, about_tolerance_pp=about_tolerance_pp, ceilings=ceilings)

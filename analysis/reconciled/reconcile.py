@@ -10,7 +10,8 @@ import pandas as pd
 from analysis.extract.units import split_unit
 from analysis.reconciled.intervals import figure_interval
 # RESOLUTION_RULE and RULE_STEPS are read from here too (the rule's wording and steps live in rule.py)
-from analysis.reconciled.rule import RESOLUTION_RULE, RULE_STEPS, TIE_CODES, deciding_step, resolution_order  # noqa: F401
+from analysis.reconciled.rule import (RESOLUTION_RULE, RULE_STEPS, TIE_CODES, bases_differ,  # noqa: F401
+                                      deciding_step, resolution_order, words)
 
 # The identity of a figure: two rows with the same key report the same number.
 FIGURE_KEY = ["region", "indicator", "kind", "period", "measure"]
@@ -18,6 +19,14 @@ SIDE_COLUMNS = ["doc", "source", "report_year", "value", "value_high", "decimals
                 "estimated", "statistic", "vintage", "quote", "source_url", "source_note"]
 CONFLICT_COLUMNS = [*FIGURE_KEY, *[f"{c}_{s}" for s in "ab" for c in SIDE_COLUMNS],
                     "revision", "status", "reason"]
+
+
+def annual(table: pd.DataFrame) -> pd.DataFrame:
+    """The figures of one year each: analyses compare years, so totals, averages and plan-period goals over
+    several years (`horizon`) stay out of them; a table without the column is all annual."""
+    if "horizon" not in table.columns:
+        return table
+    return table[table["horizon"].fillna("annual").eq("annual")]
 
 
 def interval_base(value: float, decimals: int, unit: str) -> tuple[float, float]:
@@ -49,10 +58,10 @@ def figures_agree(a: pd.Series, b: pd.Series) -> tuple[bool, str]:
     and at the year's end, or a growth rate on a same-scope basis (同口径) and one not, are not the same
     figure even when the numbers agree."""
     if _norm(a.get("statistic")) and _norm(b.get("statistic")) and a["statistic"] != b["statistic"]:
-        return False, f"different statistics: {_words(a['statistic'])} vs {_words(b['statistic'])}"
-    if _bases_differ(_norm(a.get("basis")), _norm(b.get("basis"))):
-        return False, (f"different bases: {_words(_norm(a.get('basis')) or 'not stated')} vs "
-                       f"{_words(_norm(b.get('basis')) or 'not stated')}")
+        return False, f"different statistics: {words(a['statistic'])} vs {words(b['statistic'])}"
+    if bases_differ(_norm(a.get("basis")), _norm(b.get("basis"))):
+        return False, (f"different bases: {words(_norm(a.get('basis')) or 'not stated')} vs "
+                       f"{words(_norm(b.get('basis')) or 'not stated')}")
     if _norm(a.get("qualifier")) != _norm(b.get("qualifier")):
         return False, f"qualifier differs: {_norm(a.get('qualifier')) or 'exact'} vs {_norm(b.get('qualifier')) or 'exact'}"
     ends = ["value"]
@@ -155,7 +164,7 @@ def resolve(table: pd.DataFrame, report_year: int | None = None, mode: str = "la
     CONFLICT_SIDE); the other source's (`other_` + CONFLICT_SIDE); `disagreement`, why the two differ
     (`figures_agree`); `not_chosen`, the code of the RULE_STEPS step that ranked the other source lower.
     """
-    out = deduplicate(table)
+    out = deduplicate(annual(table))
     out["_order"] = range(len(out))
     out["conflict"] = False
     out["undecided"] = False
@@ -275,23 +284,6 @@ def target_statistics(table: pd.DataFrame) -> dict[tuple, str]:
 def _target_key(key: tuple) -> tuple:
     figure = dict(zip(FIGURE_KEY, key))
     return figure["region"], figure["indicator"], figure["period"], figure["measure"]
-
-
-# Words for the statistics and bases a reason names.
-WORDS = {"annual_average": "annual average", "year_end": "year end", "months": "every month of the year",
-         "same_scope": "same-scope (同口径)", "real": "real", "nominal": "nominal", "comparable": "comparable prices"}
-
-
-def _words(code: object) -> str:
-    return WORDS.get(str(code), str(code))
-
-
-def _bases_differ(a: str | None, b: str | None) -> bool:
-    """Stated bases that make two growth rates different figures: both stated and different, or a
-    same-scope (同口径) rate against one that does not say so."""
-    if a and b:
-        return a != b
-    return "same_scope" in (a, b)
 
 
 def _norm(qualifier: object) -> str | None:

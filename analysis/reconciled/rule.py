@@ -77,3 +77,21 @@ def deciding_step(chosen: pd.Series, other: pd.Series, mode: str = "latest") -> 
 
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return frame[name] if name in frame else pd.Series(pd.NA, index=frame.index, dtype="object")
+
+
+# Words for the statistics and bases a reason names.
+WORDS = {"annual_average": "annual average", "year_end": "year end", "months": "every month of the year",
+         "same_scope": "same-scope (同口径)", "real": "real", "nominal": "nominal", "comparable": "comparable prices"}
+
+
+def words(code: object) -> str:
+    """A statistic or basis code in words: 'year_end' -> 'year end'."""
+    return WORDS.get(str(code), str(code))
+
+
+def bases_differ(a: str | None, b: str | None) -> bool:
+    """Stated bases that make two growth rates different figures: both stated and different, or a
+    same-scope (同口径) rate against one that does not say so."""
+    if a and b:
+        return a != b
+    return "same_scope" in (a, b)
