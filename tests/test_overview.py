@@ -149,7 +149,7 @@ def test_consistency_sentence_names_the_conflicts() -> None:
     table = _repeated_table()
     assert consistency_sentence(find_conflicts(table)) == (
         "4 figure(s) are reported more than once (4 pair(s) of rows compared). **1 figure(s) conflict "
-        "between sources: see [Consistency checks](#Consistency-checks).**")
+        "between sources (1 pair(s)): see [Consistency checks](#Consistency-checks).**")
     agreeing = find_conflicts(table.drop(index=[2, 3]))
     assert consistency_sentence(agreeing) == (
         "3 figure(s) are reported more than once (3 pair(s) of rows compared): all agree within rounding.")
