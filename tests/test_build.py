@@ -282,8 +282,10 @@ def test_build_executes_in_parallel_then_serves_everything_from_the_cache(projec
     assert "DictReader" in (out / PAGES / "01-first.full.html").read_text(encoding="utf-8")
     index = (out / "index.html").read_text(encoding="utf-8")
     for expected in (TITLE, "Two sectors", f'href="{PAGES}/01-first.html"', f'href="{PAGES}/02-second.full.html"', "市中云报",
-                     "测试来源", "https://example.org/stats", "gwr-build-time", build_module.__version__):
+                     "gwr-build-time", build_module.__version__):
         assert expected in index
+    # each page lists its own documents (issue 19): the index no longer lists every source's title and URL
+    assert "测试来源" not in index and "https://example.org/stats" not in index
     assert '"Noto Sans CJK SC"' in index, "the stylesheet is inlined unescaped"
     assert "(枣庄市市中区 2023)" in index and f"<title>{TITLE} · 枣庄市市中区 2023</title>" in reader
     assert "example.org; " not in index and "市中云报; example.org" in index, "short sources, once each"

@@ -11,7 +11,7 @@ from test_livelihood import EAST, EAST_2025, NORTH, WEST, report_rows
 
 from analysis.extract.catalog import load_catalog
 from analysis.present import livelihood_sections as sections
-from analysis.present.panel_tables import livelihood_text, peers_shown
+from analysis.present.chain_tables import livelihood_text, peers_shown
 from analysis.analyses.peers import peer_table
 from analysis.reconciled.report import Panel, Report
 from analysis.present.style import use_style

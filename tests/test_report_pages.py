@@ -75,9 +75,10 @@ def test_item5_causes_are_named_not_claimed(pages):
 
 
 def test_item6_targets_are_exact_on_every_page(pages):
-    # ≈6% on 311.7 亿元: 311.7 × 1.06 = 330.402, interval [311.65 × 1.06, 311.75 × 1.06] = [330.349, 330.455];
-    # not [311.65 × 1.055, 311.75 × 1.065) = [328.79, 332.01) as if 6% were rounded.
-    assert "≈330.40亿元" in pages["01"] and "[330.349, 330.455]" in pages["01"]
+    # ≈6% on 311.7 亿元: 311.7 × 1.06 = 330.402, shown to the base's one decimal, ≈330.4亿元, with no
+    # interval: the base's rounding alone ([330.349, 330.455]) would claim a precision "about" never had
+    # (issue 19); and not [311.65 × 1.055, 311.75 × 1.065) = [328.79, 332.01) as if 6% were rounded.
+    assert "≈330.4亿元" in pages["01"] and "[330.349, 330.455]" not in pages["01"]
     assert "328.7" not in pages["01"] and "[328.8, 332.0)" not in pages["01"]
     for number in ("01", "03"):
         assert "6% is read as 6.0%" in pages[number]
