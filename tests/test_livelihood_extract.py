@@ -58,6 +58,7 @@ def test_the_total_of_a_bare_share_is_the_expenditure_of_the_clause_before() -> 
      44.0, "investment", "投资"),
     ("提高民生类政府投资比重，民生类政府投资比重达到40%。", 40.0, "investment", "投资"),
     ("新增债券资金的60%用于民生领域。", 60.0, "fund", "新增债券资金"),
+    ("坚持把80%以上的新增财力用于民生。", 80.0, "fund", "新增财力"),  # the year's new money only, not all of it
     ("民生支出占地区生产总值比重12%。", 12.0, "gdp", "生产总值"),
 ])
 def test_a_share_of_investment_a_fund_or_gdp_is_not_spending(sentence, value, denominator, total) -> None:

@@ -31,7 +31,9 @@ _TOTALS = [
     ("general_budget_expenditure", re.compile(r"一般公共预算支出|公共财政预算支出|公共财政支出|一般预算支出")),
     ("fiscal_expenditure", re.compile(r"财政(?:总)?支出")),
     ("gdp", re.compile(r"生产总值|GDP")),
-    ("fund", re.compile(r"[\u4e00-\u9fff]{0,8}?(?:基金|专项资金|债券资金|专项债券?|出让收入|出让收益|公益金)")),
+    # A named fund, or only the new money of a year (新增财力): a share of it is not a share of all spending.
+    ("fund", re.compile(r"[\u4e00-\u9fff]{0,8}?(?:基金|专项资金|债券资金|专项债券?|出让收入|出让收益|公益金)"
+                        r"|新增(?:可用)?(?:财力|财政资金)|增量财力")),
     ("fiscal_funds", re.compile(r"财政资金|可用财力|财力")),
     ("investment", _INVESTMENT),
 ]

@@ -169,11 +169,11 @@ class Panel:
         newest source's, with denominator, period and horizon (`reconciled.livelihood.resolve_statements`)."""
         return resolve_statements(livelihood_statements(self.table))
 
-    def livelihood(self, level: str | None, year: int) -> pd.DataFrame:
-        """The livelihood-spending share of each region of `level` (None: every level) for `year`, one row per
-        region, largest first, as the panel page shows them: value and qualifier as written, share in %,
-        denominator, period and horizon (`reconciled.livelihood.panel_shares`). A share of investment or of a
-        named fund is never among them."""
+    def livelihood(self, level: str | None, year: int | None) -> pd.DataFrame:
+        """The livelihood-spending share of each region of `level` (None: every level) for `year` (None: every
+        year), one row per region and year, largest first, as the panel page shows them: value and qualifier as
+        written, share in %, denominator, period and horizon (`reconciled.livelihood.panel_shares`). A share of
+        investment or of a named fund is never among them."""
         return panel_shares(self.livelihood_statements, level, year)
 
 
