@@ -222,7 +222,7 @@ def county_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     shutil.copy(DATA_DIR / "indicators.yml", folder / "indicators.yml")
     (root / "report.txt").write_text(COUNTY_REPORT, encoding="utf-8")
     assert main(["add-report", str(root / "report.txt"), "--doc", "testxian-2024", "--region", "测试县",
-                 "--region-en", COUNTY_REGION_EN, "--year", "2024", "--level", "district", "--publisher", "测试日报",
+                 "--region-en", COUNTY_REGION_EN, "--year", "2024", "--level", "county", "--publisher", "测试日报",
                  "--data-dir", str(folder)]) == 0
     out, build_dir = root / "xian-reports", root / ".build"
     assert main(["build", "--data-dir", str(folder), "--out", str(out), "--build-dir", str(build_dir)]) == 0

@@ -7,7 +7,7 @@ from analysis.analyses.picks import PERCENT_MEASURES, qualifier_of
 from analysis.reconciled.report import Report
 from analysis.staging.absences import is_absence
 
-LEVEL_ORDER = ["nation", "province", "city", "district"]
+LEVEL_ORDER = ["nation", "province", "city", "district", "county"]
 
 
 def escalation(report: Report) -> pd.DataFrame:

@@ -7,6 +7,10 @@ from analysis.analyses.escalation import LEVEL_ORDER
 from analysis.analyses.picks import PERCENT_MEASURES, qualifier_of
 from analysis.errors import DataError
 from analysis.staging.absences import NO_TARGET
+from analysis.text.sources import TIER
+
+# Tiers of government from the nation down: a district and a county are one tier, never one above the other.
+TIERS = [[level for level in LEVEL_ORDER if TIER[level] == tier] for tier in sorted(set(TIER.values()))]
 
 CHAIN_COLUMNS = ["indicator", "measure", "unit", "period", "level", "region", "region_en", "target", "target_high",
                  "target_qualifier", "doc", "above_region", "above_level", "above_target", "above_qualifier",
@@ -16,11 +20,11 @@ CHAIN_COLUMNS = ["indicator", "measure", "unit", "period", "level", "region", "r
 def default_chain(table: pd.DataFrame) -> list[str]:
     """The regions of `table` from the nation down, one per level; several regions at one level need a chain given."""
     chain = []
-    for level in LEVEL_ORDER:
-        regions = sorted(table.loc[table["level"] == level, "region"].dropna().unique())
+    for levels in TIERS:
+        regions = sorted(table.loc[table["level"].isin(levels), "region"].dropna().unique())
         if len(regions) > 1:
-            raise DataError("(indicator table)", f"{len(regions)} regions of level {level} ({', '.join(regions)}): "
-                                                 "pass the chain of regions, from the nation down")
+            raise DataError("(indicator table)", f"{len(regions)} regions of level {'/'.join(levels)} "
+                                                 f"({', '.join(regions)}): pass the chain of regions, from the nation down")
         chain.extend(regions)
     return chain
 
@@ -32,8 +36,8 @@ def default_chains(table: pd.DataFrame) -> list[list[str]]:
     The data does not record which city a district belongs to, so a level with several regions is never
     placed above another region: two districts under one city give two chains through that city; two
     cities give chains that skip the city level (each city is the foot of a chain of its own)."""
-    by_level = {level: sorted(table.loc[table["level"] == level, "region"].dropna().unique()) for level in LEVEL_ORDER}
-    present = [level for level in LEVEL_ORDER if by_level[level]]
+    by_level = {levels[0]: sorted(table.loc[table["level"].isin(levels), "region"].dropna().unique()) for levels in TIERS}
+    present = [level for level in by_level if by_level[level]]
     if all(len(by_level[level]) == 1 for level in present):
         return [[by_level[level][0] for level in present]]
     chains = []
@@ -92,7 +96,7 @@ def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.Da
 def _check_one_region_per_level(figures: pd.DataFrame, chain: list[str]) -> None:
     """A chain passes each level once: a peer of the same level is not a level above (and not one passed over)."""
     levels = figures[figures["region"].isin(chain)].groupby("region")["level"].first()
-    shared = levels[levels.duplicated(keep=False)]
+    shared = levels[levels.map(TIER).duplicated(keep=False)]
     if len(shared):
         raise DataError("(chain of regions)", f"{', '.join(sorted(shared.index))} share the level "
                                               f"{shared.iloc[0]}: a chain has one region per level")

@@ -54,7 +54,7 @@ def data_coverage(paths: DataPaths) -> str:
     return "; ".join(covered)
 
 
-LEVEL_ORDER = ("nation", "province", "city", "district")
+LEVEL_ORDER = ("nation", "province", "city", "district", "county")
 
 
 def group_reports(reports: list[dict]) -> list[dict]:

@@ -23,6 +23,10 @@ from analysis.text.encoding import read_user_text
 from analysis.text.sources import LEVELS, SIDECAR_SUFFIX, sees
 
 SCOPES = ("report", "region", "panel")
+# Build cost follows what the reader needs: up to this many report texts, a build makes every page; above
+# it (a corpus), the region and panel pages, and a report's own pages only for the reports asked for
+# (--region, --report-year) or for all with --all-reports. README "Import a corpus" states the rule.
+REPORT_PAGES_UP_TO = 12
 
 
 @dataclass(frozen=True)
@@ -98,12 +102,23 @@ def report_years(paths: DataPaths) -> dict[str, set[int]]:
     return years
 
 
+def report_pages_wanted(paths: DataPaths, region: str | None = None, report_year: int | None = None,
+                        all_reports: bool = False) -> bool:
+    """Whether a build makes the reports' own pages: always for a few reports (`REPORT_PAGES_UP_TO`),
+    for a corpus only when asked (a region or report year named, or all reports)."""
+    return all_reports or region is not None or report_year is not None or len(reports(paths)) <= REPORT_PAGES_UP_TO
+
+
 def plan_pages(notebooks: list[Path], paths: DataPaths, region: str | None = None,
-               report_year: int | None = None) -> list[Page]:
-    """Every page of `notebooks` over the data, narrowed to `region` / `report_year` when given."""
+               report_year: int | None = None, all_reports: bool = False) -> list[Page]:
+    """Every page of `notebooks` over the data, narrowed to `region` / `report_year` when given; for a
+    corpus, a report's own pages only when asked for (`report_pages_wanted`)."""
     pages = []
+    with_reports = report_pages_wanted(paths, region, report_year, all_reports)
     for notebook in notebooks:
         scope, stem = notebook_scope(notebook), notebook.stem
+        if scope == "report" and not with_reports:
+            continue
         if scope == "report":
             pages += [Page(f"{where.slug}-{year}/{stem}", notebook, scope,
                            {"region": where.region, "report_year": year}, f"{where.region} {year}", where, year)

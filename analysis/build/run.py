@@ -18,7 +18,7 @@ from analysis.build.cache import BuildCache, environment_digest, notebook_key, t
 from analysis.build.progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, DataPaths, data_paths
 from analysis.build.publish import build_time, carried_over, publish
-from analysis.build.pages import Page, plan_pages, reports, view_digest
+from analysis.build.pages import Page, plan_pages, report_pages_wanted, reports, view_digest
 from analysis.build.guard import check_paths, check_scope, jobs_count, output_lock, report_year
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
@@ -41,6 +41,7 @@ class BuildOptions:
     build_dir: Path = BUILD_DIR
     region: str | None = None  # None: every region's pages; a region narrows the build to its pages
     report_year: int | None = None  # None: every report's pages
+    all_reports: bool = False  # every report's own pages, however many reports (see pages.REPORT_PAGES_UP_TO)
 
     @property
     def narrowed(self) -> bool:
@@ -132,7 +133,7 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress) -> list[Outcome]
 def _pages(options: BuildOptions, paths: DataPaths, notebooks: list[Path]) -> list[Page]:
     """The pages of `notebooks` to build; an error names what exists when nothing matches."""
     try:
-        pages = plan_pages(notebooks, paths, options.region, options.report_year)
+        pages = plan_pages(notebooks, paths, options.region, options.report_year, options.all_reports)
     except ValueError as err:
         raise BuildError(str(err)) from None
     if not pages:
@@ -250,7 +251,9 @@ def _build(options: BuildOptions, progress: Progress | None, prepare_data: Calla
         kept = (f"The previous reports in {options.out} were left untouched." if options.out.exists()
                 else f"No reports were written to {options.out}.")
         raise BuildError(f"{count}: {' '.join(failures)} {kept}")
-    carried = carried_over(options.out, set(entries)) if options.narrowed else []
+    # a corpus built without its reports' pages keeps those an earlier build made for the reports asked for
+    partial = options.narrowed or not report_pages_wanted(paths, all_reports=options.all_reports)
+    carried = carried_over(options.out, set(entries)) if partial else []
     publish(options.out, [(page, entries[page.name]) for page in pages], carried, paths, build_time())
     executed = tuple(sorted(outcome.name for outcome in outcomes))
     return BuildResult(options.out, executed, tuple(sorted(set(entries) - set(executed))),
@@ -275,6 +278,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the other pages of the last build are kept)")
     parser.add_argument("--report-year", type=report_year, default=None,
                         help="build only the pages of this year's reports (default: every report)")
+    parser.add_argument("--all-reports", action="store_true",
+                        help="make every report's own pages even when the data holds more than "
+                             "12 reports (by default a corpus gets its region and panel pages, and a report's "
+                             "own pages only when named with --region or --report-year)")
 
 
 def run_from_args(args: argparse.Namespace) -> None:
@@ -282,7 +289,7 @@ def run_from_args(args: argparse.Namespace) -> None:
     options = BuildOptions(jobs=args.jobs, force=args.force, data_dir=args.data_dir,
                            out=args.out.resolve(), only=tuple(args.only),
                            notebooks_dir=args.notebooks_dir.resolve(), build_dir=args.build_dir.resolve(),
-                           region=args.region, report_year=args.report_year)
+                           region=args.region, report_year=args.report_year, all_reports=args.all_reports)
     try:
         result = build(options)
     except KeyboardInterrupt:
