@@ -9,6 +9,7 @@ from analysis.analyses.peers import peer_table
 from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
+from analysis.present.long_tables import long_table
 from analysis.present.panel_charts import chain_over_years
 from analysis.present.panel_tables import BASIS_NOTE, chain_sentences, chain_shown, chain_target_text, peers_shown
 from analysis.present.style import style_table
@@ -45,8 +46,8 @@ def linked_chain(panel: Panel, r: dict) -> object:
     linked = chain[chain.groupby(["indicator", "measure", "period"])["region"].transform("nunique") > 1]
     if linked.empty:
         return "No indicator has targets from two levels of government in the same year."
-    return style_table(chain_shown(linked, panel.catalog),
-                       caption="Targets by level of government, where two or more levels set one")
+    return long_table(chain_shown(linked, panel.catalog),
+                      caption="Targets by level of government, where two or more levels set one")
 
 
 def gdp_chart(r: dict) -> Figure | str:
@@ -64,7 +65,7 @@ def gdp_chart(r: dict) -> Figure | str:
 
 
 def peers(r: dict) -> list:
-    return [style_table(peers_shown(group), caption=f"Regions of level {level}")
+    return [long_table(peers_shown(group), caption=f"Regions of level {level}")
             for level, group in r["peers"].groupby("level", sort=False)]
 
 
