@@ -44,7 +44,8 @@ def test_targets_of_one_level_and_year_keep_their_kind() -> None:
 
 def test_the_busiest_level_and_year() -> None:
     assert hl.busiest_level_year(FIGURES) == ("province", 2026)
-    assert hl.busiest_level_year(FIGURES[FIGURES["region"].isin(["甲省", "全国"])]) is None
+    assert hl.busiest_level_year(FIGURES[FIGURES["region"].isin(["子市", "全国"])]) == ("city", 2026)
+    assert hl.busiest_level_year(FIGURES[FIGURES["region"] == "全国"]) is None
 
 
 def test_ranking_puts_the_highest_first_and_a_range_by_its_ends() -> None:

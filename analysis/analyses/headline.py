@@ -45,11 +45,10 @@ def targets_of(figures: pd.DataFrame, level: str, year: int, pairs: list[tuple[s
 
 def busiest_level_year(figures: pd.DataFrame) -> tuple[str, int] | None:
     """The level and year with the most regions stating a GDP growth target (ties: the later year, the
-    higher level); None when fewer than two regions of any level state one for the same year."""
+    higher level); None when no region below the nation states one."""
     gdp = figures[(figures["kind"] == "target") & (figures["indicator"] == "gdp") & (figures["measure"] == "growth")
                   & (figures["level"] != "nation") & figures["qualifier"].ne(NO_TARGET).fillna(True)]
     counts = gdp.groupby(["level", "period"])["region"].nunique()
-    counts = counts[counts >= 2]
     if counts.empty:
         return None
     levels = ["province", "city", "district", "county"]

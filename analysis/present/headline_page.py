@@ -51,7 +51,7 @@ def _nation_label(r: dict) -> str:
 
 def heading(r: dict) -> str:
     if r["level"] is None:
-        return "No level of government has two or more regions stating a GDP growth target for one year."
+        return "No region below the nation states a GDP growth target in this data set."
     nation = ("the data has no national GDP growth target" if r["nation"] is None else
               f"the nation's target for {r['nation_year']} is {_nation_label(r)}"
               + ("" if r["nation_year"] == r["year"] else
