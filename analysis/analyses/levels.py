@@ -51,8 +51,20 @@ def default_chains(table: pd.DataFrame) -> list[list[str]]:
 def panel_chain(figures: pd.DataFrame, chains: list[list[str]]) -> pd.DataFrame:
     """`target_chain` of every chain, each region's targets listed once (a region above the foot of several
     chains has the same level above it in each)."""
-    parts = [target_chain(figures, chain) for chain in chains]
-    out = pd.concat(parts, ignore_index=True) if parts else target_chain(figures.iloc[0:0], [])
+    # A region's rows depend only on the regions above it: each chain prefix is worked once, on the
+    # indicator-years of its last region (at 30 provinces the nation's rows were worked 30 times over).
+    targets = figures[(figures["kind"] == "target") & figures["indicator"].notna()]
+    keys = ["indicator", "measure", "period"]
+    seen, parts = set(), []
+    for prefix in (tuple(chain[:depth]) for chain in chains for depth in range(1, len(chain) + 1)):
+        if prefix in seen:
+            continue
+        seen.add(prefix)
+        own = targets.loc[targets["region"] == prefix[-1], keys].drop_duplicates()
+        rows = target_chain(targets[targets["region"].isin(prefix)].merge(own, on=keys), list(prefix))
+        if (rows["region"] == prefix[-1]).any():
+            parts.append(rows[rows["region"] == prefix[-1]])
+    out = pd.concat(parts, ignore_index=True).infer_objects() if parts else target_chain(figures.iloc[0:0], [])
     out = out.drop_duplicates(["indicator", "measure", "period", "region"])
     return out.sort_values(["indicator", "measure", "period", "level", "region"]).reset_index(drop=True)
 
