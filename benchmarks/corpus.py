@@ -27,7 +27,7 @@ PYTHON = [str(BIN / "python"), "-m", "analysis"]
 
 
 def shared_rows(leave_out: list[str]) -> list[dict]:
-    rows = list(csv.DictReader((SHARED / "manifest.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((SHARED / "manifest.csv").read_text(encoding="utf-8").splitlines()))
     return [row for row in rows if row["file"] not in leave_out]
 
 

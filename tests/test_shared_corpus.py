@@ -54,7 +54,7 @@ def test_the_readme_import_and_build(tmp_path: Path) -> None:
 @needs_shared
 def test_the_shared_reports_are_identified_from_their_text_alone(tmp_path: Path) -> None:
     """The texts under names that say nothing and without the manifest: region, level and year as the manifest gives."""
-    rows = list(csv.DictReader((SHARED / "manifest.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((SHARED / "manifest.csv").read_text(encoding="utf-8").splitlines()))
     folder = tmp_path / "anonymous"
     folder.mkdir()
     for index, row in enumerate(rows):
@@ -75,7 +75,7 @@ def test_the_shared_corpus_builds_and_the_panel_shows_every_province_s_gdp_targe
     assert main(["build", "--data-dir", str(data), "--out", str(out), "--build-dir", str(tmp_path / ".build")]) == 0
     panel = html.unescape((out / "05-levels-and-peers.html").read_text(encoding="utf-8"))
     ranked = panel.split("2026 GDP growth targets, level province, highest first: ", 1)[1].split(" as a grey band", 1)[0]
-    provinces = [row for row in csv.DictReader((SHARED / "manifest.csv").open(encoding="utf-8"))
+    provinces = [row for row in csv.DictReader((SHARED / "manifest.csv").read_text(encoding="utf-8").splitlines())
                  if row["level"] == "province"]
     assert len(provinces) == 16
     target = re.compile(r"主要预期目标[^。]{0,20}?(?:地区生产总值|经济)增长(\d+(?:\.\d+)?)%(?:[—-](\d+(?:\.\d+)?)%)?(以上|左右)?")

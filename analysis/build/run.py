@@ -252,9 +252,8 @@ def _build(options: BuildOptions, progress: Progress | None, prepare_data: Calla
         kept = (f"The previous reports in {options.out} were left untouched." if options.out.exists()
                 else f"No reports were written to {options.out}.")
         raise BuildError(f"{count}: {' '.join(failures)} {kept}")
-    # a corpus built without its reports' pages keeps those an earlier build made for the reports asked for
-    partial = options.narrowed or not report_pages_wanted(paths, all_reports=options.all_reports)
-    carried = carried_over(options.out, set(entries)) if partial else []
+    partial = options.narrowed or not report_pages_wanted(paths, all_reports=options.all_reports)  # a corpus keeps
+    carried = carried_over(options.out, set(entries)) if partial else []  # report pages built when asked for
     publish(options.out, [(page, entries[page.name]) for page in pages], carried, paths, build_time())
     executed = tuple(sorted(outcome.name for outcome in outcomes))
     return BuildResult(options.out, executed, tuple(sorted(set(entries) - set(executed))),
@@ -279,10 +278,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the other pages of the last build are kept)")
     parser.add_argument("--report-year", type=report_year, default=None,
                         help="build only the pages of this year's reports (default: every report)")
-    parser.add_argument("--all-reports", action="store_true",
-                        help="make every report's own pages even when the data holds more than "
-                             "12 reports (by default a corpus gets its region and panel pages, and a report's "
-                             "own pages only when named with --region or --report-year)")
+    parser.add_argument("--all-reports", action="store_true", help="make every report's own pages even above 12 "
+                        "reports (a corpus gets region and panel pages; report pages with --region/--report-year)")
 
 
 def run_from_args(args: argparse.Namespace) -> None:
