@@ -67,8 +67,6 @@ def test_the_shared_reports_are_identified_from_their_text_alone(tmp_path: Path)
 
 @needs_shared
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="until the extractor work of issue 17 reaches this branch: 4 of the 35 "
-                                        "texts stop the build in the loader, and 河南's 经济增长5%左右 is not read as GDP")
 def test_the_shared_corpus_builds_and_the_panel_shows_every_province_s_gdp_target(tmp_path: Path) -> None:
     data, out = tmp_path / "data", tmp_path / "reports"
     assert main(["import-corpus", str(SHARED), "--data-dir", str(data)]) == 0
