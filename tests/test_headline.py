@@ -89,3 +89,18 @@ def test_how_many_used_each_kind_of_promise() -> None:
     assert counts.loc["gdp", ["regions", "at_least", "about", "range", "at_most", "exact"]].tolist() == [5, 1, 2, 1, 0, 1]
     assert counts.loc["new_urban_jobs", "at_least"] == 1 and counts.loc["cpi", "about"] == 1
     assert counts.loc["retail_sales", "regions"] == 0
+
+
+def test_chains_follow_the_parents_the_gazetteer_recorded() -> None:
+    from analysis.analyses.levels import chains_from_parents, default_chains
+    table = pd.DataFrame({"region": ["全国", "山东省", "枣庄市", "枣庄市市中区", "枣庄市滕州市", "河北省", "测试区"],
+                          "level": ["nation", "province", "city", "district", "county", "province", "district"]})
+    parents = {"山东省": ["全国"], "枣庄市市中区": ["全国", "山东省", "枣庄市"], "枣庄市滕州市": ["全国", "山东省", "枣庄市"],
+               "河北省": ["全国"], "全国": []}
+    chains = chains_from_parents(table, parents)
+    # the district and the county each under their city and province; 河北省 under the nation; the region with
+    # no recorded parents (测试区) is chained by level as before
+    assert ["全国", "山东省", "枣庄市", "枣庄市市中区"] in chains and ["全国", "山东省", "枣庄市", "枣庄市滕州市"] in chains
+    assert ["全国", "河北省"] in chains and ["全国", "山东省"] not in chains
+    assert ["全国", "测试区"] in chains and len(chains) == 4
+    assert chains_from_parents(table, {}) == default_chains(table)

@@ -48,6 +48,24 @@ def default_chains(table: pd.DataFrame) -> list[list[str]]:
     return chains
 
 
+def chains_from_parents(table: pd.DataFrame, parents: dict[str, list[str]]) -> list[list[str]]:
+    """Chains from the nation down that follow who belongs to whom: each region that is no other region's
+    parent ends a chain through its parents in the data (`parents`: region → the regions above it, from the
+    nation down, as import-corpus writes them into sidecars from the gazetteer). Regions with no recorded
+    parents fall back to `default_chains`; None of this when no region records any."""
+    regions = set(table["region"].dropna())
+    known = {region: [p for p in above if p in regions] for region, above in parents.items() if region in regions}
+    if not known:
+        return default_chains(table)
+    above_someone = {p for chain in known.values() for p in chain}
+    chains = [[*known[r], r] for r in sorted(known) if r not in above_someone]
+    placed = set(known) | above_someone
+    rest = table[~table["region"].isin(placed) | (table["level"] == "nation")]   # the nation is above everyone
+    if rest["region"].isin(placed).all():
+        return chains
+    return chains + [c for c in default_chains(rest) if c and c[-1] not in placed]
+
+
 def panel_chain(figures: pd.DataFrame, chains: list[list[str]]) -> pd.DataFrame:
     """`target_chain` of every chain, each region's targets listed once (a region above the foot of several
     chains has the same level above it in each)."""

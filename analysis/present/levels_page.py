@@ -4,7 +4,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from analysis.analyses.attainment import attainment_rules, degree_rules
-from analysis.analyses.levels import default_chains, excess_summary, panel_chain
+from analysis.analyses.levels import chains_from_parents, excess_summary, panel_chain
 from analysis.analyses.peers import peer_table
 from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
@@ -20,7 +20,9 @@ GDP_CHAIN_TITLE = "GDP growth targets by level of government (国内生产总值
 
 def levels_results(panel: Panel, about_tolerance_pp: float = 0.5) -> dict:
     """The chains of regions, each level's targets beside the level above, and the regions side by side."""
-    chains = default_chains(panel.table)
+    parents = {m["region"]: list(m["parents"]) for m in panel.sidecars
+               if m.get("region") and isinstance(m.get("parents"), list)}
+    chains = chains_from_parents(panel.table, parents)
     return {"chains": chains, "regions": list(dict.fromkeys(r for chain in chains for r in chain)),
             "chain": panel_chain(panel.figures, chains),
             "peers": peer_table(panel.figures, about_tolerance_pp=about_tolerance_pp),
@@ -31,8 +33,9 @@ def heading(r: dict) -> str:
     chains = r["chains"]
     if len(chains) == 1:
         return "**Chain of regions:** " + " → ".join(chains[0])
-    return ("**Chains of regions** (which region of a level belongs to which one above is not in the data, "
-            "so a level with several regions is never placed above another):\n\n" +
+    return ("**Chains of regions** (a report imported with `import-corpus` sits under the regions it belongs to, "
+            "from the gazetteer; for other regions, which one of a level belongs to which one above is not in "
+            "the data, so a level with several of them is never placed above another):\n\n" +
             "\n".join(f"- {' → '.join(chain)}" for chain in chains))
 
 
