@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from analysis.build.cache import file_digest, tree_digest
 from analysis.config import DataPaths
 from analysis.text.encoding import read_user_text
-from analysis.text.sources import LEVELS, SIDECAR_SUFFIX, sees
+from analysis.text.sources import LEVELS, SIDECAR_SUFFIX, load_yaml, sees
 
 SCOPES = ("report", "region", "panel")
 # Build cost follows what the reader needs: up to this many report texts, a build makes every page; above
@@ -202,7 +201,7 @@ def _sidecars(paths: DataPaths) -> dict[str, dict]:
 def _sidecars_of(stamps: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, dict], ...]:
     out = []
     for name, _, _ in stamps:
-        meta = yaml.safe_load(Path(name).read_text(encoding="utf-8")) or {}
+        meta = load_yaml(Path(name).read_text(encoding="utf-8")) or {}
         if isinstance(meta, dict):
             out.append((_doc_of(Path(name)), meta))
     return tuple(out)

@@ -24,7 +24,7 @@ from analysis.errors import DataError
 from analysis.staging.add_report import CONTROL_CHARS, install_files
 from analysis.staging.corpus_inputs import Entry, read_entries
 from analysis.staging.identify import Identity, Unidentified, identify
-from analysis.text.sources import SIDECAR_SUFFIX, check_report_year
+from analysis.text.sources import SIDECAR_SUFFIX, check_report_year, load_yaml
 
 IMPORTED, ALREADY, REPLACED, REFUSED = "imported", "already there", "replaced", "refused"
 
@@ -72,7 +72,7 @@ def existing_reports(raw_dir: Path) -> dict[tuple[str, int], tuple[str, str]]:
     """(region, report year) → (doc, sha256) of the reports already in `raw_dir`, from their sidecars."""
     found = {}
     for sidecar in sorted(raw_dir.glob(f"*{SIDECAR_SUFFIX}")):
-        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+        meta = load_yaml(sidecar.read_text(encoding="utf-8")) or {}
         if isinstance(meta, dict) and meta.get("region") and isinstance(meta.get("report_year"), int):
             text = sidecar.with_name(sidecar.name[: -len(SIDECAR_SUFFIX)] + ".txt")
             sha = str(meta.get("sha256") or (hashlib.sha256(text.read_bytes()).hexdigest() if text.exists() else ""))

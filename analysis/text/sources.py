@@ -37,6 +37,16 @@ def sees(region: str, level: str, other_region: str, other_level: str) -> bool:
     return TIER[other_level] < TIER[level]
 
 
+# libyaml's C parser where PyYAML was built with it: the same safe loading, ~15x faster (a corpus has a
+# sidecar per report, and a build reads them several times)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> object:
+    """`yaml.safe_load`, through libyaml when available."""
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
 def sidecar_path(text_path: Path) -> Path:
     """The provenance sidecar that belongs beside a raw text file."""
     return text_path.with_name(text_path.stem + SIDECAR_SUFFIX)
@@ -53,7 +63,7 @@ def read_sidecar(text_path: Path) -> dict:
     if not path.exists():
         raise DataError(text_path, f"no provenance sidecar: expected {path.name} beside it")
     try:
-        meta = yaml.safe_load(read_user_text(path)[0])
+        meta = load_yaml(read_user_text(path)[0])
     except yaml.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
         raise DataError(path, f"not valid YAML: {getattr(err, 'problem', err)}",
