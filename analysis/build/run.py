@@ -18,7 +18,7 @@ from analysis.build.cache import BuildCache, environment_digest, notebook_key, t
 from analysis.build.progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, DataPaths, data_paths
 from analysis.build.publish import build_time, carried_over, publish
-from analysis.build.pages import Page, plan_pages, report_pages_wanted, reports, view_digest
+from analysis.build.pages import Page, data_index, plan_pages, report_pages_wanted, reports, view_digest
 from analysis.staging.set_aside import set_aside_counts
 from analysis.build.guard import check_paths, check_scope, jobs_count, output_lock, report_year
 
@@ -171,10 +171,10 @@ def _plan(options: BuildOptions, cache: BuildCache, pages: list[Page], digests: 
 
     A page's key covers its notebook, its parameters and only the data it reads (`pages.view_digest`),
     so adding a report reruns that report's pages and the panels, not every page."""
-    entries, jobs, keys = {}, [], {}
+    entries, jobs, keys, index = {}, [], {}, data_index(paths)
     for page in pages:
         parameters = {"data_dir": str(paths.root), **page.parameters}
-        keys[page.name] = notebook_key(page.notebook, parameters=parameters, data=view_digest(paths, page), **digests)
+        keys[page.name] = notebook_key(page.notebook, parameters=parameters, data=view_digest(paths, page, index), **digests)
         hit = None if options.force else cache.lookup(page.name, keys[page.name])
         if hit:
             entries[page.name] = hit
