@@ -71,6 +71,8 @@ def test_the_shared_corpus_builds_and_the_panel_shows_every_province_s_gdp_targe
     data, out = tmp_path / "data", tmp_path / "reports"
     assert main(["import-corpus", str(SHARED), "--data-dir", str(data)]) == 0
     assert main(["build", "--data-dir", str(data), "--out", str(out), "--build-dir", str(tmp_path / ".build")]) == 0
+    index = html.unescape((out / "index.html").read_text(encoding="utf-8"))
+    assert "The data holds 35 reports, more than 12" in index and "0 of them have their own pages here" in index
     panel = html.unescape((out / "05-levels-and-peers.html").read_text(encoding="utf-8"))
     ranked = panel.split("2026 GDP growth targets, level province, highest first: ", 1)[1].split(" as a grey band", 1)[0]
     provinces = [row for row in csv.DictReader((SHARED / "manifest.csv").read_text(encoding="utf-8").splitlines())

@@ -87,12 +87,12 @@ def group_reports(reports: list[dict]) -> list[dict]:
 
 
 def render_index(reports: list[dict], sources: list[Source], *, built: str, version: str, data_dir_label: str,
-                 coverage: str = "") -> str:
+                 coverage: str = "", note: str = "") -> str:
     """The HTML of index.html; `reports` holds name, title, summary, reader and full (file names)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / "site"), autoescape=select_autoescape(["html", "j2"]),
                       keep_trailing_newline=True)
     return env.get_template("index.html.j2").render(
-        reports=reports, sections=group_reports(reports), sources=sources, coverage=coverage, short_sources=list(dict.fromkeys(s.short for s in sources)), built=built, version=version, data_dir_label=data_dir_label,
+        reports=reports, sections=group_reports(reports), sources=sources, coverage=coverage, short_sources=list(dict.fromkeys(s.short for s in sources)), note=note, built=built, version=version, data_dir_label=data_dir_label,
         css=CSS_PATH.read_text(encoding="utf-8"))
