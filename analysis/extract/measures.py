@@ -8,9 +8,9 @@ from analysis.extract.numerals import ARABIC_NUMBER
 # Growth verbs directly before the number, with the words that may stand between them and it
 # (增长超15%, 增长近20%, 增长达到6%).
 _GROWTH_BEFORE = re.compile(
-    r"(?P<verb>增长|增速|增幅|涨幅|上涨|提高|提升|上升|下降|降低|减少|下滑|回落|收窄|增|降|减)"
+    r"(?P<verb>增长|增速|增幅|涨幅|降幅|上涨|提高|提升|上升|下降|降低|减少|下滑|回落|收窄|增|降|减)"
     r"(?:了|为|达到|达|约|超过|首超|超出|超|逾|突破|接近|将近|近|不低于|不超过|在|保持在|控制在)?$")
-_DECLINE = frozenset({"下降", "降低", "减少", "下滑", "回落", "收窄", "降", "减"})
+_DECLINE = frozenset({"下降", "降低", "降幅", "减少", "下滑", "回落", "收窄", "降", "减"})
 # A rate of growth named before its number, with the target words between: 经济增长预期目标为, 增速回落到.
 _GROWTH_NAMED = re.compile(r"(?:增长|增速|增幅|涨幅|增长率|增长速度)(?:的)?(?:预期)?(?:目标|预期目标|调控目标)?"
                            r"(?:定为|定在|确定为|设定为|拟定为|为|是|在|回落到|回落至|降到|降至|控制在|保持在|稳定在|达到|达|到)?$")
@@ -21,7 +21,9 @@ _LIST_BEFORE = re.compile(rf"(?:{ARABIC_NUMBER}\s{{0,2}}(?:%|个百分点)?(?:�
 _COMPARISON_AT_END = re.compile(r"(?:同比|比上年|年均|分别)$")
 _ABOUT_BEFORE = re.compile(r"(?:约|大约|大概)$")
 # 超/首超/突破/逾 (more than) bound a figure from below; 近/接近/不足 (nearly, short of) from above.
-_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|突破|(?<!不)超过|(?<!不)超出|首超|(?<![不超])超|逾|(?<!不)高于)$")
+# A milestone passed (跨越5000亿元大关, 跃上1.4万亿斤, 连跨两个万亿元台阶) is a floor too.
+_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|突破|(?<!不)超过|(?<!不)超出|首超|(?<![不超])超|逾|(?<!不)高于|跨越|跨过|跨上|"
+                              r"连跨|跃上|迈上|跃升至|跃升到)$")
 _AT_MOST_BEFORE = re.compile(r"(?:不超过|不高于|控制在|低于|最多|接近|将近|(?<![最附])近|不足|不到)$")
 AFTER_QUALIFIER = re.compile(r"\s{0,2}(?P<q>左右|以上|及以上|以内|以下|之内)")
 FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
@@ -67,9 +69,15 @@ def qualifier_of(s: str, end: int, clause: str, approx: bool) -> str | None:
         return "about"
     if _AT_LEAST_BEFORE.search(clause):
         return "at_least"
-    if _AT_MOST_BEFORE.search(clause) or re.search(r"控制在[^，,；;]{0,6}$", clause):
+    if _AT_MOST_BEFORE.search(clause) or kept_within(clause):
         return "at_most"
     return None
+
+
+def kept_within(clause: str) -> bool:
+    """Whether the number is what something was kept within (控制在…): a ceiling for a target, the value for
+    an outcome."""
+    return bool(re.search(r"控制在[^，,；;]{0,6}$", clause))
 
 
 def list_qualifier(s: str, end: int) -> str | None:

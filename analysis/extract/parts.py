@@ -31,6 +31,7 @@ _ADDRESS = r"^(?:各位代表[！!，,：:]?\s*)?"
 _OPENS_YEAR = re.compile(_ADDRESS + r"(?:刚刚)?(?:过去(?:的)?一年|一年来|去年|过去的(\d{4})年|(\d{4})年[，,是]|\d{4}年以来)")
 _OPENS_TERM = re.compile(_ADDRESS + rf"(?:过去(?:的)?五年|五年来|这五年|五年历程|本届政府|{_QUOTE}十[一二三四五六七八九]?五{_QUOTE}(?:时期|期间|以来))"
                          rf"|{_ADDRESS}.{{0,24}}?(?:回望|标志着){_QUOTE}十[一二三四五六七八九]?五")
+_TERM_SOON = re.compile(r"五年来|过去五年|这五年|回望")
 # The paragraph after a review that weighs what is still wrong: it belongs to neither year nor term.
 _OPENS_PROBLEMS = re.compile(_ADDRESS + r"(?:同时|在看到成绩的同时|在肯定成绩的同时|在总结成绩和经验的同时|成绩固然可喜|"
                              r"我们也清醒(?:地)?(?:看到|认识到)|.{0,20}?我们也清醒(?:地)?(?:看到|认识到))")
@@ -183,8 +184,8 @@ def _switches(lines: list[tuple[int, str]], start: int, end: int, name: str, yea
             named = opens_year and (opens_year.group(1) or opens_year.group(2))
             if _OPENS_PROBLEMS.match(line):
                 switch = REVIEW
-            elif _OPENS_TERM.match(line):
-                switch = REVIEW_PLAN
+            elif _OPENS_TERM.match(line) or (named and _TERM_SOON.search(line[:40]) and "一年来" not in line[:40]):
+                switch = REVIEW_PLAN  # 2025年是"十四五"收官之年。五年来…: the year opens a review of the term
             elif opens_year and (not named or year is None or int(named) == year - 1):
                 switch = REVIEW_YEAR
         elif current == PLAN_PERIOD:
