@@ -5,9 +5,9 @@ import csv
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 
-import yaml
 
 from analysis.config import TEMPLATES_DIR, DataPaths
+from analysis.text.sources import load_yaml
 
 CSS_PATH = TEMPLATES_DIR / "gwr" / "static" / "report.css"
 
@@ -32,7 +32,7 @@ def data_sources(paths: DataPaths) -> list[Source]:
     """Sources of a data directory: raw/*.meta.yml sidecars, then hand_entered.csv's source_url values."""
     sources = []
     for sidecar in sorted(paths.raw.glob("*.meta.yml")):
-        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+        meta = load_yaml(sidecar.read_text(encoding="utf-8")) or {}
         sources.append(Source(title=str(meta.get("title") or sidecar.name), publisher=str(meta.get("publisher") or ""),
                               url=str(meta.get("url") or ""), date=str(meta.get("date_published") or ""),
                               note=str(meta.get("title_en") or "")))
@@ -47,14 +47,14 @@ def data_coverage(paths: DataPaths) -> str:
     """Which regions and report years the raw documents cover, e.g. "枣庄市市中区 2023"."""
     covered = []
     for sidecar in sorted(paths.raw.glob("*.meta.yml")):
-        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+        meta = load_yaml(sidecar.read_text(encoding="utf-8")) or {}
         label = " ".join(str(meta[field]) for field in ("region", "report_year") if meta.get(field))
         if label and label not in covered:
             covered.append(label)
     return "; ".join(covered)
 
 
-LEVEL_ORDER = ("nation", "province", "city", "district")
+LEVEL_ORDER = ("nation", "province", "city", "district", "county")
 
 
 def group_reports(reports: list[dict]) -> list[dict]:
@@ -87,12 +87,12 @@ def group_reports(reports: list[dict]) -> list[dict]:
 
 
 def render_index(reports: list[dict], sources: list[Source], *, built: str, version: str, data_dir_label: str,
-                 coverage: str = "") -> str:
+                 coverage: str = "", note: str = "") -> str:
     """The HTML of index.html; `reports` holds name, title, summary, reader and full (file names)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / "site"), autoescape=select_autoescape(["html", "j2"]),
                       keep_trailing_newline=True)
     return env.get_template("index.html.j2").render(
-        reports=reports, sections=group_reports(reports), sources=sources, coverage=coverage, short_sources=list(dict.fromkeys(s.short for s in sources)), built=built, version=version, data_dir_label=data_dir_label,
+        reports=reports, sections=group_reports(reports), sources=sources, coverage=coverage, short_sources=list(dict.fromkeys(s.short for s in sources)), note=note, built=built, version=version, data_dir_label=data_dir_label,
         css=CSS_PATH.read_text(encoding="utf-8"))

@@ -4,11 +4,12 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from analysis.analyses.attainment import attainment_rules, degree_rules
-from analysis.analyses.levels import default_chains, excess_summary, panel_chain
+from analysis.analyses.levels import chains_from_parents, excess_summary, panel_chain
 from analysis.analyses.peers import peer_table
 from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
+from analysis.present.long_tables import long_table
 from analysis.present.panel_charts import chain_over_years
 from analysis.present.chain_tables import chain_sentences, chain_shown, chain_target_text, peers_shown
 from analysis.present.panel_tables import BASIS_NOTE
@@ -20,7 +21,9 @@ GDP_CHAIN_TITLE = "GDP growth targets by level of government (国内生产总值
 
 def levels_results(panel: Panel, about_tolerance_pp: float = 0.5) -> dict:
     """The chains of regions, each level's targets beside the level above, and the regions side by side."""
-    chains = default_chains(panel.table)
+    parents = {m["region"]: list(m["parents"]) for m in panel.sidecars
+               if m.get("region") and isinstance(m.get("parents"), list)}
+    chains = chains_from_parents(panel.table, parents)
     return {"chains": chains, "regions": list(dict.fromkeys(r for chain in chains for r in chain)),
             "chain": panel_chain(panel.figures, chains, about_tolerance_pp),
             "peers": peer_table(panel.figures, about_tolerance_pp=about_tolerance_pp, catalog=panel.catalog,
@@ -32,8 +35,9 @@ def heading(r: dict) -> str:
     chains = r["chains"]
     if len(chains) == 1:
         return "**Chain of regions:** " + " → ".join(chains[0])
-    return ("**Chains of regions** (which region of a level belongs to which one above is not in the data, "
-            "so a level with several regions is never placed above another):\n\n" +
+    return ("**Chains of regions** (a report imported with `import-corpus` sits under the regions it belongs to, "
+            "from the gazetteer; for other regions, which one of a level belongs to which one above is not in "
+            "the data, so a level with several of them is never placed above another):\n\n" +
             "\n".join(f"- {' → '.join(chain)}" for chain in chains))
 
 
@@ -47,8 +51,8 @@ def linked_chain(panel: Panel, r: dict) -> object:
     linked = chain[chain.groupby(["indicator", "measure", "period"])["region"].transform("nunique") > 1]
     if linked.empty:
         return "No indicator has targets from two levels of government in the same year."
-    return style_table(chain_shown(linked, panel.catalog),
-                       caption="Targets by level of government, where two or more levels set one")
+    return long_table(chain_shown(linked, panel.catalog),
+                      caption="Targets by level of government, where two or more levels set one")
 
 
 def gdp_chart(r: dict) -> Figure | str:
@@ -69,7 +73,7 @@ def gdp_chart(r: dict) -> Figure | str:
 
 
 def peers(r: dict) -> list:
-    return [style_table(peers_shown(group), caption=f"Regions of level {level}")
+    return [long_table(peers_shown(group), caption=f"Regions of level {level}")
             for level, group in r["peers"].groupby("level", sort=False)]
 
 
