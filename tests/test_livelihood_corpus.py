@@ -4,15 +4,14 @@ period as the text gives them (read by eye from the texts; the wording is quoted
 investment share is kept apart. Skipped when the corpus is not beside the clone."""
 from __future__ import annotations
 
-import csv
-import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
 
-from analysis.config import DATA_DIR, ROOT
+from analysis.config import ROOT
 from analysis.reconciled.report import Panel, open_panel
-from analysis.staging.add_report import Provenance, add_report
 from analysis.staging.pipeline import write_extracted
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -34,15 +33,11 @@ SEVEN = [
 
 @pytest.fixture(scope="module")
 def panel(tmp_path_factory: pytest.TempPathFactory) -> Panel:
-    """The shipped data and every text of the corpus, added with add-report and extracted (until `python -m analysis
-    import-corpus` of issue 18 is on main)."""
+    """Every text of the corpus imported with `python -m analysis import-corpus` into a data directory of its own."""
     data = tmp_path_factory.mktemp("corpus") / "data"
-    shutil.copytree(DATA_DIR, data)
-    with (CORPUS / "manifest.csv").open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle)):
-            meta = Provenance(row["region"], row["region"], int(row["report_year"]), row["level"], "corpus",
-                              row["title"], row["source_url"])
-            add_report(CORPUS / row["file"], meta, data_dir=data, doc=f"corpus-{number:02d}")
+    done = subprocess.run([sys.executable, "-m", "analysis", "import-corpus", str(CORPUS), "--data-dir", str(data)],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     write_extracted(data)
     return open_panel(data)
 
