@@ -84,3 +84,12 @@ def test_degree_rules_name_no_region_s_figures() -> None:
     # the rules are shown on every region's page; a worked example comes from that region's own record
     rules = " ".join(degree_rules()["degree"])
     assert "outcome ÷ target" in rules and "6782" not in rules
+
+
+def test_an_outcome_whose_statistic_is_not_recorded_is_not_read_as_monthly_rates() -> None:
+    # An extracted outcome has no statistic (NA, not a string). Where the pair cannot be judged as it stands (the
+    # target's sources disagree), the monthly-rates rule must not be asked of it: not judged, with the reason.
+    target = _row(kind="target", value=5.0, qualifier="about", statistic=pd.NA, undecided=True)
+    outcome = _row(kind="actual", value=5.2, statistic=pd.NA)
+    verdict = judge(target, outcome)
+    assert verdict["status"] == "not judged" and "no rule decides" in verdict["note"]

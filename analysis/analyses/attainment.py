@@ -97,7 +97,8 @@ def monthly_verdict(target: pd.Series, outcome: pd.Series, factor: float, direct
     """A verdict on an annual-average target from the monthly rates, where they decide it: an average lies
     within the range of the months, so 'every month between 4.8% and 5.1%' (or 'below 5.3%') meets a
     ceiling of 5.5% whatever the average was. None where the months do not bound it or do not decide."""
-    if outcome.get("statistic") != "months" or preferred_statistic(target.get("statistic")) != "annual_average":
+    given = outcome.get("statistic")  # NA where no hand-entered row says what the outcome is
+    if not (isinstance(given, str) and given == "months") or preferred_statistic(target.get("statistic")) != "annual_average":
         return None
     q = qualifier_of(outcome.get("qualifier"))
     if q not in ("range", "at_most", "at_least") or direction is None:
