@@ -12,7 +12,7 @@ from analysis.present.charts import described_figure
 from analysis.present.labels import number_text, qualifier_label, qualifier_legend
 from analysis.present.long_tables import long_table
 from analysis.present.panel_charts import LEVEL_COLOURS
-from analysis.present.panel_tables import _names
+from analysis.present.panel_tables import display_names
 from analysis.present.style import qualifier_marker
 from analysis.reconciled.report import Panel
 
@@ -87,7 +87,7 @@ def headline_table(panel: Panel, r: dict) -> object:
                                aggfunc="first")
     columns = [pair for pair in hl.HEADLINE if pair in wide.columns]
     wide = wide.reindex(columns=columns)
-    wide.columns = [_names(panel.catalog, indicator, r["level"])[0] for indicator, _ in columns]
+    wide.columns = [display_names(panel.catalog, indicator, r["level"])[0] for indicator, _ in columns]
     gdp_order = {region: i for i, region in enumerate(r["gdp"]["region"])}
     wide = wide.reset_index().sort_values("region", key=lambda s: s.map(gdp_order).fillna(len(gdp_order)),
                                           kind="stable")
@@ -158,7 +158,7 @@ def kind_counts_table(panel: Panel, r: dict) -> object:
     """How many regions stated each headline target, and as which kind of promise."""
     if r["level"] is None:
         return None
-    counts = r["counts"].assign(indicator=lambda c: c["indicator"].map(lambda i: _names(panel.catalog, i, r["level"])[0]))
+    counts = r["counts"].assign(indicator=lambda c: c["indicator"].map(lambda i: display_names(panel.catalog, i, r["level"])[0]))
     counts = counts.drop(columns="measure").rename(columns={"indicator": "Target", "regions": "Regions stating it",
                                                             **{k: KIND_WORDS[k] for k in hl.KINDS}})
     return long_table(counts, f"Kinds of promise in the {r['year']} headline targets of level {r['level']}")
