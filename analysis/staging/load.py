@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -10,7 +11,7 @@ import pandera.pandas as pa
 from analysis.extract.catalog import STATED_BASES, load_catalog
 from analysis.config import data_paths
 from analysis.errors import DataError
-from analysis.staging.csvfiles import read_csv_strict
+from analysis.staging.csvfiles import number_problem, read_csv_strict
 from analysis.extract.units import UNITS, decimals_of, to_base, units_beside
 from analysis.staging.absences import NO_TARGET, absence_checks, check_absences
 from analysis.staging.spans import check_spans
@@ -76,7 +77,7 @@ def _typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
             bad = cells.notna() & (numbers.isna() | numbers.abs().eq(float("inf")))  # 1e999 is no number
             if column in _INTEGER:
                 bad |= numbers.notna() & (numbers != numbers.round())
-            _raise_first(bad, frame, path, column, "expected a number, found {cell!r}")
+            _raise_first(bad, frame, path, column, number_problem)
             frame[column] = numbers.astype("Int64" if column in _INTEGER else float)
         elif column == "estimated":
             lowered = cells.fillna("false").str.lower()
@@ -87,10 +88,10 @@ def _typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
     return frame
 
 
-def _raise_first(bad: pd.Series, frame: pd.DataFrame, path: Path, column: str, problem: str) -> None:
-    if bad.any():
-        index = bad[bad].index[0]
-        raise DataError(path, problem.format(cell=_plain(frame.at[index, column])), row=int(index) + 2, column=column)
+def _raise_first(bad: pd.Series, frame: pd.DataFrame, path: Path, column: str, problem: str | Callable) -> None:
+    if bad.any():  # `problem`: a format with {cell}, or a function of the cell that words it
+        cell, index = _plain(frame.at[bad[bad].index[0], column]), bad[bad].index[0]
+        raise DataError(path, problem(cell) if callable(problem) else problem.format(cell=cell), row=int(index) + 2, column=column)
 
 
 def _plain(cell: object) -> object:
@@ -286,7 +287,7 @@ def _cast(column: str, text: object, path: Path, row: int) -> object:
         try:
             number = float(str(text))
         except ValueError:
-            raise DataError(path, f"expected a number, found {text!r}", row=row, column="value") from None
+            raise DataError(path, number_problem(text), row=row, column="value") from None
         return int(number) if column in _INTEGER else number
     if column == "estimated":
         return str(text).lower() == "true"
