@@ -87,17 +87,6 @@ def regions(paths: DataPaths) -> list[Region]:
     return list(found.values())
 
 
-def report_years(paths: DataPaths) -> dict[str, set[int]]:
-    """The report years each region has in the data: its texts' and its hand-entered rows'."""
-    years: dict[str, set[int]] = {where.region: set() for where in regions(paths)}
-    for where, year in reports(paths):
-        years[where.region].add(year)
-    for row in _rows(paths.hand_entered):
-        if row.get("region") and str(row.get("report_year", "")).isdigit():
-            years.setdefault(row["region"], set()).add(int(row["report_year"]))
-    return years
-
-
 def plan_pages(notebooks: list[Path], paths: DataPaths, region: str | None = None,
                report_year: int | None = None) -> list[Page]:
     """Every page of `notebooks` over the data, narrowed to `region` / `report_year` when given."""
