@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -75,14 +77,21 @@ def index_fields(page: Page) -> dict:
 
 
 def _swap(staging: Path, out: Path) -> None:
-    # Two renames on one file system: readers see the old or the new directory, never a mix.
+    # Two renames on one file system: readers see the old or the new directory, never a mix. Ctrl+C
+    # between them would leave neither, so it is ignored for these few milliseconds.
     backup = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
-        os.replace(out, backup)
+    main = threading.current_thread() is threading.main_thread()  # only there can a handler be set
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
     try:
-        os.replace(staging, out)
-    except OSError:
-        if backup.exists():
-            os.replace(backup, out)
-        raise
+        if out.exists():
+            os.replace(out, backup)
+        try:
+            os.replace(staging, out)
+        except OSError:
+            if backup.exists():
+                os.replace(backup, out)
+            raise
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
     shutil.rmtree(backup, ignore_errors=True)
