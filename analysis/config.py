@@ -37,6 +37,11 @@ class DataPaths:
         return self.processed / "indicators.csv"
 
     @property
+    def set_aside(self) -> Path:
+        """Extracted figures the table cannot hold, listed with the check each fails."""
+        return self.processed / "set_aside.csv"
+
+    @property
     def hand_entered(self) -> Path:
         return self.root / "reference" / "hand_entered.csv"
 

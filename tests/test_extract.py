@@ -368,8 +368,8 @@ def test_extraction_uses_the_catalog_it_is_given() -> None:
     from analysis.extract.catalog import load_catalog
 
     catalog = load_catalog()
-    grain = catalog.loc[["gdp"]].assign(id="grain_output", name_zh="粮食总产量", aliases=[["粮食总产量", "粮食产量"]],
-                                        unit="万吨").set_index("id", drop=False)
-    fact = _one("粮食产量达到52.3万吨。", 2023)
+    forest = catalog.loc[["gdp"]].assign(id="forest_cover", name_zh="森林覆盖率", aliases=[["森林覆盖率"]],
+                                         unit="%").set_index("id", drop=False)
+    fact = _one("森林覆盖率达到52.3%。", 2023)
     assert pd.isna(fact["indicator"])
-    assert extract_mentions("粮食产量达到52.3万吨。", 2023, catalog=grain)["indicator"].tolist() == ["grain_output"]
+    assert extract_mentions("森林覆盖率达到52.3%。", 2023, catalog=forest)["indicator"].tolist() == ["forest_cover"]

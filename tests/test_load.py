@@ -80,3 +80,40 @@ def test_corrections_listing_shows_the_figure_before(data_dir: Path) -> None:
     _corrections(data_dir, f"shizhong-2023,{_gdp_level_start()},fix,value,311.8,typo")
     listing = corrections_listing(data_dir)
     assert listing["as extracted"].tolist() == ["地方生产总值 = 311.7 亿元"]
+
+
+# The horizon of a figure (issue 17): one year's figure, or one that spans several ----------------------------
+
+def _hand_entered_with(data_dir: Path, header_extra: str, cells_extra: str, value: str = "5", unit: str = "%",
+                       measure: str = "growth") -> Path:
+    path = data_dir / "reference" / "hand_entered.csv"
+    path.write_text("doc,region,region_en,level,report_year,indicator,subject,kind,period,measure,value,value_high,"
+                    f"unit,qualifier,estimated,source_url,source_note{header_extra}\n"
+                    f"x-ref,全国,China,nation,2021,gdp,国内生产总值,actual,2020,{measure},{value},,{unit},,false,"
+                    f"https://example.org,typed in{cells_extra}\n", encoding="utf-8")
+    return path
+
+
+def test_hand_entered_rows_without_a_horizon_column_are_annual(data_dir: Path) -> None:
+    hand = load_hand_entered(_hand_entered_with(data_dir, "", ""))
+    assert hand["horizon"].tolist() == ["annual"] and hand["value_from"].isna().all()
+
+
+def test_hand_entered_rows_may_give_horizon_and_starting_value(data_dir: Path) -> None:
+    # 全国 GDP 五年年均增长 5.2%, written from 3.0 to 5.2 only to exercise value_from
+    hand = load_hand_entered(_hand_entered_with(data_dir, ",horizon,value_from", ",average,3.0", "5.2"))
+    assert hand[["horizon", "value_from"]].iloc[0].tolist() == ["average", 3.0]
+
+
+def test_a_horizon_outside_the_vocabulary_names_row_and_column(data_dir: Path) -> None:
+    path = _hand_entered_with(data_dir, ",horizon", ",five-year")
+    with pytest.raises(DataError, match=r"row 2, column 'horizon'"):
+        load_hand_entered(path)
+
+
+def test_a_completion_rate_of_a_plan_may_pass_100_but_an_annual_share_may_not(data_dir: Path) -> None:
+    # 完成年计划的118.2%: a ratio to plan; the same 118.2 as a plain share is refused
+    hand = load_hand_entered(_hand_entered_with(data_dir, ",horizon", ",ratio_to_plan", "118.2", measure="share"))
+    assert hand["value"].tolist() == [118.2]
+    with pytest.raises(DataError, match="a share must lie between 0 and 100"):
+        load_hand_entered(_hand_entered_with(data_dir, ",horizon", ",annual", "118.2", measure="share"))

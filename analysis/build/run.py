@@ -17,6 +17,7 @@ from analysis.build.progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, DataPaths, data_paths
 from analysis.build.publish import build_time, carried_over, publish
 from analysis.build.pages import Page, plan_pages, reports, view_digest
+from analysis.staging.set_aside import set_aside_counts
 from analysis.build.guard import check_paths, check_scope, jobs_count, output_lock, report_year
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
@@ -228,3 +229,7 @@ def run_from_args(args: argparse.Namespace) -> None:
         raise BuildInterrupted([], 0, options.out) from None
     print(f"built {len(result.executed)}, cached {len(result.cached)} → {result.out / 'index.html'} "
           f"({result.seconds:.1f} s)")
+    figures, reports = set_aside_counts(options.data_dir)
+    if figures:
+        print(f"{figures} figure{'s' * (figures != 1)} set aside in {reports} report{'s' * (reports != 1)}: the table "
+              f"cannot hold them as read; the data overview lists each with the reason")

@@ -44,6 +44,7 @@ def load_catalog(path: str | Path | None = None) -> pd.DataFrame:
     catalog["aliases"] = [[simplify(a) for a in [name, *aliases]] for name, aliases in
                           zip(catalog["name_zh"], catalog["aliases"])]
     catalog["name_zh_by_level"] = [entry.get("name_zh_by_level") or {} for entry in entries]
+    catalog["exact_aliases"] = [[simplify(a) for a in entry.get("exact_aliases") or []] for entry in entries]
     return catalog
 
 
@@ -69,10 +70,11 @@ def _check_entry(path: Path, number: int, entry: object, seen: set[str], units: 
                               f"{GROWTH_BASES}, found '{entry['growth_basis']}'")
     if entry["unit"] not in units:
         raise DataError(path, f"entry {number} ({entry['id']}): unit '{entry['unit']}' is not a known unit")
-    if not isinstance(entry["aliases"], list):
-        raise DataError(path, f"entry {number} ({entry['id']}): aliases must be a list")
+    for field in ("aliases", "exact_aliases"):
+        if field in entry and not isinstance(entry[field], list):
+            raise DataError(path, f"entry {number} ({entry['id']}): {field} must be a list")
     _check_level_names(path, number, entry)
-    names = [entry["name_zh"], *entry["aliases"]]
+    names = [entry["name_zh"], *entry["aliases"], *(entry.get("exact_aliases") or [])]
     if not all(isinstance(name, str) and name.strip() for name in names):
         odd = next(name for name in names if not (isinstance(name, str) and name.strip()))
         raise DataError(path, f"entry {number} ({entry['id']}): name_zh and every alias must be a non-empty "
@@ -98,7 +100,7 @@ def _check_aliases(path: Path, entries: list[dict]) -> None:
     belongs to two ids, and no two aliases of the same length both end one subject."""
     owner: dict[str, tuple[str, int]] = {}
     for number, entry in enumerate(entries, start=1):
-        for alias in {simplify(name) for name in [entry["name_zh"], *entry["aliases"]]}:
+        for alias in {simplify(name) for name in [entry["name_zh"], *entry["aliases"], *(entry.get("exact_aliases") or [])]}:
             other = owner.setdefault(alias, (entry["id"], number))
             if other[0] != entry["id"]:
                 raise DataError(path, f"alias '{alias}' is given to two indicators, '{other[0]}' (entry {other[1]}) "
@@ -120,8 +122,12 @@ def _check_aliases(path: Path, entries: list[dict]) -> None:
 
 
 def alias_table(catalog: pd.DataFrame) -> list[tuple[str, str]]:
-    """(alias, id) pairs, longest alias first, so the most specific name wins."""
+    """(alias, id) pairs, longest alias first, so the most specific name wins. An exact alias (a name
+    that is the indicator only as a whole subject: 经济 in 经济增长5%左右, not in 数字经济) is marked
+    with a leading '='."""
     pairs = [(alias, ind) for ind, aliases in catalog["aliases"].items() for alias in aliases]
+    exact = catalog["exact_aliases"] if "exact_aliases" in catalog else pd.Series(dtype=object)
+    pairs += [("=" + alias, ind) for ind, aliases in exact.items() for alias in aliases]
     return sorted(set(pairs), key=lambda pair: (-len(pair[0]), pair[0]))
 
 
@@ -131,7 +137,9 @@ def match_indicator(subject: str, aliases: list[tuple[str, str]]) -> str | None:
     Requiring the alias at the end keeps 高新技术企业产值占比 from matching 高新技术企业.
     """
     subject = simplify(subject).rstrip("的")
-    return next((indicator for alias, indicator in aliases if _ends_with(subject, alias)), None)
+    exact = next((indicator for alias, indicator in aliases if alias == "=" + subject), None)
+    return exact or next((indicator for alias, indicator in aliases
+                          if not alias.startswith("=") and _ends_with(subject, alias)), None)
 
 
 def _ends_with(subject: str, alias: str) -> bool:
@@ -148,6 +156,15 @@ class Matcher:
     def __init__(self, aliases: tuple[tuple[str, str], ...]) -> None:
         self.aliases = list(aliases)
         self.known: dict[str, str | None] = {}
+
+    def share_of(self, subject: str) -> str | None:
+        """The id whose alias names a whole share (财政赤字占国内生产总值比重: the deficit ratio) and ends
+        `subject`; None when no alias with 占 does, so the part before 占 is matched instead."""
+        key = "占" + subject
+        if key not in self.known:
+            share_aliases = [(alias, ind) for alias, ind in self.aliases if "占" in alias]
+            self.known[key] = match_indicator(subject, share_aliases) if share_aliases else None
+        return self.known[key]
 
     def __call__(self, subject: str) -> str | None:
         if subject not in self.known:

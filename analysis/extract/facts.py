@@ -10,17 +10,18 @@ from decimal import Decimal
 
 import pandas as pd
 
-from analysis.extract import measures, numerals, structure as context
+from analysis.extract import changes, horizons, measures, numerals, parts as report_parts, structure as context
 from analysis.extract.catalog import Matcher, matcher_for
 from analysis.extract.numerals import ARABIC_NUMBER
 from analysis.extract.patterns import Patterns, patterns_for
-from analysis.extract.subjects import LOOKBACK, paired, subject_of
+from analysis.extract.subjects import LOOKBACK, growth_target_subject, paired, subject_of
 from analysis.extract.units import Vocabulary, decimals_of, load_units
 from analysis.text.layout import Sentence, sentences
 from analysis.text.normalise import simplify
 
-COLUMNS = ["indicator", "subject", "kind", "period", "measure", "value", "value_high", "decimals", "unit",
-           "qualifier", "value_base", "base_unit", "estimated", "basis", "start", "end", "quote_start", "quote"]
+COLUMNS = ["indicator", "subject", "kind", "period", "horizon", "measure", "value", "value_high", "value_from",
+           "decimals", "unit", "qualifier", "value_base", "base_unit", "estimated", "basis", "start", "end",
+           "quote_start", "quote"]
 SKIPPED_COLUMNS = ["start", "end", "text", "reason", "quote"]
 
 _ANY_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八九十百千]+")
@@ -91,13 +92,13 @@ def _scan(text: str, report_year: int | None, matcher: Matcher, patterns: Patter
     view = simplify(text)
     found, captions = sentences(view)
     year = report_year if report_year is not None else context.detect_report_year(found)
-    tracker = context.SectionTracker(year, has_cues=context.has_section_cues(found))
+    placer = context.Placer(view, found, year)
     facts: list[dict] = []
     skipped: list[dict] = []
     for caption in captions if want_skipped else ():
         skipped.extend(_skip_all(caption.text, caption.start, text, "photo caption inside a sentence"))
     for sentence in found:
-        section = tracker.update(sentence.text)
+        section = placer.section(sentence)
         _scan_sentence(sentence, section, year, text, facts, skipped if want_skipped else None, matcher, patterns)
     return facts, skipped
 
@@ -118,10 +119,14 @@ def _scan_sentence(sentence: Sentence, section: str | None, year: int | None, te
     quoted = [m.span() for m in _QUOTED.finditer(s)] if "“" in s or "《" in s or "「" in s else []
     claimed: list[tuple[int, int]] = []
     state = {"subject": "", "estimated": bool(_ESTIMATE.search(s[:LOOKBACK])), "match": matcher}
+    found_changes = changes.find_changes(s, matches) if "从" in s or "由" in s else {}
+    starts = {change.start.start() for change in found_changes.values()}
     for match in matches:
         if claimed and match.start() < claimed[-1][1]:  # matches are sorted: overlap only with the last
             continue
         reason = _not_a_fact(s, match, quoted, section, patterns)
+        if reason is None and match.start() in starts:
+            reason = "the starting value of a change written from → to: kept as value_from of its end value"
         start, end = sentence.orig_span(match.start("num"), match.end("high") if match.groupdict().get("high") else match.end("num"))
         if reason:
             if skipped is not None:
@@ -129,7 +134,7 @@ def _scan_sentence(sentence: Sentence, section: str | None, year: int | None, te
             claimed.append(match.span())
             continue
         claimed.append(match.span())
-        row = _fact(s, match, section, year, state, patterns)
+        row = _fact(s, match, section, year, state, patterns, found_changes.get(match.start()))
         row.update(start=start, end=end, quote_start=quote_start, quote=quote)
         facts.append(row)
     if skipped is None:
@@ -213,7 +218,7 @@ def _da_reason(s: str, match: re.Match, section: str | None) -> str | None:
         return "大 begins a word (大型, 大学): not a count"
     if not _CJK.match(s, end):
         return "no noun follows …大: not a count"
-    if section == context.PLAN and not _MAKING.search(s, 0, match.start()):
+    if section in report_parts.PLANS and not _MAKING.search(s, 0, match.start()):
         return "a count naming a set the plan works on (支持6大国有企业), not a target"
     return None
 
@@ -223,7 +228,8 @@ def _labels_noun(s: str, position: int) -> bool:
     return bool(nxt) and bool(re.match(r"[\u4e00-\u9fff]", nxt)) and nxt not in "和及与的"
 
 
-def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict, patterns: Patterns) -> dict:
+def _fact(s: str, match: re.Match, section: str | None, year: int | None, state: dict, patterns: Patterns,
+          change: changes.Change | None = None) -> dict:
     groups = match.groupdict()
     number_text = groups["num"]
     unit = (groups.get("scale") or "") + groups["unit"]
@@ -234,25 +240,30 @@ def _fact(s: str, match: re.Match, section: str, year: int | None, state: dict, 
         value, decimals = Decimal(number_text.replace(",", "")), decimals_of(number_text)
     high = Decimal(groups["high"].replace(",", "")) if groups.get("high") else None
     before = s[max(0, match.start() - LOOKBACK):match.start()]
-    clause = _clause(before)
+    # The end value of a change: its clause is what stands before 从 and the verb (余额 + 增加到).
+    clause = _clause(before) if change is None else change.head + change.verb
     pair = paired(s, match, state)
     # In 'A、B分别增长X、Y' the verb after 分别 governs every value of the list.
-    measure, sign = measures.measure_of(pair[1] if pair else clause, unit, vocabulary.percent)
+    measure, sign = measures.measure_of(pair[1] if pair else clause, unit, vocabulary.percent, s[match.end():match.end() + 12])
     qualifier = "range" if high is not None else measures.qualifier_of(s, match.end(), clause, bool(groups.get("approx")))
     if qualifier is None and pair:
         qualifier = measures.list_qualifier(s, match.end())
     if sign < 0 and qualifier in measures.FLIPPED:
         # The value is signed: "下降3%以上" (a fall of at least 3%) is a change of at most -3%.
         qualifier = measures.FLIPPED[qualifier]
-    kind, period = context.kind_and_period(section, year, s[:match.start()], clause)
-    subject = subject_of(s, match, clause, state, pair[0] if pair else None)
+    kind, period, horizon = horizons.place(section, year, s[:match.start()], clause, measure)
+    subject = (measure == "growth" and growth_target_subject(clause, s[match.end():match.end() + 16])) or \
+        subject_of(s, match, clause, state, pair[0] if pair else None)
     share_subject = subject.split("占")[0] if measure == "share" and "占" in subject else subject
     factor, base_unit = vocabulary.split(unit)
     basis = measures.basis_of(before) if measure in ("growth", "change_pp") else None
     return {
-        "indicator": state["match"](share_subject) or pd.NA,
-        "subject": subject, "kind": kind, "period": period, "measure": measure,
+        # A whole share the catalog names (财政赤字占国内生产总值比重: the deficit ratio) before its part.
+        "indicator": (share_subject != subject and state["match"].share_of(subject)) or state["match"](share_subject)
+        or pd.NA,
+        "subject": subject, "kind": kind, "period": period, "horizon": horizon, "measure": measure,
         "value": float(sign * value), "value_high": float(sign * high) if high is not None else float("nan"),
+        "value_from": float("nan") if change is None else changes.starting_value(change, unit, vocabulary),
         "decimals": decimals, "unit": unit, "qualifier": qualifier or pd.NA,
         "value_base": sign * float(value * factor), "base_unit": base_unit, "estimated": state["estimated"],
         "basis": basis or pd.NA,

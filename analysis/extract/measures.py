@@ -11,6 +11,13 @@ _GROWTH_BEFORE = re.compile(
     r"(?P<verb>增长|增速|增幅|涨幅|上涨|提高|提升|上升|下降|降低|减少|下滑|回落|收窄|增|降|减)"
     r"(?:了|为|达到|达|约|超过|首超|超出|超|逾|突破|接近|将近|近|不低于|不超过|在|保持在|控制在)?$")
 _DECLINE = frozenset({"下降", "降低", "减少", "下滑", "回落", "收窄", "降", "减"})
+# A rate of growth named before its number, with the target words between: 经济增长预期目标为, 增速回落到.
+_GROWTH_NAMED = re.compile(r"(?:增长|增速|增幅|涨幅|增长率|增长速度)(?:的)?(?:预期)?(?:目标|预期目标|调控目标)?"
+                           r"(?:定为|定在|确定为|设定为|拟定为|为|是|在|回落到|回落至|降到|降至|控制在|保持在|稳定在|达到|达|到)?$")
+# …or after it: 7%左右的增长目标, 8%左右的速度.
+_GROWTH_AFTER = re.compile(r"\s{0,2}(?:左右|以上)?的[^，,。；;\d]{0,10}?(?:增长|增速|速度)")
+# Earlier values of a list before this one (增长69%和, 9.8%、): the verb before them governs this value too.
+_LIST_BEFORE = re.compile(rf"(?:{ARABIC_NUMBER}\s{{0,2}}(?:%|个百分点)?(?:左右|以上)?\s{{0,2}}[和、及与]\s{{0,2}})+$")
 _COMPARISON_AT_END = re.compile(r"(?:同比|比上年|年均|分别)$")
 _ABOUT_BEFORE = re.compile(r"(?:约|大约|大概)$")
 # 超/首超/突破/逾 (more than) bound a figure from below; 近/接近/不足 (nearly, short of) from above.
@@ -33,14 +40,18 @@ _LAST_NUMBER = re.compile(rf"{ARABIC_NUMBER}")
 _LIST_ITEM = rf"\s{{0,2}}[、和及]\s{{0,2}}{ARABIC_NUMBER}\s{{0,2}}(?:%|个百分点|[^\d、和及，,；;。：:（(左以之]{{0,4}})"
 
 
-def measure_of(clause: str, unit: str, percent_units: frozenset[str]) -> tuple[str, int]:
-    """Measure and sign: decline verbs make growth negative; a percentage without a growth verb is a share."""
-    growth = _GROWTH_BEFORE.search(_COMPARISON_AT_END.sub("", clause.rstrip()))
+def measure_of(clause: str, unit: str, percent_units: frozenset[str], after: str = "") -> tuple[str, int]:
+    """Measure and sign: decline verbs make growth negative; a percentage without a growth verb is a share,
+    unless the clause names a rate of growth (经济增长预期目标为7%左右, 涨幅回落到2.6%) or the words after
+    the number do (7%左右的增长目标)."""
+    stripped = _LIST_BEFORE.sub("", _COMPARISON_AT_END.sub("", clause.rstrip()))  # 增长69%和67%: 67 grows too
+    growth = _GROWTH_BEFORE.search(stripped)
     sign = -1 if growth and growth.group("verb") in _DECLINE else 1
     if unit in ("个百分点", "百分点"):
         return "change_pp", sign
     if unit in percent_units:
-        return ("growth", sign) if growth else ("share", 1)
+        named = _GROWTH_NAMED.search(stripped) or _GROWTH_AFTER.match(after)
+        return ("growth", sign) if growth or named else ("share", 1)
     return "level", 1
 
 

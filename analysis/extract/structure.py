@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from analysis.extract import parts as report_parts
 from analysis.text.layout import Sentence
 
 REVIEW = "review"
@@ -26,6 +27,7 @@ _PLAN_CUE = re.compile(
 _SPEAKER_YEAR = re.compile(r"^.{0,12}?(?:说|指出|表示|提出)[，,:：]?(?:在)?(\d{4})年")
 # The article continues on another page, or a new article begins: context is unknown again.
 _RESET_CUE = re.compile(r"[（(]?(?:下转|上接|转第?)[一二三四五六七八九十\d]+版")
+_LOOKS_BACK = re.compile(r"^\s*(?:各位代表[！!，,]?)?(?:过去一年|过去的一年|去年|上年|一年来)[，,]")
 _TARGET_WORDS = re.compile(r"力争|目标|预期|计划|确保|争取|(?<![主重需])要")
 # Words that say a figure is an outcome, for sentences no heading or cue places (预计完成, 实现).
 _ACTUAL_WORDS = re.compile(r"预计|完成|实现|达到|累计|同比|比上年|增长|下降")
@@ -89,6 +91,46 @@ class SectionTracker:
         if not self.has_cues or _ACTUAL_WORDS.search(sentence):
             return REVIEW
         return None
+
+
+class Placer:
+    """The part each sentence stands in: from the report's headings when it has them, else from the cue
+    words a SectionTracker follows. A page break of a newspaper (下转十五版) ends the headed report: what
+    follows is another article (a sidebar), placed by its own cues."""
+
+    def __init__(self, view: str, found: list[Sentence], report_year: int | None) -> None:
+        self.parts = report_parts.report_parts(view, report_year)
+        self.tracker = SectionTracker(report_year, has_cues=has_section_cues(found))
+        self.headed = bool(self.parts)
+        self.paragraph_starts = {m.start() for m in re.finditer(r"(?m)^[ \t]*\S", view)} | \
+            {m.end() - 1 for m in re.finditer(r"(?m)^[ \t]*\S", view)}
+        self.looking_back = False
+
+    def section(self, sentence: Sentence) -> str | None:
+        """A part name of analysis.extract.parts, or None: outside the review and plan (title, meeting)."""
+        if not self.headed:
+            return {REVIEW: report_parts.REVIEW, PLAN: report_parts.PLAN_YEAR}.get(self.tracker.update(sentence.text))
+        part = report_parts.part_at(self.parts, sentence.to_orig(0))
+        if _RESET_CUE.search(sentence.text):
+            self.headed, self.tracker.section = False, None
+            if sentence.text.lstrip("（(").startswith(("下转", "上接", "转")):
+                return None
+        if part is None or part.name == report_parts.OPENING:
+            return None
+        if part.name in report_parts.PLANS and self._looks_back(sentence):
+            return report_parts.REVIEW_YEAR
+        return part.name
+
+    def _looks_back(self, sentence: Sentence) -> bool:
+        """Whether a sentence of the plan recounts last year (过去一年，…。国内生产总值增长10.3%，…): from
+        such an opening to the next sentence with plan words (今年, 目标, 要) or the paragraph's end."""
+        if sentence.to_orig(0) in self.paragraph_starts:
+            self.looking_back = False
+        if _LOOKS_BACK.match(sentence.text):
+            self.looking_back = True
+        elif _TARGET_WORDS.search(sentence.text) or "今年" in sentence.text:
+            self.looking_back = False
+        return self.looking_back
 
 
 def _cn_year(text: str) -> int:

@@ -14,20 +14,43 @@ VERBS_AFTER = re.compile(r"实现|建成|投入|完成|迈入|签约|开工|落�
 # number: none of them is part of the subject.
 _BASIS_WORDS = r"实际|名义|按可比价格计算|按可比价计算|按不变价格计算|按现价计算|按可比口径计算|可比口径|同口径|可比价|可比"
 TRAILING_VERBS = re.compile(
-    rf"(?:{_BASIS_WORDS}|同比|比上年|年均|分别|共|累计|新增了|预计)*(?:增长|增加到|增至|增加|提高|提升|上升|下降|降低|减少|完成|"
-    r"达到|达|实现|首次突破|突破|超过|首超|超出|超|接近|将近|近|不低于|不少于|不超过|控制在|保持在|稳定在|发展到|发展|分别为|"
-    r"为|是|约|逾|了)+$|(?:预计|初步)$")
+    rf"(?:{_BASIS_WORDS}|同比|比上年|年均|分别|共|累计|新增了|预计)*(?:增长|增加到|增至|增加|提高到|提高至|提高|提升到|提升至|提升|"
+    r"上升到|上升至|上升|上涨|下降到|下降至|下降|降低|降到|降至|回落到|回落至|回落|减少|完成|达到|达|实现|首次突破|突破|超过|首超|"
+    r"超出|超|接近|将近|近|不低于|不少于|不超过|低于|高于|不高于|控制在|保持在|稳定在|发展到|发展|分别为|拟安排|安排|拟按|按|拟|"
+    r"合计|定为|定在|确定为|预期目标|调控目标|目标|预期|全年|平均|均值|预算|稳定|保持|稳步|翻番|由上升转为|转为|增产|累计|"
+    r"连跨|跨越|跨过|跨上|迈上|跃上|跃升至|跃升到|"
+    r"在|要|为|是|约|逾|了)+$|(?:预计|初步)$")
 # Leading words that frame a figure: a year, a span of years (5年来, 三年来), the area, 其中, 力争 …
 LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:年来|个月内|个月来)[，,]?|"
-                             r"全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年|同时|并且|并|共|将|加快|推进|推动|完成|实现)+")
+                             r"全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年的|今年|同时|并且|并|共|将|加快|推进|推动|"
+                             r"完成|实现|中央提出|提出|确定|确保|把|的|(?:五年|十年|[两三四五六七八九十]年|\d{1,2}年)(?!内)|平均每年|每年|年均|去年|又|再|稳步|"
+                             r"考虑价格(?:下降)?因素|扣除价格因素|按可比价格计算|比上年|同比|[较比]“十[一二三四五六七八九]?五”)+")
 # Words after a number that are never its subject: qualifiers and connectors (左右, 同比, 比上年).
 NOT_A_NOUN = re.compile(r"^(?:左右|及以上|以上|以内|以下|之内|约|同比|比上年|分别|和|及)+")
 # 'A、B达到X、Y' without 分别: a list of subjects before the verb, as many values after it.
 _IMPLICIT_LIST = re.compile(r"(?P<items>[^、]{1,24}(?:、[^、]{1,24})+?)(?P<verb>分别为|达到|达|为|完成|实现)(?P<values>[^、]*(?:、[^、]*)*)$")
+_NOT_A_NOUN_START = frozenset("并且居位列占比较")
 # Units bound to the noun after them: 6大国有集团 counts 国有集团, whatever the clause before says.
 NOUN_AFTER = frozenset({"大"})
 GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
 FIRST_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千])")
+
+
+# A growth target named without its subject: 把增长预期目标定在7.5%左右, 确定4.5%左右的增长目标, 7%左右的速度,
+# 提出8%左右的国内生产总值增长目标. In a work report the growth target is the economy's.
+_GROWTH_TARGET_BEFORE = re.compile(r"(?:^|把|将|的|今年)增长(?:预期)?目标(?:定为|定在|确定为|为|是)?$")
+_GROWTH_TARGET_AFTER = re.compile(r"\s{0,2}(?:左右|以上)?的(?P<noun>[^，,。；;\d]{0,10}?)(?:增长|增速|速度)(?:预期)?(?:目标)?")
+
+
+def growth_target_subject(clause: str, after: str) -> str | None:
+    """The subject of a growth target whose clause names no indicator: the noun after the number (的国内生产总值
+    增长目标), else the economy's growth; None when the words are not those of a growth target."""
+    found = _GROWTH_TARGET_AFTER.match(after)
+    if found and not clean_subject(clause):
+        return found.group("noun") or "经济增长"
+    if _GROWTH_TARGET_BEFORE.search(clause.strip()):
+        return "经济增长"
+    return None
 
 
 def subject_of(s: str, match: re.Match, clause: str, state: dict, pair_subject: str | None) -> str:
@@ -51,6 +74,9 @@ def subject_of(s: str, match: re.Match, clause: str, state: dict, pair_subject: 
         subject = following_noun(s, match.end()) or state["subject"]
     subject = subject or clause.strip() or "(no subject in the text)"
     state["subject"] = subject
+    recent = state.setdefault("recent", [])
+    if not recent or recent[-1] != subject:
+        recent.append(subject)
     return subject
 
 
@@ -60,10 +86,12 @@ def clean_subject(phrase: str) -> str:
     for _ in range(3):  # verbs and fillers stack ("累计完成", "同比增长达到")
         phrase = TRAILING_VERBS.sub("", phrase)
         phrase = LEADING_FILLERS.sub("", phrase)
-    return re.sub(r"\d+年内$", "", phrase).strip()
+    return re.sub(r"\d+年内$|\d{4}年(?:的|末|底)?$", "", phrase).strip()
 
 
 def following_noun(s: str, position: int) -> str:
+    if s[position:position + 1] in _NOT_A_NOUN_START:  # 突破40万亿元并连续多年居世界首位: no noun follows
+        return ""
     tail = s[position:position + 16]
     tail = NOT_A_NOUN.sub("", re.split(r"[，,。；;、：:（(]", tail, maxsplit=1)[0])
     verb = VERBS_AFTER.search(tail)
@@ -84,11 +112,18 @@ def paired(s: str, match: re.Match, state: dict) -> tuple[str | None, str] | Non
         return _implicit_pair(s, match, head, state)
     clause_start = max((m.end() for m in LIST_START.finditer(head, 0, at)), default=0)
     subjects = [p for p in re.split(r"[、和及与]", clean_subject(head[clause_start:at])) if p]
-    if len(subjects) < 2:
-        subjects = state.get("pair_items", [])
+    if len(subjects) == 1 and subjects[0].startswith("城乡"):  # 城乡居民收入分别增长5%、6.5%: urban, then rural
+        subjects = ["城镇" + subjects[0][2:], "农村" + subjects[0][2:]]
     after = head[at + 2:]
     first_value = FIRST_NUMBER.search(after)
     values_before = len(FIRST_NUMBER.findall(after))
+    if len(subjects) < 2:
+        subjects = state.get("pair_items", [])
+    if len(subjects) < 2:
+        # 城镇居民收入达到10493元，农村居民收入达到3255元，分别增长9.6%和6.2%: the list is the figures before it.
+        count = values_before + len(FIRST_NUMBER.findall(re.split(r"[，,；;。]", s[match.start():])[0]))
+        recent = state.get("recent", [])
+        subjects = recent[-count:] if 2 <= count <= len(recent) else []
     verb = after[:first_value.start()] if first_value else after
     if len(subjects) < 2 or values_before >= len(subjects):
         return None, verb
@@ -111,6 +146,9 @@ def _implicit_pair(s: str, match: re.Match, head: str, state: dict) -> tuple[str
     return complete_pair(subjects, values_before), found.group("verb")
 
 
+_SHORT_ITEM = 4
+
+
 def complete_pair(subjects: list[str], index: int) -> str:
     """Share the head noun of the last item and the prefix of the first.
 
@@ -118,8 +156,10 @@ def complete_pair(subjects: list[str], index: int) -> str:
     国家级专精特新企业, 省级专精特新企业.
     """
     first, last = subjects[0], subjects[-1]
+    # Only a short item before the shared noun (省级…企业, 贷款余额, 过百万元企业) takes it: in 城镇新增就业、新增发放
+    # 创业担保贷款 the second item is a noun of its own, and 就业 takes nothing from 创业担保贷款.
     joint = last.find(first[-1])
-    suffix = last[joint + 1:] if joint >= 0 else ""
+    suffix = last[joint + 1:] if 0 <= joint < _SHORT_ITEM else ""
     if not suffix and len(first) <= 4 < len(last):
         # 城镇、农村居民人均可支配收入: a short modifier shares everything after the last item's modifier.
         suffix = last[len(first):]

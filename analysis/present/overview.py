@@ -37,12 +37,18 @@ def coverage(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def left_out(data_dir: str | Path | None = None) -> pd.DataFrame:
-    """Numbers in each raw document that were not taken as facts, with the reason and a short context."""
+    """Numbers in each raw document that were not taken as facts, with the reason and a short context:
+    those the extractor passed over, and figures it read that the table could not hold (set aside)."""
+    paths = data_paths(data_dir)
+    refused = pd.read_csv(paths.set_aside, dtype={"doc": str, "text": str, "reason": str}) if paths.set_aside.exists() else None
     frames = []
-    for path in raw_documents(data_paths(data_dir).raw):
+    for path in raw_documents(paths.raw):
         meta = read_sidecar(path)
         text = read_text(path, meta["encoding"])
         skipped = skipped_numbers(text, meta["report_year"])
+        if refused is not None:
+            skipped = pd.concat([skipped, refused[refused["doc"].eq(meta["doc"])].drop(columns="doc")],
+                                ignore_index=True).sort_values("start", kind="stable")
         skipped["context"] = [_context(text, start, end) for start, end in zip(skipped["start"], skipped["end"])]
         frames.append(skipped.assign(doc=meta["doc"]).drop(columns="quote"))
     if not frames:

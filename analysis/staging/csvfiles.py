@@ -33,8 +33,11 @@ def number_problem(cell: object) -> str:
     return f"expected a number, found {cell!r}" + (f": {'; '.join(fixes)}" if fixes else "")
 
 
-def read_csv_strict(path: Path, columns: list[str]) -> pd.DataFrame:
+def read_csv_strict(path: Path, columns: list[str], optional: dict[str, object] | None = None) -> pd.DataFrame:
     """A CSV read as text, with the expected header; empty cells are missing values.
+
+    `optional` names columns the file may leave out, each with the value a missing column means (an
+    empty cell of a column that is there stays missing); they follow `columns` in the result.
 
     Any encoding `read_user_text` accepts; comma-separated, or tab-separated as Excel's "Unicode
     Text" writes it. Header names are trimmed; rows whose every cell is empty (cleared in Excel,
@@ -63,10 +66,15 @@ def read_csv_strict(path: Path, columns: list[str]) -> pd.DataFrame:
                               f"comma must be in double quotes (Excel and WPS quote it when saving as CSV)",
                         line=int(line)) from None
     frame.columns = [str(name).strip() for name in frame.columns]
+    optional = optional or {}
     missing = [c for c in columns if c not in frame.columns]
-    unknown = [c for c in frame.columns if c not in columns]
+    unknown = [c for c in frame.columns if c not in columns and c not in optional]
     if missing or unknown:
-        raise DataError(path, f"header must be {','.join(columns)}; missing {missing or 'none'}, unknown {unknown or 'none'}",
-                        line=1)
-    frame = frame[columns]
-    return frame[frame.ne("").any(axis=1)].replace("", pd.NA)
+        may = f" (and may have {','.join(optional)})" if optional else ""
+        raise DataError(path, f"header must be {','.join(columns)}{may}; missing {missing or 'none'}, "
+                              f"unknown {unknown or 'none'}", line=1)
+    frame = frame[frame.ne("").any(axis=1)].replace("", pd.NA)
+    for column, default in optional.items():
+        if column not in frame.columns:
+            frame[column] = default
+    return frame[[*columns, *optional]]

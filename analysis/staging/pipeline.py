@@ -16,6 +16,8 @@ from analysis.extract.facts import extract_mentions
 from analysis.extract.units import Vocabulary, load_units
 from analysis.staging.corpus import extract_documents
 from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_hand_entered, load_indicators
+from analysis.staging.schema import set_aside
+from analysis.staging.set_aside import SET_ASIDE_COLUMNS
 from analysis.text.sources import check_report_year, raw_documents, read_sidecar, read_text, verify_checksum
 
 
@@ -48,6 +50,16 @@ def extract_all(data_dir: str | Path | None = None, jobs: int | None = None) -> 
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TABLE_COLUMNS)
 
 
+def held_and_set_aside(table: pd.DataFrame, paths: DataPaths) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The extracted rows the table can hold, and the others as numbers left out (SET_ASIDE_COLUMNS) with
+    the check each fails: one odd figure never stops the other reports' build."""
+    held, refused = set_aside(table.reset_index(drop=True), paths.catalog)
+    numbers = [quote[start - quote_start:end - quote_start] for quote, start, end, quote_start in
+               zip(refused["quote"], refused["start"], refused["end"], refused["quote_start"])]
+    refused = refused.assign(text=numbers, reason=[f"set aside: the table cannot hold it ({reason})" for reason in refused["reason"]])
+    return held.reset_index(drop=True), refused[SET_ASIDE_COLUMNS].reset_index(drop=True)
+
+
 def to_csv_text(table: pd.DataFrame) -> str:
     """The table as the CSV text we commit (stable float formatting, LF line ends)."""
     return table.to_csv(index=False, lineterminator="\n", float_format="%.10g")
@@ -73,7 +85,10 @@ def validate_data(data_dir: str | Path | None = None) -> pd.DataFrame:
     Reads only: a stale extraction is reported (with the command that refreshes it), never rewritten."""
     paths = data_paths(data_dir)
     table = load_indicators(data_dir)
-    if not paths.extracted.exists() or paths.extracted.read_text(encoding="utf-8") != to_csv_text(extract_all(data_dir)):
+    held, refused = held_and_set_aside(extract_all(data_dir), paths)
+    stale = not paths.extracted.exists() or paths.extracted.read_text(encoding="utf-8") != to_csv_text(held)
+    listed = paths.set_aside.read_text(encoding="utf-8") if paths.set_aside.exists() else to_csv_text(refused[:0])
+    if stale or listed != to_csv_text(refused):
         raise DataError(paths.extracted, "is out of date: the raw texts (or the catalog) give other figures "
                                          "today. Run `python -m analysis extract"
                                          + (f" --data-dir {paths.root}" if data_dir else "") + "` to refresh it.")
@@ -85,7 +100,7 @@ def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> 
     move it into place; any failure leaves the processed file as it was. Returns the number of figures
     extracted and, when every file was checked, the full checked table."""
     paths = data_paths(data_dir)
-    table = extract_all(data_dir)
+    table, refused = held_and_set_aside(extract_all(data_dir), paths)
     paths.processed.mkdir(parents=True, exist_ok=True)
     handle, tmp_name = tempfile.mkstemp(dir=paths.processed, prefix=".indicators.", suffix=".csv")
     tmp_path = Path(tmp_name)
@@ -102,10 +117,21 @@ def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> 
         if check_everything:
             checked = load_indicators(data_dir, extracted_path=tmp_path)
             check_hand_entered_provenance(paths)
+        _write_atomically(paths.set_aside, to_csv_text(refused))
         os.replace(tmp_path, paths.extracted)
     finally:
         tmp_path.unlink(missing_ok=True)
     return len(table), checked
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    handle, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(tmp_name, path)
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)
 
 
 def check_hand_entered_provenance(paths: DataPaths) -> None:

@@ -1,0 +1,248 @@
+"""Extractor accuracy on whole reports: recall of the gold targets and headline review figures, precision of
+kind and period on the fully labelled texts, and errors grouped by phenomenon (tests/gold/, ../shared/corpus).
+
+    .venv/bin/python benchmarks/accuracy.py            # the tables
+    .venv/bin/python benchmarks/accuracy.py --errors   # and every error, with its context
+
+Gold rows are matched to extracted figures by the offset of the number. A gold row is found when a figure
+starts there with the same kind, period, horizon, measure, value (and starting value), qualifier and, where
+the gold names one, indicator. Precision counts every extracted figure of a fully labelled text: it is right
+when the gold has a figure at its offset with the same kind and period.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from analysis.config import ROOT
+from analysis.extract.facts import extract_mentions
+
+GOLD = ROOT / "tests" / "gold"
+CORPUS = ROOT.parent / "shared" / "corpus"
+REVIEW_PARTS = ("review_year", "review_plan", "review")
+HEADLINE_TARGETS = ("gdp", "cpi", "new_urban_jobs", "surveyed_unemployment_rate", "registered_unemployment_rate")
+
+
+@dataclass
+class Score:
+    """Counts of one measure (recall or precision) and its errors by phenomenon."""
+
+    right: int = 0
+    total: int = 0
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # (file, phenomenon, detail)
+
+    def add(self, ok: bool, file: str, phenomenon: str = "", detail: str = "") -> None:
+        self.total += 1
+        self.right += ok
+        if not ok:
+            self.errors.append((file, phenomenon, detail))
+
+    @property
+    def rate(self) -> float:
+        return self.right / self.total if self.total else math.nan
+
+
+def manifest() -> dict[str, dict]:
+    """The corpus manifest by file: region, level, report_year, …"""
+    with (CORPUS / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["file"]: row for row in csv.DictReader(handle)}
+
+
+def gold(pattern: str) -> pd.DataFrame:
+    """Every gold file matching `pattern` under tests/gold/, as text columns (empty cells empty)."""
+    paths = sorted(GOLD.glob(pattern))
+    frames = [pd.read_csv(p, dtype=str, keep_default_na=False).assign(gold_file=p.name) for p in paths]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+@cache
+def text_of(file: str) -> str:
+    return (CORPUS / file).read_text(encoding="utf-8")
+
+
+@cache
+def extracted(file: str) -> pd.DataFrame:
+    """The extractor's figures of one corpus text, read with the manifest's report year."""
+    return extract_mentions(text_of(file), int(manifest()[file]["report_year"]))
+
+
+def _same_number(a: object, b: str) -> bool:
+    if b == "":
+        return pd.isna(a)
+    return not pd.isna(a) and math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def mismatch(row: pd.Series, found: pd.DataFrame) -> tuple[str, str] | None:
+    """(phenomenon, detail) of the first way the extracted figure at the gold row's offset differs, or None."""
+    if found.empty:
+        return "missed", "no figure at this offset"
+    got = found.iloc[0]
+    qualifier = "" if pd.isna(got["qualifier"]) else got["qualifier"]
+    indicator = "" if pd.isna(got["indicator"]) else got["indicator"]
+    checks = [
+        ("kind", got["kind"] == row["kind"], f"{got['kind']} for {row['kind']}"),
+        ("period", str(got["period"]) == row["period"], f"{got['period']} for {row['period']}"),
+        ("horizon", got["horizon"] == row["horizon"], f"{got['horizon']} for {row['horizon']}"),
+        ("measure", got["measure"] == row["measure"], f"{got['measure']} for {row['measure']}"),
+        ("value", _same_number(got["value"], row["value"]), f"{got['value']} for {row['value']}"),
+        ("value_high", _same_number(got["value_high"], row["value_high"]), f"{got['value_high']} for {row['value_high']}"),
+        ("value_from", _same_number(got["value_from"], row["value_from"]), f"{got['value_from']} for {row['value_from']}"),
+        ("qualifier", qualifier == row["qualifier"], f"{qualifier or '-'} for {row['qualifier'] or '-'}"),
+        ("indicator", not row["indicator"] or indicator == row["indicator"], f"{indicator or '-'} for {row['indicator']}"),
+    ]
+    return next(((name, detail) for name, ok, detail in checks if not ok), None)
+
+
+def recall(rows: pd.DataFrame) -> Score:
+    """How many gold rows the extractor gives exactly."""
+    score = Score()
+    for _, row in rows.iterrows():
+        facts = extracted(row["file"])
+        wrong = mismatch(row, facts[facts["start"].eq(int(row["start"]))])
+        score.add(wrong is None, row["file"], *(wrong or ("", "")), )
+        if wrong:
+            score.errors[-1] = (row["file"], wrong[0], f"{row['anchor']}: {wrong[1]}")
+    return score
+
+
+def precision(rows: pd.DataFrame) -> tuple[Score, Score, Score]:
+    """(kind and period, horizon, measure) precision over every extracted figure of the labelled texts."""
+    kind_period, horizon, measure = Score(), Score(), Score()
+    for file, labels in rows.groupby("file"):
+        by_start = labels.set_index(labels["start"].astype(int))
+        text = text_of(file)
+        for fact in extracted(file).itertuples():
+            context = " ".join(text[max(0, fact.start - 8):fact.end + 4].split())
+            if fact.start not in by_start.index:
+                for score in (kind_period, horizon, measure):
+                    score.add(False, file, "not a figure in the gold", context)
+                continue
+            label = by_start.loc[fact.start]
+            kind_period.add(fact.kind == label["kind"] and str(fact.period) == label["period"], file,
+                            _kind_phenomenon(fact, label), f"{context}: {fact.kind} {fact.period} for "
+                                                           f"{label['kind']} {label['period']}")
+            horizon.add(fact.horizon == label["horizon"], file, f"horizon {label['horizon']} read as {fact.horizon}",
+                        context)
+            measure.add(fact.measure == label["measure"], file, f"measure {label['measure']} read as {fact.measure}",
+                        context)
+    return kind_period, horizon, measure
+
+
+def _kind_phenomenon(fact: object, label: pd.Series) -> str:
+    if fact.kind == "target" and label["kind"] == "actual":
+        return "review figure taken as a target"
+    if fact.kind == "actual" and label["kind"] == "target":
+        return "target taken as an outcome"
+    return f"wrong period ({label['horizon']} figure)"
+
+
+def wrong_part_targets(full: pd.DataFrame, parts: pd.DataFrame) -> Score:
+    """Extracted targets that are review figures (full gold), or that stand in a review part (parts gold)."""
+    score = Score()
+    for file in sorted(set(parts["file"]) | set(full["file"])):
+        labels = full[full["file"].eq(file)].set_index(full.loc[full["file"].eq(file), "start"].astype(int))
+        bounds = parts[parts["file"].eq(file)].assign(at=lambda p: p["start"].astype(int)).sort_values("at")
+        for fact in extracted(file).query("kind == 'target'").itertuples():
+            if fact.start in labels.index:
+                wrong = labels.loc[fact.start, "kind"] == "actual"
+            else:
+                before = bounds[bounds["at"].le(fact.start)]
+                wrong = len(before) > 0 and before.iloc[-1]["part"] in REVIEW_PARTS
+            score.add(not wrong, file, "review figure taken as a target",
+                      " ".join(text_of(file)[max(0, fact.start - 10):fact.end + 4].split()))
+    return score
+
+
+def plan_period_as_annual(rows: pd.DataFrame) -> Score:
+    """Gold plan-period or multi-year targets that come out as an annual target."""
+    score = Score()
+    multi = rows[rows["kind"].eq("target") & rows["horizon"].ne("annual")]
+    for _, row in multi.iterrows():
+        facts = extracted(row["file"])
+        got = facts[facts["start"].eq(int(row["start"]))]
+        wrong = len(got) > 0 and got.iloc[0]["kind"] == "target" and got.iloc[0]["horizon"] == "annual"
+        score.add(not wrong, row["file"], "plan-period goal taken as an annual target", row["anchor"])
+    return score
+
+
+def headline_targets(targets: pd.DataFrame) -> Score:
+    """National headline targets (GDP, CPI, jobs, unemployment): found, and no second annual value for
+    the same indicator, year and measure."""
+    score = Score()
+    national = targets[targets["file"].str.startswith("national/") & targets["indicator"].isin(HEADLINE_TARGETS)
+                       & targets["kind"].eq("target")]
+    for _, row in national.iterrows():
+        facts = extracted(row["file"])
+        same = facts[facts["kind"].eq("target") & facts["indicator"].eq(row["indicator"])
+                     & facts["period"].eq(int(row["period"])) & facts["horizon"].eq("annual")
+                     & facts["measure"].eq(row["measure"])]
+        values = sorted(set(same["value"]))
+        found = mismatch(row, facts[facts["start"].eq(int(row["start"]))]) is None
+        single = values == [float(row["value"])]
+        phenomenon = "missed or wrong" if not found else "second value" if not single else ""
+        score.add(found and single, row["file"], phenomenon, f"{row['indicator']} {row['period']}: gold "
+                                                              f"{row['value']}, extracted {values}")
+    return score
+
+
+def scores() -> dict[str, Score]:
+    """Every measure the issue sets a bar for, on the gold as committed."""
+    targets, review, full, parts = gold("targets-*.csv"), gold("review-*.csv"), gold("full/*.csv"), gold("parts-*.csv")
+    kind_period, horizon, measure = precision(full)
+    empty = pd.DataFrame(columns=["file", "start", "part"])
+    return {
+        "main-target recall": recall(targets[targets["horizon"].eq("annual")]) if len(targets) else Score(),
+        "plan-period goal recall": recall(targets[targets["horizon"].ne("annual")]) if len(targets) else Score(),
+        "headline-review recall": recall(review) if len(review) else Score(),
+        "full-text recall": recall(full),
+        "precision: kind and period": kind_period,
+        "precision: horizon": horizon,
+        "precision: measure": measure,
+        "targets not in a review part": wrong_part_targets(full, parts if len(parts) else empty),
+        "multi-year goals not annual": plan_period_as_annual(pd.concat([targets, full], ignore_index=True)),
+        "national headline targets, one value": headline_targets(targets) if len(targets) else Score(),
+    }
+
+
+def print_tables(results: dict[str, Score], show_errors: bool) -> None:
+    print("| measure | right | of | rate |\n|---|---:|---:|---:|")
+    for name, score in results.items():
+        print(f"| {name} | {score.right} | {score.total} | {score.rate:.1%} |")
+    files = sorted({e[0] for s in results.values() for e in s.errors} | set(manifest()))
+    print("\n| document | " + " | ".join(results) + " |\n|---|" + "---:|" * len(results))
+    for file in files:
+        cells = []
+        for score in results.values():
+            errors = sum(1 for e in score.errors if e[0] == file)
+            cells.append(str(errors) if errors else "·")
+        print(f"| {file} | " + " | ".join(cells) + " |")
+    print("\n(errors per document; · none)\n\n| measure | phenomenon | errors |\n|---|---|---:|")
+    for name, score in results.items():
+        for phenomenon, count in Counter(e[1] for e in score.errors).most_common():
+            print(f"| {name} | {phenomenon} | {count} |")
+    if show_errors:
+        for name, score in results.items():
+            for file, phenomenon, detail in score.errors:
+                print(f"{name} | {file} | {phenomenon} | {detail}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="list every error with its context")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        print(f"no corpus at {CORPUS}: nothing to measure", file=sys.stderr)
+        return 2
+    print_tables(scores(), args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""Headline indicators as whole reports word them (issue 17): the catalog's names and the verb phrases the
+extractor reads, changes written from → to, and the measure of a named growth rate. Sentences written for
+these tests in the genre's style."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from analysis.extract.facts import extract_mentions, skipped_numbers
+
+PLAN = "二、2024年工作总体部署\n"
+
+
+def _targets(sentence: str, year: int = 2024) -> list[tuple]:
+    facts = extract_mentions(PLAN + sentence, year)
+    return [(None if pd.isna(r.indicator) else r.indicator, r.measure, r.value, None if pd.isna(r.qualifier)
+             else r.qualifier) for r in facts.itertuples()]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("今年经济增长预期目标为6%左右。", ("gdp", "growth", 6.0, "about")),
+    ("地区生产总值按增长5%安排。", ("gdp", "growth", 5.0, None)),
+    ("今年的经济增长目标定为6.5%左右是必要的。", ("gdp", "growth", 6.5, "about")),
+    ("居民消费价格总水平涨幅控制在3%左右。", ("cpi", "growth", 3.0, "about")),
+    ("居民消费价格上涨2.5%左右。", ("cpi", "growth", 2.5, "about")),
+    ("城镇调查失业率全年控制在5.5%以内。", ("surveyed_unemployment_rate", "share", 5.5, "at_most")),
+    ("城镇登记失业率低于4.5%。", ("registered_unemployment_rate", "share", 4.5, "at_most")),
+    ("赤字率拟按3.2%左右安排。", ("deficit_ratio", "share", 3.2, "about")),
+    ("中央财政赤字拟安排2100亿元。", ("deficit_amount", "level", 2100.0, None)),
+    ("拟安排地方政府专项债券4.2万亿元。", ("special_bonds", "level", 4.2, None)),
+    ("粮食产量保持在1.3万亿斤以上。", ("grain_output", "level", 1.3, "at_least")),
+    ("进出口总值增长4%。", ("trade_total", "growth", 4.0, None)),
+    ("研发经费投入强度达到2.7%。", ("rd_intensity", "share", 2.7, None)),
+])
+def test_headline_targets_in_the_ways_reports_write_them(sentence: str, expected: tuple) -> None:
+    assert _targets(sentence) == [expected]
+
+
+def test_a_growth_rate_of_an_economy_is_gdp_but_a_digital_economy_is_not() -> None:
+    assert _targets("数字经济增长12%，经济增长5%左右。") == [(None, "growth", 12.0, None), ("gdp", "growth", 5.0, "about")]
+
+
+def test_the_later_values_of_a_growth_list_are_growth_too() -> None:
+    assert [row[1] for row in _targets("出口、进口增长9.8%和8.5%。")] == ["growth", "growth"]
+
+
+def test_a_change_from_one_value_to_another_is_one_figure() -> None:
+    text = "一、2023年工作回顾\n制造业贷款余额从16.3万亿元增加到27.4万亿元，城镇化率由63.9%提高到65.2%。"
+    facts = extract_mentions(text, 2024)
+    assert facts["subject"].tolist() == ["制造业贷款余额", "城镇化率"]
+    assert facts[["value", "value_from"]].values.tolist() == [[27.4, 16.3], [65.2, 63.9]]
+    assert facts["measure"].tolist() == ["level", "share"]
+    reasons = skipped_numbers(text, 2024).set_index("text")["reason"]
+    assert reasons["16.3"].startswith("the starting value of a change") and "63.9" in reasons
+
+
+def test_a_starting_value_in_another_scale_is_converted_to_the_end_values_unit() -> None:
+    facts = extract_mentions("一、2023年工作回顾\n轨道交通运营里程从4500公里增加到1.1万公里。", 2024)
+    assert math.isclose(facts["value_from"].iloc[0], 0.45) and facts["unit"].iloc[0] == "万公里"
+
+
+def test_a_change_between_two_years_is_the_end_years_figure() -> None:
+    text = "一、2025年和“十四五”时期工作回顾\n五年来，全省生产总值从2020年的3.1万亿元增长到2025年的4.2万亿元。"
+    facts = extract_mentions(text, 2026)
+    assert facts[["kind", "period", "horizon", "value", "value_from"]].values.tolist() == [
+        ["actual", 2025, "annual", 4.2, 3.1]]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("把增长预期目标定在6.5%左右，兼顾了需要和可能。", ("gdp", "growth", 6.5, "about")),
+    ("确定5%左右的增长目标，在实际工作中努力争取更好结果。", ("gdp", "growth", 5.0, "about")),
+    ("提出7%左右的国内生产总值增长目标，综合考虑了各方面因素。", ("gdp", "growth", 7.0, "about")),
+    ("全国财政赤字合计8500亿元，占国内生产总值比重在3%以内。",
+     [("deficit_amount", "level", 8500.0, None), ("deficit_ratio", "share", 3.0, "at_most")]),
+    ("今年能源消耗强度要降低3%以上。", ("energy_intensity", "growth", -3.0, "at_most")),
+    ("确保粮食总产量稳定保持在80亿斤以上。", ("grain_output", "level", 80.0, "at_least")),
+])
+def test_growth_targets_and_shares_named_around_their_number(sentence: str, expected) -> None:
+    assert _targets(sentence) == (expected if isinstance(expected, list) else [expected])
+
+
+def test_a_money_supply_growth_target_is_not_the_economys() -> None:
+    assert _targets("今年广义货币M2增长目标为12%左右。")[0][0] is None
+
+
+def test_urban_and_rural_incomes_written_as_one_subject_pair_in_order() -> None:
+    rows = _targets("城乡居民人均可支配收入分别增长5%、6.5%左右。")
+    assert rows == [("urban_disposable_income_per_capita", "growth", 5.0, "about"),
+                    ("rural_disposable_income_per_capita", "growth", 6.5, "about")]
+
+
+def test_a_plan_paragraph_that_recounts_last_year_gives_outcomes() -> None:
+    text = ("三、2024年的工作\n2024年是实施规划的关键之年。过去一年，我们的工作取得了很大成绩。国内生产总值增长5.2%，"
+            "城镇新增就业1244万人。今年经济社会发展的主要预期目标是：国内生产总值增长5%左右。")
+    facts = extract_mentions(text, 2024)
+    assert facts[["kind", "period", "value"]].values.tolist() == [
+        ["actual", 2023, 5.2], ["actual", 2023, 1244.0], ["target", 2024, 5.0]]

@@ -1,0 +1,91 @@
+"""The parts of a whole report (issue 17) and where each figure's kind, period and horizon come from, on a
+report written for these tests in the genre's style."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.extract.facts import extract_mentions
+from analysis.extract.horizons import place
+from analysis.extract.parts import named_plan, plan_years, report_parts
+
+REPORT = """2026年东川省政府工作报告
+——2026年1月20日在东川省第十四届人民代表大会第五次会议上
+东川省人民政府省长 王某
+各位代表：
+现在，我代表省人民政府，向大会报告工作，请予审议。
+一、2025年和“十四五”时期工作回顾
+刚刚过去的2025年，全省地区生产总值增长5.4%，城镇新增就业52万人。
+五年来，全省地区生产总值年均增长5.6%，累计新增城镇就业260万人，民生支出占比稳定在78%左右，高速公路里程达到8000公里。
+我们也清醒认识到，发展中还存在不少困难和问题。
+二、“十五五”时期主要目标任务
+到2030年，全省地区生产总值年均增长5%左右，城镇新增就业250万人以上。
+三、2026年重点工作
+今年经济社会发展的主要预期目标是：地区生产总值增长5%以上，城镇新增就业50万人以上，城镇调查失业率5.5%左右。
+（一）扩大有效投资。全年实施重点项目500个，3年内建成新型储能电站10座。
+四、全面加强政府自身建设
+各位代表！让我们开拓进取，奋力谱写东川新篇章！
+"""
+
+
+def test_parts_follow_the_headings_and_the_paragraphs_that_switch_them() -> None:
+    found = [(part.name, REPORT[part.start:part.start + 5]) for part in report_parts(REPORT, 2026)]
+    assert found == [
+        ("opening", "2026年"),
+        ("review", "一、202"),
+        ("review_year", "刚刚过去的"),
+        ("review_plan", "五年来，全"),
+        ("review", "我们也清醒"),
+        ("plan_period", "二、“十五"),
+        ("plan_year", "三、202"),
+        ("tasks", "（一）扩大"),
+        ("government", "四、全面加"),
+    ]
+
+
+def test_each_figure_takes_kind_period_and_horizon_from_its_part_and_its_words() -> None:
+    facts = extract_mentions(REPORT, 2026)
+    rows = [(r.value, r.kind, r.period, r.horizon, None if pd.isna(r.qualifier) else r.qualifier)
+            for r in facts.itertuples()]
+    assert rows == [
+        (5.4, "actual", 2025, "annual", None),           # last year's growth
+        (52.0, "actual", 2025, "annual", None),
+        (5.6, "actual", 2025, "average", None),          # 五年来…年均
+        (260.0, "actual", 2025, "cumulative", None),     # 累计新增 over the five years
+        (78.0, "actual", 2025, "plan_period", "about"),  # held through the five years
+        (8000.0, "actual", 2025, "annual", None),        # a level reached at the end
+        (5.0, "target", 2030, "average", "about"),       # a 十五五 goal
+        (250.0, "target", 2030, "cumulative", "at_least"),
+        (5.0, "target", 2026, "annual", "at_least"),     # this year's main targets
+        (50.0, "target", 2026, "annual", "at_least"),
+        (5.5, "target", 2026, "annual", "about"),
+        (500.0, "target", 2026, "annual", None),
+        (10.0, "target", 2028, "plan_period", None),     # 3年内: by 2028
+    ]
+
+
+def test_a_text_without_headings_has_no_parts() -> None:
+    assert report_parts("区长在报告中说，过去一年全区生产总值增长5%。今年全区生产总值增长6%左右。", 2023) == []
+
+
+@pytest.mark.parametrize(("title", "years"), [("“十四五”时期", (2021, 2025)), ("“十五五”规划", (2026, 2030)),
+                                              ("“九五”时期", (1996, 2000)), ("第十一个五年规划纲要", (2006, 2010)),
+                                              ("十五个项目", None)])
+def test_plans_are_told_by_their_number(title: str, years: tuple[int, int] | None) -> None:
+    assert named_plan(title) == years
+    assert plan_years(15) == (2026, 2030)
+
+
+@pytest.mark.parametrize(("part", "before", "clause", "measure", "expected"), [
+    ("review_year", "全年生产总值", "全年生产总值增长", "growth", ("actual", 2025, "annual")),
+    ("review_year", "全省生产总值比2020年", "全省生产总值比2020年增长", "growth", ("actual", 2025, "cumulative")),
+    ("review_plan", "五年来，新建学校", "新建学校", "level", ("actual", 2025, "cumulative")),
+    ("review_plan", "五年来，城镇化率达到", "城镇化率达到", "share", ("actual", 2025, "annual")),
+    ("tasks", "到2030年，森林覆盖率达到", "到2030年", "share", ("target", 2030, "plan_period")),
+    ("tasks", "去年全省生产总值", "去年全省生产总值增长", "growth", ("actual", 2025, "annual")),
+    ("tasks", "城镇新增就业、新增创业贷款分别完成年计划的", "分别完成年计划的", "share", ("actual", 2025, "ratio_to_plan")),
+    ("plan_period", "“十五五”时期，居民收入年均", "居民收入年均增长", "growth", ("target", 2030, "average")),
+])
+def test_place_reads_the_part_and_the_words(part: str, before: str, clause: str, measure: str,
+                                            expected: tuple) -> None:
+    assert place(part, 2026, before, clause, measure) == expected
