@@ -113,7 +113,7 @@ def assess_attainment(report: Report, *, about_tolerance_pp: float = 0.5,
         row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
                "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
                "outcome_doc": pd.NA, "preliminary": pd.NA, "reason": None, **conflict_of({"target": t}),
-               "horizon": horizon_of(t["subject"], t.get("quote"))}
+               "horizon": horizon_of(t["subject"], t.get("quote"), t.get("horizon"))}
         outcome = None if pd.isna(t["indicator"]) else pick(
             table, region, t["indicator"], "actual", plan_year, t["measure"], None)
         verdict = judge(t, outcome, about_tolerance_pp=about_tolerance_pp, ceilings=ceilings)
@@ -145,6 +145,18 @@ def attainment_rules(about_tolerance_pp: float = 0.5) -> pd.DataFrame:
         ("range", "met if low ≤ outcome ≤ high"),
         ("CPI, unemployment", f"lower is better: exact means outcome ≤ target, about means ≤ target + {about_tolerance_pp:g} pp"),
     ], columns=["qualifier", "rule"])
+
+
+def rule_applied(qualifier: object, indicator: object, about_tolerance_pp: float = 0.5,
+                 ceilings: frozenset[str] = CEILING_INDICATORS) -> str:
+    """The row of `attainment_rules` that `judge` applies to a target, as 'qualifier: rule' (the same words
+    as the page's rules table): 'about (左右): met if outcome ≥ target − 0.5 pp (…)'."""
+    q = qualifier_of(qualifier)
+    key = ("CPI, unemployment" if indicator in ceilings and q in (None, "about") else
+           {None: "exact", "about": "about", "at_least": "at least", "at_most": "at most", "range": "range"}[q])
+    rules = attainment_rules(about_tolerance_pp)
+    row = rules[rules["qualifier"].str.startswith(key)].iloc[0]
+    return f"{row['qualifier']}: {row['rule']}"
 
 
 def degree_rules() -> pd.DataFrame:

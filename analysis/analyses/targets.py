@@ -39,9 +39,13 @@ MULTI_YEAR_CUES = re.compile(r"总投资|累计|(?:\d+|[两三四五])年内|到
 ANNUAL_WORDS = ("年度", "当年", "全年")
 
 
-def horizon_of(subject: object, quote: object) -> str:
-    """'multi_year' for a figure of a sentence with a MULTI_YEAR_CUES word (unless its subject names
-    the year: 年度计划投资), else 'annual'."""
+def horizon_of(subject: object, quote: object, stated: object = None) -> str:
+    """The horizon of a plan-part figure: `stated` (the table's `horizon` column: cumulative, average,
+    plan_period, ratio_to_plan) where it is not annual; else 'multi_year' for a figure of a sentence with a
+    MULTI_YEAR_CUES word (unless its subject names the year: 年度计划投资), else 'annual'. The sentence cues
+    stay because the extractor calls a project list's count and total investment (74个…总投资398.6亿元) annual."""
+    if isinstance(stated, str) and stated and stated != "annual":
+        return stated
     text, name = str(quote) if isinstance(quote, str) else "", str(subject) if isinstance(subject, str) else ""
     if MULTI_YEAR_CUES.search(text) and not any(word in name for word in ANNUAL_WORDS):
         return "multi_year"
@@ -89,7 +93,7 @@ def pair_targets(report: Report) -> pd.DataFrame:
     """Every target of `region` for `plan_year` with the prior-year actual it builds on, or why none.
 
     `horizon` keeps annual targets apart from multi-year and plan-period figures of the plan part
-    (`horizon_of`); those are never paired and are not counted as the year's targets.
+    (`horizon_of`: anything but 'annual'); those are never paired and are not counted as the year's targets.
 
     Growth, share and pp targets are compared by the gap in percentage points with the prior figure
     of the same measure; level and count targets by the growth they imply over the prior level.
@@ -132,8 +136,8 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
            "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
            "target_doc": t["doc"], "target_quote": t.get("quote"), "target_source_url": t.get("source_url"),
            "paired": False, "reason": None, "note": None, **conflict_of({"target": t}),
-           "horizon": horizon_of(t["subject"], t.get("quote"))}
-    if row["horizon"] == "multi_year":
+           "horizon": horizon_of(t["subject"], t.get("quote"), t.get("horizon"))}
+    if row["horizon"] != "annual":
         return {**row, "reason": f"a multi-year or plan-period figure, not a {t['period']} target: "
                                  f"{t.get('quote')}"}
     if pd.isna(t["indicator"]):

@@ -4,15 +4,14 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from analysis.analyses.attainment import attainment_rules, degree_rules
-from analysis.analyses.levels import default_chains, excess_summary, panel_chain
-from analysis.analyses.peers import peer_table
+from analysis.analyses.api import Panel
+from analysis.analyses.levels import default_chains, excess_summary
 from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
 from analysis.present.panel_charts import chain_over_years
 from analysis.present.panel_tables import BASIS_NOTE, chain_sentences, chain_shown, chain_target_text, peers_shown
 from analysis.present.style import style_table
-from analysis.reconciled.report import Panel
 
 GDP_CHAIN_TITLE = "GDP growth targets by level of government (国内生产总值 for the nation, 地区生产总值 below)"
 
@@ -21,8 +20,7 @@ def levels_results(panel: Panel, about_tolerance_pp: float = 0.5) -> dict:
     """The chains of regions, each level's targets beside the level above, and the regions side by side."""
     chains = default_chains(panel.table)
     return {"chains": chains, "regions": list(dict.fromkeys(r for chain in chains for r in chain)),
-            "chain": panel_chain(panel.figures, chains),
-            "peers": peer_table(panel.figures, about_tolerance_pp=about_tolerance_pp),
+            "chain": panel.chain(), "peers": panel.peers(about_tolerance_pp=about_tolerance_pp),
             "about_tolerance_pp": about_tolerance_pp}
 
 

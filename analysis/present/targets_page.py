@@ -5,10 +5,11 @@ from functools import partial
 
 import pandas as pd
 
-from analysis.analyses.attainment import assess_attainment, attainment_rules, trajectory
+from analysis.analyses.api import Report
+from analysis.analyses.attainment import attainment_rules, trajectory
 from analysis.analyses.consistency import growth_consistency
 from analysis.analyses.escalation import escalation
-from analysis.analyses.targets import pair_targets, target_conflicts
+from analysis.analyses.targets import target_conflicts
 from analysis.present.charts import target_trajectory, targets_by_level
 from analysis.present.citations import conflict_note, sources_table
 from analysis.present.findings import bullets, change_text, conflicts_section, target_findings
@@ -16,15 +17,15 @@ from analysis.present.labels import (QUALIFIER_SYMBOLS, derived_change, derived_
                                      format_derived, indicator_label, indicator_names)
 from analysis.present.style import style_table
 from analysis.reconciled.reconcile import find_conflicts
-from analysis.reconciled.report import Report
 
 FITS = {"yes": "yes", "no": "no", "untestable": "n/a: real vs nominal"}
 
 
 def target_results(report: Report, about_tolerance_pp: float) -> dict[str, pd.DataFrame]:
-    """The target analyses of a report, for the page."""
-    pairs = pair_targets(report)
-    attainment = assess_attainment(report, about_tolerance_pp=about_tolerance_pp)
+    """The target analyses of a report, for the page: `pairs` holds the year's targets (`Report.targets`) and
+    the plan part's multi-year figures, kept apart by their `horizon`."""
+    pairs = pd.concat([report.targets(), report.targets(multi_year=True)], ignore_index=True)
+    attainment = report.attainment(about_tolerance_pp)
     return {"pairs": pairs, "ladder": escalation(report), "attainment": attainment,
             "path": trajectory(pairs, attainment), "consistency": growth_consistency(report),
             "checks": find_conflicts(report.table), "conflicts": target_conflicts(report)}
@@ -89,7 +90,7 @@ def step_cell(x: pd.Series) -> str:
 
 def unpaired_targets(report: Report, r: dict) -> object:
     pairs, plan_year = r["pairs"], report.plan_year
-    unpaired = pairs[~pairs["paired"] & pairs["horizon"].ne("multi_year")]
+    unpaired = pairs[~pairs["paired"] & pairs["horizon"].eq("annual")]
     if pairs.empty:
         return f"This data set has no {plan_year} targets for {report.region}."
     if unpaired.empty:
@@ -107,7 +108,7 @@ def unpaired_targets(report: Report, r: dict) -> object:
 
 def multi_year_figures(report: Report, r: dict) -> object:
     """Figures of the plan part that are multi-year or plan-period, kept apart from the year's targets."""
-    multi = r["pairs"][r["pairs"]["horizon"].eq("multi_year")]
+    multi = r["pairs"][r["pairs"]["horizon"].ne("annual")]
     if multi.empty:
         return "No multi-year or plan-period figures in the plan part."
     shown = pd.DataFrame({
@@ -175,7 +176,7 @@ def attainment_section(report: Report, r: dict, about_tolerance_pp: float) -> li
         "Outcome source": judged["outcome_doc"].fillna("—"),
     })
     items.append(style_table(shown, caption=f"Attainment of the {plan_year} targets"))
-    n_uncat = int((attainment["indicator"].isna() & attainment["horizon"].ne("multi_year")).sum())
+    n_uncat = int((attainment["indicator"].isna() & attainment["horizon"].eq("annual")).sum())
     if n_uncat:
         items.append(f"{n_uncat} further annual targets name things outside the indicator catalog (projects, firms, "
                      "talent); no outcome is matched for them.")

@@ -77,6 +77,14 @@ class Report:
         figures, conflicts = resolve(table, scope.report_year)
         return cls(table, named(figures, catalog), catalog, scope, list(sidecars or []), paths, conflicts)
 
+    @classmethod
+    def open(cls, region: str | None = None, report_year: int | None = None,
+             data_dir: str | Path | None = None) -> Report:
+        """`open_report` (which see), as an instance of `cls`."""
+        paths = data_paths(data_dir)
+        table = load_indicators(paths.root)
+        return cls.from_table(table, load_catalog(paths.catalog), region, report_year, read_sidecars(paths), paths)
+
     def regional(self) -> pd.DataFrame:
         """This report's region's figures, one per figure."""
         return self.figures[self.figures["region"].eq(self.region)]
@@ -107,6 +115,12 @@ class Panel:
     sidecars: list[dict] = field(default_factory=list)
     paths: DataPaths | None = None
 
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None) -> Panel:
+        """`open_panel` (which see), as an instance of `cls`."""
+        paths = data_paths(data_dir)
+        return cls(load_indicators(paths.root), load_catalog(paths.catalog), read_sidecars(paths), paths)
+
     @cached_property
     def _resolution(self) -> Resolution:
         return resolve_history(self.table)
@@ -124,8 +138,7 @@ class Panel:
 
 def open_panel(data_dir: str | Path | None = None) -> Panel:
     """Every validated figure of `data_dir` (spans checked) with its catalog and the texts' provenance."""
-    paths = data_paths(data_dir)
-    return Panel(load_indicators(paths.root), load_catalog(paths.catalog), read_sidecars(paths), paths)
+    return Panel.open(data_dir)
 
 
 def _level_of(table: pd.DataFrame, region: str) -> str | None:
@@ -161,9 +174,7 @@ def open_report(region: str | None = None, report_year: int | None = None,
     Loads and validates every file once (spans checked), reconciles the figures once. A region or
     year with no report raises DataError listing the reports that exist.
     """
-    paths = data_paths(data_dir)
-    table = load_indicators(paths.root)
-    return Report.from_table(table, load_catalog(paths.catalog), region, report_year, read_sidecars(paths), paths)
+    return Report.open(region, report_year, data_dir)
 
 
 def figures(region: str | None = None, data_dir: str | Path | None = None) -> pd.DataFrame:
