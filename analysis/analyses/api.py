@@ -42,13 +42,14 @@ class Report(reconciled.Report):
         list's total investment (总投资), a goal within several years (3年内), cumulative or plan-period
         figures (`horizon` says which). They are never counted among the year's targets.
 
-        >>> targets = open_report("枣庄市市中区", 2023).targets()
+        >>> report = open_report("枣庄市市中区", 2023)
+        >>> targets = report.targets()
         >>> len(targets), int(targets["paired"].sum())  # page 03: 27 annual targets, 11 paired
         (27, 11)
         >>> gdp = targets.set_index("indicator").loc["gdp"]  # 6%左右 after 4.7% in 2022
         >>> float(gdp["target"]), gdp["target_qualifier"], float(gdp["prior"]), round(float(gdp["change"]), 2)
         (6.0, 'about', 4.7, 1.3)
-        >>> len(open_report("枣庄市市中区", 2023).targets(multi_year=True))
+        >>> len(report.targets(multi_year=True))  # 6个“区中园” (3年内), 总投资398.6亿元 and its 74个项目
         3
         """
         pairs = pair_targets(self)
@@ -66,7 +67,8 @@ class Report(reconciled.Report):
         target; `preliminary` for a 预计 outcome. An outcome 0.5 pp (`about_tolerance_pp`) below an 'about'
         target still meets it; a level target's tolerance is that many percent of the target.
 
-        >>> judged = open_report("枣庄市市中区", 2023).attainment().set_index("indicator")
+        >>> report = open_report("枣庄市市中区", 2023)
+        >>> judged = report.attainment().set_index("indicator")
         >>> fdi = judged.loc["fdi_utilized"]  # 实际利用外资: 6782万美元 against ≥8000万美元
         >>> fdi["status"], round(float(fdi["ratio"]), 3)
         ('missed', 0.848)
@@ -99,7 +101,8 @@ class Panel(reconciled.Panel):
         excess_pp = target − the target compared with, excess_over_nation_pp, in percentage points (percentage
         targets only); promise names both qualifiers ('about vs at_least'), for those are not one promise.
 
-        >>> gdp = open_panel().chain("gdp", 2023, measure="growth")
+        >>> panel = open_panel()
+        >>> gdp = panel.chain("gdp", 2023, measure="growth")
         >>> [(row.level, row.target, row.target_qualifier) for row in gdp.itertuples()]
         [('nation', 5.0, 'about'), ('province', 5.0, 'at_least'), ('district', 6.0, 'about')]
         >>> gdp["above_region"].iloc[2], gdp["skipped"].iloc[2]  # the city's 2023 target is not in the data
@@ -119,7 +122,8 @@ class Panel(reconciled.Panel):
         mean_margin_pp and mean_ratio (`attainment.attainment_summary`), the GDP growth target
         (gdp_target, gdp_target_qualifier) and outcome, and the livelihood (民生) spending share.
 
-        >>> peers = open_panel().peers(year=2023).set_index("region")
+        >>> panel = open_panel()
+        >>> peers = panel.peers(year=2023).set_index("region")
         >>> peers.loc["山东省", "gdp_target_qualifier"], float(peers.loc["山东省", "gdp_outcome"])  # ≥5%, 6.0%
         ('at_least', 6.0)
         """
@@ -134,7 +138,8 @@ def open_report(region: str | None = None, report_year: int | None = None,
     Loads and validates every file once (spans checked), reconciles the figures once. A region or year with
     no report raises DataError listing the reports that exist.
 
-    >>> open_report().region, open_report().report_year
+    >>> report = open_report()
+    >>> report.region, report.report_year
     ('枣庄市市中区', 2023)
     """
     return Report.open(region, report_year, data_dir)

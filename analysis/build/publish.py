@@ -11,10 +11,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from analysis import __version__
+from analysis.build.apidocs import FOLDER as API_FOLDER
 from analysis.build.cache import BuildCache
 from analysis.build.pages import Page
 from analysis.config import DataPaths
-from analysis.build.index import data_coverage, data_sources, render_index
+from analysis.build.index import data_coverage, render_index
 
 MANIFEST = "reports.json"
 
@@ -37,9 +38,9 @@ def carried_over(out: Path, keep: set[str]) -> list[dict]:
 
 
 def publish(out: Path, built_pages: list[tuple[Page, Path]], carried: list[dict], paths: DataPaths,
-            built: str) -> None:
-    """Write every page (and the carried-over pages of the last build) into a temporary directory beside
-    `out`, then swap it into place: readers never see a half-written set of reports."""
+            built: str, api: Path | None = None) -> None:
+    """Write every page (and the carried-over pages of the last build, and the API reference `api`) into a
+    temporary directory beside `out`, then swap it into place: readers never see a half-written set of reports."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; reports are meant to be served and shared
@@ -58,8 +59,10 @@ def publish(out: Path, built_pages: list[tuple[Page, Path]], carried: list[dict]
             reports.append({"name": page.name, "title": outcome["title"], "summary": outcome["summary"],
                             "reader": f"{page.name}.html", "full": f"{page.name}.full.html", **index_fields(page)})
         reports.sort(key=lambda entry: entry["name"])
-        index = render_index(reports, data_sources(paths), built=built, version=__version__,
-                             data_dir_label=paths.root.name + "/", coverage=data_coverage(paths))
+        if api is not None:
+            shutil.copytree(api, staging / API_FOLDER)
+        index = render_index(reports, built=built, version=__version__, data_dir_label=paths.root.name + "/",
+                             coverage=data_coverage(paths), api=f"{API_FOLDER}/index.html" if api else None)
         (staging / "index.html").write_text(index, encoding="utf-8")
         manifest = {"built": built, "version": __version__, "data_dir": str(paths.root), "reports": reports}
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import __version__
+from analysis.build.apidocs import ApiReference
 from analysis.build.jobs import BuildError, Job, Outcome, in_kernel_order
 from analysis.build.workers import BuildInterrupted, run_jobs, warm_workers
 from analysis.build.cache import BuildCache, environment_digest, notebook_key, tree_digest
@@ -177,8 +178,13 @@ def _build(options: BuildOptions, progress: Progress | None, prepare_data: Calla
     progress = progress or Progress.for_stream(len(pages))
     for name in entries:
         progress.cached(name)
+    reference = ApiReference(cache.root, package, environment)  # written while the notebooks run
     try:
         outcomes = run_jobs(jobs, workers, progress)
+        api = reference.finish()
+    except BaseException:
+        reference.stop()
+        raise
     finally:
         progress.close()
     entries.update(_keep(cache, jobs, keys, outcomes))
@@ -189,7 +195,7 @@ def _build(options: BuildOptions, progress: Progress | None, prepare_data: Calla
                 else f"No reports were written to {options.out}.")
         raise BuildError(f"{count}: {' '.join(failures)} {kept}")
     carried = carried_over(options.out, set(entries)) if options.narrowed else []
-    publish(options.out, [(page, entries[page.name]) for page in pages], carried, paths, build_time())
+    publish(options.out, [(page, entries[page.name]) for page in pages], carried, paths, build_time(), api)
     executed = tuple(sorted(outcome.name for outcome in outcomes))
     return BuildResult(options.out, executed, tuple(sorted(set(entries) - set(executed))),
                        time.perf_counter() - start)
