@@ -160,3 +160,23 @@ def test_the_summary_reads_as_the_page_words_it(chain_rows) -> None:
     assert ("Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, 2023: excess +1.0 pp; "
             "枣庄市 has no such target in the data, so the district is compared with the province.") in sentences
     assert not any("nan" in s for s in sentences)
+
+
+def test_findings_lead_with_what_differs_and_group_the_targets_equal_to_the_level_above(chain_rows, table) -> None:
+    from analysis.extract.catalog import load_catalog
+    from analysis.present.panel_tables import chain_findings
+
+    # The province sets the nation's numbers: GDP 5%以上 against 5%左右 (2023), CPI 3%左右 against 3%左右 (2023,
+    # 2024): excess +0.0 pp each year, so one grouped line after the district's +1.0 pp.
+    rows = pd.concat([chain_rows, table(
+        {"value": "3", "qualifier": "about", "indicator": "cpi"},
+        {"value": "3", "qualifier": "about", "indicator": "cpi", **PROVINCE},
+        {"value": "3", "qualifier": "about", "indicator": "cpi", "period": 2024},
+        {"value": "3", "qualifier": "about", "indicator": "cpi", "period": 2024, **PROVINCE})], ignore_index=True)
+    found = chain_findings(excess_summary(target_chain(resolved(rows))), load_catalog())
+    assert len(found) == 2
+    assert found[0].startswith("Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, "
+                               "2023: excess +1.0 pp")
+    assert found[1] == ("Set at the nation's number (excess +0.0 pp), province vs nation: "
+                        "Consumer price index (居民消费价格): ≈ about vs ≈ about, 2023, 2024; "
+                        "Gross domestic product (地区生产总值): ≥ at least vs ≈ about, 2023.")

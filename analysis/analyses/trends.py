@@ -77,6 +77,19 @@ def _record(figures: pd.DataFrame, region: str, indicator: str, measure: str, pe
     return row
 
 
+OUTCOME_COLUMNS = ["indicator", "measure", "period", "value", "value_high", "qualifier", "unit", "estimated",
+                   "revised", "doc"]
+
+
+def outcome_record(figures: pd.DataFrame, region: str) -> pd.DataFrame:
+    """Every outcome of a catalogued indicator the region reported, one row per indicator, measure and year
+    (`figures` as for `target_record`: the newest source, `revised` when a later report restated it), by
+    indicator id, measure and year: what a region's page shows when it has no targets."""
+    mine = figures[(figures["region"] == region) & (figures["kind"] == "actual") & figures["indicator"].notna()]
+    out = mine.reindex(columns=OUTCOME_COLUMNS).assign(revised=lambda f: f["revised"].fillna(False).astype(bool))
+    return out.sort_values(["indicator", "measure", "period"], kind="stable").reset_index(drop=True)
+
+
 def livelihood_trend(figures: pd.DataFrame, region: str) -> pd.DataFrame:
     """The livelihood (民生) spending share of one region by year, with the spending and the expenditure it implies.
 

@@ -10,7 +10,7 @@ from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
 from analysis.present.panel_charts import chain_over_years
-from analysis.present.panel_tables import BASIS_NOTE, chain_sentences, chain_shown, chain_target_text, peers_shown
+from analysis.present.panel_tables import BASIS_NOTE, chain_findings, chain_shown, chain_target_text, peers_shown
 from analysis.present.style import style_table
 
 GDP_CHAIN_TITLE = "GDP growth targets by level of government (国内生产总值 for the nation, 地区生产总值 below)"
@@ -34,7 +34,7 @@ def heading(r: dict) -> str:
 
 
 def key_findings(panel: Panel, r: dict) -> str:
-    return bullets(chain_sentences(excess_summary(r["chain"]), panel.catalog))
+    return bullets(chain_findings(excess_summary(r["chain"]), panel.catalog))
 
 
 def linked_chain(panel: Panel, r: dict) -> object:

@@ -219,3 +219,55 @@ def chain_sentences(summary: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
         found.append(f"{english} ({chinese}), {r['level']} vs {r['above_level']}, {promise_words(r['promise'])}, "
                      f"{r['periods']}: {excess}{looser}{skipped}.")
     return found
+
+
+def chain_findings(summary: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
+    """The key findings of the chain: first each level's targets that differ from the level compared with
+    (`chain_sentences`), then one line per pair of levels for the targets equal to the level above every year
+    they were compared (excess +0.0 pp), listed by indicator and kind of promise."""
+    same = summary["min_excess_pp"].eq(0) & summary["max_excess_pp"].eq(0)
+    found = chain_sentences(summary[~same], catalog) if (~same).any() or summary.empty else []
+    for (level, above), rows in summary[same].groupby(["level", "above_level"], sort=False, observed=True):
+        listed = []
+        for indicator, kinds in rows.groupby("indicator", sort=False):
+            english, chinese = _names(catalog, indicator, level)
+            promises = "; ".join(f"{promise_words(r['promise'])}, {r['periods']}" for _, r in kinds.iterrows())
+            listed.append(f"{english} ({chinese}): {promises}")
+        found.append(f"Set at the {above}'s number (excess +0.0 pp), {level} vs {above}: " + "; ".join(listed) + ".")
+    return found
+
+
+def _outcome_label(row: pd.Series) -> str:
+    qualifier = row["qualifier"] if isinstance(row["qualifier"], str) else None
+    label = qualifier_label(row["value"], qualifier, row["unit"], row["value_high"] if qualifier == "range" else None)
+    return label + ("*" if pd.notna(row["estimated"]) and bool(row["estimated"]) else "")
+
+
+def outcomes_shown(outcomes: pd.DataFrame, catalog: pd.DataFrame, level: str | None = None) -> pd.DataFrame:
+    """`trends.outcome_record` as one row per indicator and measure and one column per year, each figure with
+    its qualifier and unit (≈6%, ≥30%, 2156.74亿元), * when preliminary (预计)."""
+    rows = []
+    for (indicator, measure), group in outcomes.groupby(["indicator", "measure"], sort=False):
+        english, chinese = _names(catalog, indicator, level)
+        rows.append({"Indicator": english, "中文": chinese, "Measure": measure,
+                     **{str(int(r["period"])): _outcome_label(r) for _, r in group.iterrows()}})
+    years = sorted({str(int(p)) for p in outcomes["period"]})
+    return pd.DataFrame(rows, columns=["Indicator", "中文", "Measure", *years]).fillna("—")
+
+
+def outcome_findings(outcomes: pd.DataFrame, catalog: pd.DataFrame, level: str | None = None) -> list[str]:
+    """What a region without targets has: how many outcomes for which years, and the latest of each indicator."""
+    if outcomes.empty:
+        return ["The data holds no outcome of a catalogued indicator for this region either."]
+    years = sorted(int(p) for p in outcomes["period"].unique())
+    latest = []
+    for indicator, group in outcomes.groupby("indicator", sort=False):
+        english, chinese = _names(catalog, indicator, level)
+        newest = group.sort_values("period").groupby("measure", sort=False).tail(1)
+        latest.append(f"{english} ({chinese}) " + ", ".join(
+            f"{_outcome_label(r)}{' growth' if r['measure'] == 'growth' else ''} in {int(r['period'])}"
+            for _, r in newest.iterrows()))
+    count = outcomes["indicator"].nunique()
+    return [f"It holds {len(outcomes)} outcome figures of {count} indicator{'s' if count > 1 else ''} for "
+            f"{years[0]}–{years[-1]}, tabled by year below; the latest of each: " + "; ".join(latest)
+            + (" (* preliminary, 预计)." if outcomes["estimated"].fillna(False).astype(bool).any() else ".")]
