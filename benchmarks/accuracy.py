@@ -135,6 +135,26 @@ def precision(rows: pd.DataFrame) -> tuple[Score, Score, Score]:
     return kind_period, horizon, measure
 
 
+HEADLINE_IDS = ("gdp", "cpi", "new_urban_jobs", "surveyed_unemployment_rate", "registered_unemployment_rate",
+                "general_budget_revenue", "fixed_asset_investment", "retail_sales", "trade_total",
+                "disposable_income_per_capita", "urban_disposable_income_per_capita", "rural_disposable_income_per_capita",
+                "industrial_value_added", "industry_value_added", "grain_output", "deficit_ratio", "deficit_amount",
+                "special_bonds", "rd_intensity", "energy_intensity", "carbon_intensity")
+
+
+def indicator_precision(rows: pd.DataFrame) -> Score:
+    """Of the figures given a headline indicator in the fully labelled texts, how many the gold agrees with."""
+    score = Score()
+    for file, labels in rows.groupby("file"):
+        by_start = labels.set_index(labels["start"].astype(int))
+        for fact in extracted(file).itertuples():
+            if fact.indicator in HEADLINE_IDS:
+                gold_id = by_start.loc[fact.start, "indicator"] if fact.start in by_start.index else "(not a figure)"
+                score.add(gold_id == fact.indicator, file, f"{fact.indicator} where the gold has {gold_id or 'none'}",
+                          " ".join(text_of(file)[max(0, fact.start - 10):fact.end + 4].split()))
+    return score
+
+
 def _kind_phenomenon(fact: object, label: pd.Series) -> str:
     if fact.kind == "target" and label["kind"] == "actual":
         return "review figure taken as a target"
@@ -205,6 +225,7 @@ def scores() -> dict[str, Score]:
         "precision: kind and period": kind_period,
         "precision: horizon": horizon,
         "precision: measure": measure,
+        "precision: headline indicator": indicator_precision(full),
         "targets not in a review part": wrong_part_targets(full, parts if len(parts) else empty),
         "multi-year goals not annual": plan_period_as_annual(pd.concat([targets, full], ignore_index=True)),
         "national headline targets, one value": headline_targets(targets) if len(targets) else Score(),

@@ -97,3 +97,76 @@ def test_a_plan_paragraph_that_recounts_last_year_gives_outcomes() -> None:
     facts = extract_mentions(text, 2024)
     assert facts[["kind", "period", "value"]].values.tolist() == [
         ["actual", 2023, 5.2], ["actual", 2023, 1244.0], ["target", 2024, 5.0]]
+
+
+@pytest.mark.parametrize("sentence", ["严格落实中央八项规定精神。", "统筹国内国际两个大局。", "出台乡村产业发展20条措施。",
+                                      "优质文化资源惠及千家万户。", "千人口床位数达到7张。"])
+def test_labels_slogans_and_set_phrases_are_no_quantities(sentence: str) -> None:
+    facts = extract_mentions(PLAN + sentence, 2024)
+    assert not (facts["unit"].isin(["项", "个", "条", "家", "人"])).any()
+
+
+def test_a_threshold_that_names_a_class_of_plants_is_no_figure() -> None:
+    assert extract_mentions(PLAN + "关停淘汰10万千瓦及以下燃煤机组。", 2024).empty
+
+
+def test_a_comparison_with_last_year_in_the_plan_is_still_this_years_target() -> None:
+    facts = extract_mentions(PLAN + "今年拟安排财政赤字1.3万亿元，比上年增加1500亿元。", 2024)
+    assert facts[["kind", "period"]].values.tolist() == [["target", 2024], ["target", 2024]]
+
+
+REVIEW = "一、2023年工作回顾\n"
+
+
+def _outcomes(sentence: str) -> list[tuple]:
+    facts = extract_mentions(REVIEW + sentence, 2024)
+    return [(None if pd.isna(r.indicator) else r.indicator, r.value, r.unit, None if pd.isna(r.qualifier)
+             else r.qualifier) for r in facts.itertuples()]
+
+
+def test_more_than_written_before_the_scale_is_a_floor() -> None:
+    assert _outcomes("投入民生资金1300多亿元。") == [(None, 1300.0, "亿元", "at_least")]
+
+
+def test_a_share_followed_by_a_verb_is_a_figure_not_a_threshold() -> None:
+    assert _outcomes("财政支出的74%以上用于民生。")[0][1:] == (74.0, "%", "at_least")
+
+
+def test_a_milestone_passed_is_a_floor() -> None:
+    assert _outcomes("地区生产总值跨越5000亿元大关。") == [("gdp", 5000.0, "亿元", "at_least")]
+
+
+def test_a_base_year_and_an_average_are_not_subjects() -> None:
+    rows = _outcomes("国内生产总值达到24.6万亿元，比2018年增长60.5%，年均增长9.9%。")
+    assert [row[0] for row in rows] == ["gdp", "gdp", "gdp"]
+
+
+def test_a_scale_standing_for_its_number_is_a_figure() -> None:
+    assert _outcomes("财政民生支出突破万亿元。") == [("livelihood_spending", 10000.0, "亿元", "at_least")]
+
+
+def test_an_outcome_kept_within_a_level_is_that_level() -> None:
+    assert _outcomes("居民消费价格涨幅控制在2.4%。") == [("cpi", 2.4, "%", None)]
+
+
+def test_a_list_of_values_without_its_subjects_takes_the_figures_before_it() -> None:
+    rows = _outcomes("城镇居民人均可支配收入25000元，农村居民人均可支配收入9000元，实际增长6.4%和7.1%。")
+    assert [row[0] for row in rows] == ["urban_disposable_income_per_capita", "rural_disposable_income_per_capita"] * 2
+
+
+def test_urban_and_rural_values_of_one_clause_share_its_yearly_average() -> None:
+    text = "一、“十四五”时期工作回顾\n五年来，城乡居民人均可支配收入年均增长5.3%、8.1%。"
+    facts = extract_mentions(text, 2026)
+    assert facts[["indicator", "horizon"]].values.tolist() == [
+        ["urban_disposable_income_per_capita", "average"], ["rural_disposable_income_per_capita", "average"]]
+
+
+def test_a_figure_whose_clause_names_nothing_takes_the_sentences_last_catalog_name() -> None:
+    assert _outcomes("粮食产量屡创新高，去年达到1.3万亿斤。")[0][0] == "grain_output"
+    # …unless it measures something else (66个 is no grain) or is an increase of it
+    assert _outcomes("实施粮食产能提升工程，推进66个。")[0][0] is None
+    assert [row[0] for row in _outcomes("粮食总产量1.37万亿斤，增产74亿斤。")] == ["grain_output", None]
+
+
+def test_per_capita_gdp_is_not_gdp() -> None:
+    assert _outcomes("人均生产总值达到9.8万元。")[0][0] == "gdp_per_capita"

@@ -9,7 +9,7 @@ import yaml
 
 from analysis.config import data_paths
 from analysis.errors import DataError
-from analysis.extract.units import units_beside
+from analysis.extract.units import SHIPPED as SHIPPED_UNITS, units_beside
 from analysis.text.encoding import read_user_text
 from analysis.text.normalise import simplify
 from analysis.text.sources import LEVELS
@@ -153,8 +153,9 @@ class Matcher:
 
     MEMORY = 200_000  # subjects remembered; a corpus of many reports stays within bounded memory
 
-    def __init__(self, aliases: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, aliases: tuple[tuple[str, str], ...], bases: tuple[tuple[str, str], ...] = ()) -> None:
         self.aliases = list(aliases)
+        self.bases = dict(bases)  # id -> what its unit measures (元, 人, 吨 …), for topic()
         self.known: dict[str, str | None] = {}
 
     def share_of(self, subject: str) -> str | None:
@@ -166,12 +167,41 @@ class Matcher:
             self.known[key] = match_indicator(subject, share_aliases) if share_aliases else None
         return self.known[key]
 
+    def topic(self, text: str, base_unit: str) -> str | None:
+        """The id of the catalog name that stands last in `text` (the sentence before a figure whose own
+        clause names nothing: 粮食产量屡创新高，去年达到1.09万亿斤) and measures what `base_unit` does, or None."""
+        best: tuple[int, int, str] | None = None
+        wanted = dimension(base_unit)
+        for alias, indicator in self.aliases:
+            if alias.startswith("=") or len(alias) < 2 or dimension(self.bases.get(indicator, "")) != wanted:
+                continue
+            at = text.rfind(alias)
+            if at >= 0 and (best is None or (at + len(alias), len(alias)) > best[:2]):
+                best = (at + len(alias), len(alias), indicator)
+        return best[2] if best else None
+
     def __call__(self, subject: str) -> str | None:
         if subject not in self.known:
             if len(self.known) >= self.MEMORY:
                 self.known.clear()
             self.known[subject] = match_indicator(subject, self.aliases)
         return self.known[subject]
+
+
+def dimension(base_unit: str) -> str:
+    """What a base unit measures, so that 亿斤 and 万吨 of grain compare: mass, or the unit itself."""
+    return "mass" if base_unit in ("斤", "吨") else base_unit
+
+
+def unit_bases(catalog: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    """(id, base unit of its catalog unit) pairs; a unit the shipped vocabulary cannot split stands for itself."""
+    pairs = []
+    for indicator, unit in catalog["unit"].items():
+        try:
+            pairs.append((indicator, SHIPPED_UNITS.split(unit)[1]))
+        except ValueError:
+            pairs.append((indicator, unit))
+    return tuple(pairs)
 
 
 def matcher_for(catalog: pd.DataFrame | None = None) -> Matcher:
@@ -182,15 +212,16 @@ def matcher_for(catalog: pd.DataFrame | None = None) -> Matcher:
     """
     if catalog is None:
         path = data_paths().catalog
-        return _matcher(_catalog_aliases(path, path.stat().st_mtime_ns))
-    return _matcher(tuple(alias_table(catalog)))
+        return _matcher(*_catalog_aliases(path, path.stat().st_mtime_ns))
+    return _matcher(tuple(alias_table(catalog)), unit_bases(catalog))
 
 
 @lru_cache(maxsize=4)
-def _catalog_aliases(path: Path, stamp: int) -> tuple[tuple[str, str], ...]:
-    return tuple(alias_table(load_catalog(path)))
+def _catalog_aliases(path: Path, stamp: int) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    catalog = load_catalog(path)
+    return tuple(alias_table(catalog)), unit_bases(catalog)
 
 
 @lru_cache(maxsize=8)
-def _matcher(aliases: tuple[tuple[str, str], ...]) -> Matcher:
-    return Matcher(aliases)
+def _matcher(aliases: tuple[tuple[str, str], ...], bases: tuple[tuple[str, str], ...] = ()) -> Matcher:
+    return Matcher(aliases, bases)

@@ -27,7 +27,11 @@ class Change:
 def find_changes(s: str, matches: list[re.Match]) -> dict[int, Change]:
     """The changes of a sentence, keyed by the start of each end value's match."""
     found: dict[int, Change] = {}
-    for first, second in zip(matches, matches[1:]):
+    kept: list[re.Match] = []
+    for match in matches:  # a numeral inside another match (the 万 of 2552万辆) is no value of its own
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    for first, second in zip(kept, kept[1:]):
         between = s[first.end():second.start()]
         before = s[max(0, first.start() - 40):first.start()]
         opener = _FROM.search(before)

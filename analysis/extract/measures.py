@@ -21,7 +21,9 @@ _LIST_BEFORE = re.compile(rf"(?:{ARABIC_NUMBER}\s{{0,2}}(?:%|个百分点)?(?:�
 _COMPARISON_AT_END = re.compile(r"(?:同比|比上年|年均|分别)$")
 _ABOUT_BEFORE = re.compile(r"(?:约|大约|大概)$")
 # 超/首超/突破/逾 (more than) bound a figure from below; 近/接近/不足 (nearly, short of) from above.
-_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|突破|(?<!不)超过|(?<!不)超出|首超|(?<![不超])超|逾|(?<!不)高于)$")
+# A milestone passed (跨越5000亿元大关, 跃上1.4万亿斤, 连跨两个万亿元台阶) is a floor too.
+_AT_LEAST_BEFORE = re.compile(r"(?:不低于|不少于|突破|(?<!不)超过|(?<!不)超出|首超|(?<![不超])超|逾|(?<!不)高于|跨越|跨过|跨上|"
+                              r"连跨|跃上|迈上|跃升至|跃升到)$")
 _AT_MOST_BEFORE = re.compile(r"(?:不超过|不高于|控制在|低于|最多|接近|将近|(?<![最附])近|不足|不到)$")
 AFTER_QUALIFIER = re.compile(r"\s{0,2}(?P<q>左右|以上|及以上|以内|以下|之内)")
 FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
@@ -67,9 +69,15 @@ def qualifier_of(s: str, end: int, clause: str, approx: bool) -> str | None:
         return "about"
     if _AT_LEAST_BEFORE.search(clause):
         return "at_least"
-    if _AT_MOST_BEFORE.search(clause) or re.search(r"控制在[^，,；;]{0,6}$", clause):
+    if _AT_MOST_BEFORE.search(clause) or kept_within(clause):
         return "at_most"
     return None
+
+
+def kept_within(clause: str) -> bool:
+    """Whether the number is what something was kept within (控制在…): a ceiling for a target, the value for
+    an outcome."""
+    return bool(re.search(r"控制在[^，,；;]{0,6}$", clause))
 
 
 def list_qualifier(s: str, end: int) -> str | None:

@@ -16,6 +16,7 @@ class Patterns:
     arabic: re.Pattern
     chinese: re.Pattern
     vocabulary: Vocabulary
+    bare: re.Pattern | None = None  # a scale standing for its number: 突破万亿元 (10000 亿元), 千亿斤
 
 
 @lru_cache(maxsize=8)
@@ -33,7 +34,10 @@ def patterns_for(vocabulary: Vocabulary) -> Patterns:
     # bounded or anchored on a distinct character class, so matching is linear.
     arabic = re.compile(
         rf"(?P<num>{number})(?:\s{{0,2}}(?P<unit1>%|个百分点)?\s{{0,2}}(?P<dash>[-—–~～]{{1,2}}|至|到)\s{{0,2}}(?P<high>{number}))?"
-        rf"\s{{0,2}}(?P<scale>{scale})?(?P<approx>余|多)?(?P<unit>{unit})")
+        rf"\s{{0,2}}(?P<approx_before>余|多)?(?P<scale>{scale})?(?P<approx>余|多)?(?P<unit>{unit})")
     words = "|".join(map(re.escape, vocabulary.chinese_numeral))
     chinese = re.compile(rf"(?P<num>[{numerals.CHARS}]+)(?P<approx>余|多)?(?P<unit>{words})")
-    return Patterns(arabic, chinese, vocabulary)
+    scaled = "|".join(map(re.escape, sorted((u for u in units if u.startswith("亿") and u[1:] in vocabulary.scalable),
+                                            key=len, reverse=True)))
+    bare = re.compile(rf"(?<![\d.{numerals.CHARS}])(?P<num>[万千百])(?P<unit>{scaled})") if scaled else None
+    return Patterns(arabic, chinese, vocabulary, bare)

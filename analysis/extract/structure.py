@@ -32,13 +32,8 @@ _TARGET_WORDS = re.compile(r"力争|目标|预期|计划|确保|争取|(?<![主�
 # Words that say a figure is an outcome, for sentences no heading or cue places (预计完成, 实现).
 _ACTUAL_WORDS = re.compile(r"预计|完成|实现|达到|累计|同比|比上年|增长|下降")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)年(?!内|度?以来|起)")
-_HORIZON = re.compile(r"(\d|[两三四五])年内")
-# Years written digit by digit in Chinese numerals (二〇二三年).
-_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年(?!内|度?以来|起)")
-_CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 _PLAN_YEAR = re.compile(r"(\d{4})年(?:政府)?工作(?:安排|任务|建议)")
 _REVIEW_YEAR = re.compile(r"(\d{4})年(?:工作)?回顾")
-_SMALL = {"两": 2, "三": 3, "四": 4, "五": 5}
 
 
 def has_section_cues(found: list[Sentence]) -> bool:
@@ -131,28 +126,3 @@ class Placer:
         elif _TARGET_WORDS.search(sentence.text) or "今年" in sentence.text:
             self.looking_back = False
         return self.looking_back
-
-
-def _cn_year(text: str) -> int:
-    return int("".join(_CN_DIGITS[ch] for ch in text))
-
-
-def kind_and_period(section: str, report_year: int | None, before: str, clause: str) -> tuple[str, int | None]:
-    """'actual' or 'target' and the year the figure is for.
-
-    An explicit year earlier in the sentence wins; '3年内' in a plan clause stretches the horizon.
-    """
-    years = [int(m.group(1)) for m in _YEAR.finditer(before)] + [_cn_year(m.group(1)) for m in _CN_YEAR.finditer(before)]
-    if years and (report_year is None or abs(years[-1] - report_year) <= 5):
-        year = years[-1]
-        if report_year is not None:
-            return ("actual" if year < report_year else "target"), year
-        return ("target" if section == PLAN else "actual"), year
-    if section == PLAN:
-        horizon = _HORIZON.search(clause)
-        extra = 0
-        if horizon:
-            count = horizon.group(1)
-            extra = (int(count) if count.isdigit() else _SMALL[count]) - 1
-        return "target", None if report_year is None else report_year + extra
-    return "actual", None if report_year is None else report_year - 1

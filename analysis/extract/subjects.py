@@ -18,13 +18,13 @@ TRAILING_VERBS = re.compile(
     r"上升到|上升至|上升|上涨|下降到|下降至|下降|降低|降到|降至|回落到|回落至|回落|减少|完成|达到|达|实现|首次突破|突破|超过|首超|"
     r"超出|超|接近|将近|近|不低于|不少于|不超过|低于|高于|不高于|控制在|保持在|稳定在|发展到|发展|分别为|拟安排|安排|拟按|按|拟|"
     r"合计|定为|定在|确定为|预期目标|调控目标|目标|预期|全年|平均|均值|预算|稳定|保持|稳步|翻番|由上升转为|转为|增产|累计|"
-    r"连跨|跨越|跨过|跨上|迈上|跃上|跃升至|跃升到|"
+    r"连跨|跨越|跨过|跨上|迈上|跃上|跃升至|跃升到|增长到|增长至|年均|五年|十年|[两三四五六七八九十]年|(?<!\d)\d{1,2}年|"
     r"在|要|为|是|约|逾|了)+$|(?:预计|初步)$")
 # Leading words that frame a figure: a year, a span of years (5年来, 三年来), the area, 其中, 力争 …
 LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:年来|个月内|个月来)[，,]?|"
                              r"全区|全市|全县|全省|全国|全年|其中|累计|年内|力争|预计|初步|今年的|今年|同时|并且|并|共|将|加快|推进|推动|"
                              r"完成|实现|中央提出|提出|确定|确保|把|的|(?:五年|十年|[两三四五六七八九十]年|\d{1,2}年)(?!内)|平均每年|每年|年均|去年|又|再|稳步|"
-                             r"考虑价格(?:下降)?因素|扣除价格因素|按可比价格计算|比上年|同比|[较比]“十[一二三四五六七八九]?五”)+")
+                             r"考虑价格(?:下降)?因素|扣除价格因素|按可比价格计算|比上年|同比|[较比]“十[一二三四五六七八九]?五”|[较比]\d{4}年)+")
 # Words after a number that are never its subject: qualifiers and connectors (左右, 同比, 比上年).
 NOT_A_NOUN = re.compile(r"^(?:左右|及以上|以上|以内|以下|之内|约|同比|比上年|分别|和|及)+")
 # 'A、B达到X、Y' without 分别: a list of subjects before the verb, as many values after it.
@@ -109,7 +109,7 @@ def paired(s: str, match: re.Match, state: dict) -> tuple[str | None, str] | Non
     head = s[window_start:match.start()]
     at = head.rfind("分别")
     if at < 0 or LIST_START.search(head, at):
-        return _implicit_pair(s, match, head, state)
+        return _implicit_pair(s, match, head, state) or _value_list_pair(s, match, head, state)
     clause_start = max((m.end() for m in LIST_START.finditer(head, 0, at)), default=0)
     subjects = [p for p in re.split(r"[、和及与]", clean_subject(head[clause_start:at])) if p]
     if len(subjects) == 1 and subjects[0].startswith("城乡"):  # 城乡居民收入分别增长5%、6.5%: urban, then rural
@@ -144,6 +144,29 @@ def _implicit_pair(s: str, match: re.Match, head: str, state: dict) -> tuple[str
         return None
     state["pair_items"] = subjects
     return complete_pair(subjects, values_before), found.group("verb")
+
+
+_VALUE_LIST = re.compile(rf"(?P<prefix>[^，,；;：:（(。\d]*?)(?P<values>{ARABIC_NUMBER}\s{{0,2}}(?:%|个百分点|[^\d、和，,；;。]{{0,3}})"
+                         rf"(?:\s{{0,2}}[、和]\s{{0,2}}{ARABIC_NUMBER}\s{{0,2}}(?:%|个百分点|[^\d、和，,；;。]{{0,3}}))+)")
+
+
+def _value_list_pair(s: str, match: re.Match, head: str, state: dict) -> tuple[str, str] | None:
+    """A list of values with no list of subjects (城镇…15781元，农村…4761元，实际增长8.4%和8%; 城乡居民收入年均增长
+    5.3%、8.1%): its subjects are 城镇 and 农村 of a 城乡 subject, or the figures just before it."""
+    clause_start = max((m.end() for m in LIST_START.finditer(head)), default=0)
+    found = _VALUE_LIST.match(s, match.start() - len(head) + clause_start)
+    if not found or not found.start("values") <= match.start() < found.end("values"):
+        return None
+    values = [m.start() for m in re.finditer(ARABIC_NUMBER, found.group("values"))]
+    index = values.index(match.start() - found.start("values")) if match.start() - found.start("values") in values else -1
+    subject = clean_subject(found.group("prefix"))
+    if subject.startswith("城乡") and len(values) == 2:
+        subjects = ["城镇" + subject[2:], "农村" + subject[2:]]
+    elif not subject and len(state.get("recent", [])) >= len(values):
+        subjects = state["recent"][-len(values):]
+    else:
+        return None
+    return (subjects[index], found.group("prefix")) if index >= 0 else None
 
 
 _SHORT_ITEM = 4

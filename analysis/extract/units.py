@@ -26,6 +26,8 @@ class Vocabulary:
     counted: frozenset[str]
     percent: frozenset[str]
     units: frozenset[str]
+    labels: tuple[str, ...] = ()  # nouns that make a count a name: 八项规定, 两个大局 (optional in the file)
+    idioms: tuple[str, ...] = ()  # set phrases whose numerals count nothing: 千家万户
 
     def split(self, unit: str) -> tuple[int, str]:
         """Scale factor and base unit: '亿元' -> (10**8, '元'), '%' -> (1, '%')."""
@@ -68,8 +70,12 @@ def _load(path: Path, stamp: int) -> Vocabulary:
     scales = tuple(sorted(((str(s), int(f)) for s, f in entries["scales"].items()), key=lambda p: -len(p[0])))
     scalable, by_wan, plain = (tuple(entries[k]) for k in ("scalable", "scalable_by_wan", "plain"))
     units = frozenset([*plain, *scalable] + [s + u for s, _ in scales for u in scalable] + ["万" + u for u in by_wan])
+    for key in ("labels", "idioms"):
+        if not isinstance(entries.get(key, []), list) or not all(isinstance(u, str) and u for u in entries.get(key, [])):
+            raise DataError(path, f"'{key}' (optional) must be a list of words, found {entries.get(key)!r}")
     return Vocabulary(path, scales, scalable, plain, tuple(entries["chinese_numeral"]),
-                      frozenset(entries["counted"]), frozenset(entries["percent"]), units)
+                      frozenset(entries["counted"]), frozenset(entries["percent"]), units,
+                      tuple(entries.get("labels", [])), tuple(entries.get("idioms", [])))
 
 
 SHIPPED = load_units(data_paths().units)
