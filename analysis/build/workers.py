@@ -150,6 +150,11 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress) -> list[Outcome]
         finally:
             signal.signal(signal.SIGINT, previous)
         raise BuildInterrupted(running, waiting) from None
+    except BaseException:  # a worker that died: stop the others too, at once
+        _stop_pool(pool)
+        raise
+    finally:
+        started.close()
     pool.shutdown(wait=True)
     return outcomes
 
