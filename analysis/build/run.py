@@ -178,7 +178,7 @@ def _build(options: BuildOptions, progress: Progress | None, prepare_data: Calla
     progress = progress or Progress.for_stream(len(pages))
     for name in entries:
         progress.cached(name)
-    reference = ApiReference(cache.root, package, environment)  # written while the notebooks run
+    reference = ApiReference(package, environment)  # written while the notebooks run
     try:
         outcomes = run_jobs(jobs, workers, progress)
         api = reference.finish()
