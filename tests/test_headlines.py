@@ -170,3 +170,39 @@ def test_a_figure_whose_clause_names_nothing_takes_the_sentences_last_catalog_na
 
 def test_per_capita_gdp_is_not_gdp() -> None:
     assert _outcomes("人均生产总值达到9.8万元。")[0][0] == "gdp_per_capita"
+
+
+def test_a_share_of_funds_over_a_level_is_a_figure_not_a_threshold() -> None:
+    assert _outcomes("八成以上财政资金用于民生。") == [(None, 8.0, "成", "at_least")]
+
+
+def test_a_fall_of_a_ratio_written_from_another_year_to_last_year_is_last_years() -> None:
+    facts = extract_mentions(REVIEW + "财政赤字占国内生产总值的比重从2019年的2.8%降到去年的1.5%左右。", 2024)
+    assert facts[["indicator", "period", "value", "value_from", "qualifier"]].values.tolist() == [
+        ["deficit_ratio", 2023, 1.5, 2.8, "about"]]
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [("人均预期寿命达到80岁以上。", "岁"), ("细颗粒物浓度不高于25微克/立方米。", "微克/立方米"),
+                                                ("中欧班列开行4800列以上。", "列")])
+def test_units_of_health_air_and_freight(sentence: str, unit: str) -> None:
+    assert extract_mentions(PLAN + sentence, 2024)["unit"].tolist() == [unit]
+
+
+def test_goals_for_the_coming_years_are_not_this_years() -> None:
+    facts = extract_mentions(PLAN + "今后一个时期，引导约1亿人在中西部地区就近城镇化。", 2024)
+    assert facts[["kind", "horizon"]].values.tolist() == [["target", "plan_period"]]
+
+
+@pytest.mark.parametrize("sentence", ["AR-E3000成功首飞。", "推动形成万亿立柱、千亿提升、百亿成势的产业集群。"])
+def test_cheng_in_a_word_is_no_tenths(sentence: str) -> None:
+    assert not extract_mentions(PLAN + sentence, 2024)["unit"].eq("成").any()
+
+
+def test_completion_rates_of_a_list_may_pass_100() -> None:
+    facts = extract_mentions(REVIEW + "城镇新增就业、新增创业担保贷款分别完成年计划的112.5%、231.4%。", 2024)
+    assert facts[["horizon", "value"]].values.tolist() == [["ratio_to_plan", 112.5], ["ratio_to_plan", 231.4]]
+
+
+def test_a_range_of_declines_runs_from_the_larger_fall() -> None:
+    facts = extract_mentions(PLAN + "主要污染物排放总量减少8%至10%。", 2024)
+    assert facts[["value", "value_high", "qualifier"]].values.tolist() == [[-10.0, -8.0, "range"]]

@@ -167,13 +167,15 @@ class Matcher:
             self.known[key] = match_indicator(subject, share_aliases) if share_aliases else None
         return self.known[key]
 
-    def topic(self, text: str, base_unit: str) -> str | None:
+    def topic(self, text: str, base_unit: str | None) -> str | None:
         """The id of the catalog name that stands last in `text` (the sentence before a figure whose own
-        clause names nothing: 粮食产量屡创新高，去年达到1.09万亿斤) and measures what `base_unit` does, or None."""
+        clause names nothing: 粮食产量屡创新高，去年达到1.09万亿斤) and measures what `base_unit` does (None: a
+        growth rate, which any indicator may have), or None."""
         best: tuple[int, int, str] | None = None
-        wanted = dimension(base_unit)
+        wanted = None if base_unit is None else dimension(base_unit)
         for alias, indicator in self.aliases:
-            if alias.startswith("=") or len(alias) < 2 or dimension(self.bases.get(indicator, "")) != wanted:
+            if alias.startswith("=") or len(alias) < 2 or (
+                    wanted is not None and dimension(self.bases.get(indicator, "")) != wanted):
                 continue
             at = text.rfind(alias)
             if at >= 0 and (best is None or (at + len(alias), len(alias)) > best[:2]):

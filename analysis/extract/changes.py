@@ -10,7 +10,7 @@ from analysis.extract.units import Vocabulary
 # 从 or 由 before the starting value, with at most a year or a few words between (从2020年的, 从月销售额).
 _FROM = re.compile(r"(?:从|由)(?:\d{4}年(?:的|末|底)?|[^，,。；;：:、\d从由]{0,8})$")
 # Between the two values: the verb and 到/至, maybe a year and a qualifier (增长到2025年的, 提高到近).
-_TO = re.compile(r"^(?:多|余)?[^，,。；;：:、\d]{0,10}?(?:到|至)(?:\d{4}年(?:的|末|底)?)?(?:近|约|超过|超)?\s{0,2}$")
+_TO = re.compile(r"^(?:多|余)?[^，,。；;：:、\d]{0,10}?(?:到|至)(?:(?:\d{4}年|去年|上年|今年)(?:的|末|底)?)?(?:近|约|超过|超)?\s{0,2}$")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:（(。]")
 
 
@@ -22,6 +22,8 @@ class Change:
     start: re.Match
     head: str
     verb: str
+    opens_at: int  # where 从/由 stands in the sentence
+    to_words: str  # the words between the values as written, a year included (降到去年的, 增长到2025年的)
 
 
 def find_changes(s: str, matches: list[re.Match]) -> dict[int, Change]:
@@ -41,8 +43,9 @@ def find_changes(s: str, matches: list[re.Match]) -> dict[int, Change]:
         head = before[breaks[-1].end() if breaks else 0:opener.start()]
         if not head.strip() and breaks:  # 城镇居民人均可支配收入，由5160元增加到7703元: the subject is the clause before
             head = before[breaks[-2].end() if len(breaks) > 1 else 0:breaks[-1].start()]
-        verb = re.sub(r"\d{4}年(?:的|末|底)?", "", between.lstrip("多余"))  # 增加到2002年的: the verb is 增加到
-        found[second.start()] = Change(first, head, verb)
+        verb = re.sub(r"(?:\d{4}年|去年|上年|今年)(?:的|末|底)?", "", between.lstrip("多余"))  # 增加到2002年的: 增加到
+        opens_at = first.start() - len(before) + opener.start()
+        found[second.start()] = Change(first, head, verb, opens_at, between)
     return found
 
 

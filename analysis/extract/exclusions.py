@@ -10,6 +10,9 @@ from analysis.extract.patterns import Patterns
 from analysis.extract.units import Vocabulary
 
 _ARABIC_ONLY = re.compile(ARABIC_NUMBER)
+# 成 counts tenths only from 一 to 十 (八成以上) and not where it begins a word (百亿成势, 一成不变 aside).
+_TENTHS = frozenset("一二两三四五六七八九十")
+_WORD_WITH_CHENG = re.compile(r"[功为立果本效熟势就员交型长片批套]")
 
 _THRESHOLD_AFTER = re.compile(r"行列|级")
 _STRUCTURE_AFTER = re.compile(r"方面|部分|层面|环节|阶段|篇|步")
@@ -60,7 +63,8 @@ def not_a_fact(s: str, match: re.Match, quoted: list[tuple[int, int]], section: 
     if before.endswith("过") and not before.endswith(("超过", "通过", "经过", "不过", "度过")):
         return "threshold that labels a noun (过…)"
     qualifier = measures.AFTER_QUALIFIER.match(s, end)
-    if qualifier and qualifier.group("q") in ("以上", "及以上", "以下", "及以下") and _labels_noun(s, qualifier.end()):
+    share = (match.group("unit") or "") in patterns.vocabulary.percent  # 八成以上财政资金: a share of the funds
+    if not share and qualifier and qualifier.group("q") in ("以上", "及以上", "以下", "及以下") and _labels_noun(s, qualifier.end()):
         return "threshold that labels a noun (…以上)"
     if s.startswith("及以下", end) and _labels_noun(s, end + 3):
         return "threshold that labels a noun (…及以下)"
@@ -83,7 +87,11 @@ def not_a_fact(s: str, match: re.Match, quoted: list[tuple[int, int]], section: 
         return "a session number (二次会议)"
     if match.re is patterns.arabic and (match.group("scale") or "") + match.group("unit") not in patterns.vocabulary.units:
         return "scale and unit do not combine (百家): not a quantity"
+    if match.re is patterns.arabic and match.group("unit") == "成":
+        return "an Arabic number before 成 (AR-E3000成功): tenths are written in Chinese numerals (八成)"
     if match.re is patterns.chinese:
+        if match.group("unit") == "成" and (_WORD_WITH_CHENG.match(s, end) or match.group("num") not in _TENTHS):
+            return "成 begins a word (成功, 成势) or counts no tenths: not a share"
         if match.group("num") == "一":
             return "idiomatic 一 (一个, 一批), not a count"
         try:

@@ -156,12 +156,16 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
                                                                                bool(groups.get("approx") or groups.get("approx_before")))
     if qualifier is None and pair:
         qualifier = measures.list_qualifier(s, match.end())
+    if sign < 0 and high is not None:
+        value, high = high, value  # 减少8%至10%: a change from -10% to -8%, low end first
     if sign < 0 and qualifier in measures.FLIPPED:
         # The value is signed: "下降3%以上" (a fall of at least 3%) is a change of at most -3%.
         qualifier = measures.FLIPPED[qualifier]
     # A list's later values take their span from the whole clause (年均分别增长4.5%、3%: 3% is a yearly average too).
     whole_clause = _LIST_CLAUSE.split(before)[-1] if pair else clause
-    kind, period, horizon = horizons.place(section, year, s[:match.start()], whole_clause, measure)
+    # A change is placed by what stands outside its starting value (从2009年的2.8%降到去年的1.5%: last year's).
+    before_figure = s[:match.start()] if change is None else s[:change.opens_at] + change.to_words
+    kind, period, horizon = horizons.place(section, year, before_figure, whole_clause, measure)
     if kind == "actual" and measures.kept_within(clause) and not measures.AFTER_QUALIFIER.match(s, match.end()):
         qualifier = None  # an outcome 控制在3.3% was 3.3%: what happened, not a ceiling
     subject = (measure == "growth" and growth_target_subject(clause, s[match.end():match.end() + 16])) or \
@@ -175,7 +179,7 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
     if not clean_subject(clause) and _INCREMENT.search(clause) and measure == "level":
         indicator = None  # 比上年增加1500亿元, 增产74亿斤: an increase of the carried subject, not its level
     elif not indicator and pair is None and _names_nothing(clause, measure):
-        indicator = state["match"].topic(s[:match.start()], base_unit)
+        indicator = state["match"].topic(s[:match.start()], None if measure == "growth" else base_unit)
     return {
         "indicator": indicator or pd.NA,
         "subject": subject, "kind": kind, "period": period, "horizon": horizon, "measure": measure,

@@ -10,6 +10,7 @@ ANNUAL, CUMULATIVE, AVERAGE, PLAN_PERIOD, RATIO_TO_PLAN = "annual", "cumulative"
 
 # A year the figure is for; not a base year (比2020年, 较2020年, 与2020年相比), not a span's start (2020年以来).
 _YEAR = re.compile(r"(?<![比较与同])(?<!相比)(19[5-9]\d|20\d\d)年(?!内|度?以来|起|以后|前后|相比|的水平|水平)")
+_OF_ANOTHER = re.compile(r"的?[\d.]+")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年(?!内|度?以来|起)")
 _CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 # A goal for a year after this one: 到2030年, 2030年前, 2035年基本实现.
@@ -32,12 +33,19 @@ _STOCK = re.compile(r"(?:达到|达|突破|首超|超过|超|增加到|增长到
                     r"总产|总额|为|占)[^，,；;。]{0,6}$")
 # Totals over the period by their own words (累计完成3.7万亿元, 五年增量超1.36万亿元).
 _TOTAL = re.compile(r"累计|增量|五年共|合计")
+_BASE_YEAR_BEFORE = re.compile(r"与(?:19|20)\d\d年相比|同(?:19|20)\d\d年相比")
+_YEARS_TOTAL = re.compile(r"(?:\d+|[两三四五六七八九十])年(?:来)?累计")
 # What happens over a period, not a level reached: 新增, 新建, 改造, 培训 … (a count of such things is a total).
 _FLOW = re.compile(r"新增|新建|新开工|新设|新培育|新认定|新获批|建成|建设|改造|改建|扩建|完成|实施|减少|净增|净减少|增加(?!到|至)|"
+                   r"增长(?!到|至)|提高(?!到|至)|"
                    r"培育|引进|治理|修复|造林|开挖|疏浚|筹集|设立|获批|认定|出台|办理|发布|召开|审议|制定|修订|开行|发射|转移|"
                    r"脱贫|摘帽|减税|降费|退税|帮助|带动|惠及|扩招|培训|取消|下放|投入|发放|解决|安置|吸引|签约|招引|落地|开工|"
                    r"压减|提供|支持|救助|资助|整治|创建|打造|组建|举办|连续|增产")
+_EARLIER_VALUES = re.compile(r"(?:[\d.]+\s{0,2}%?\s{0,2}[、和])+$")
 _RATIO_TO_PLAN = re.compile(r"完成(?:了)?(?:年度|全年|年)?(?:计划|目标|任务)(?:的)?$|完成率(?:达到|达|为)?$|(?:计划|目标)完成率(?:达到|达|为)?$")
+# Goals beyond this year without a year named: 今后一个时期, 今后五年, a new round (新一轮) of a programme (placed at
+# the end of five years).
+_AHEAD = re.compile(r"今后一个时期|今后一段时期|今后几年|今后五年|未来五年|未来几年")
 _PAST_IN_PLAN = re.compile(r"(?<![比较])(?:去年|上年)|过去一年|过去五年|五年来|“?十四五”?(?:时期|期间)")
 
 
@@ -46,7 +54,7 @@ def place(part: str | None, year: int | None, before: str, clause: str, measure:
     the number, `clause` the clause it ends."""
     if year is None:
         return ("target" if part in p.PLANS else "actual"), None, ANNUAL
-    if _RATIO_TO_PLAN.search(clause):
+    if _RATIO_TO_PLAN.search(_EARLIER_VALUES.sub("", clause)):  # 完成年计划的118.2%、248.57%: both
         return "actual", year - 1, RATIO_TO_PLAN
     by_year = _BY_YEAR.search(clause) or (_BY_YEAR.search(before) if part in p.PLANS | {p.PLAN_PERIOD} else None)
     if by_year and int(by_year.group(1) or by_year.group(2)) > year:
@@ -54,8 +62,8 @@ def place(part: str | None, year: int | None, before: str, clause: str, measure:
     named = _named_year(before, year)
     if named is not None and named != year:
         if named < year:
-            return "actual", named, _review_horizon(p.REVIEW_YEAR if named == year - 1 else p.REVIEW_PLAN,
-                                                   clause, before, measure)
+            review = p.REVIEW_YEAR if named == year - 1 else p.REVIEW_PLAN
+            return "actual", named, _review_horizon(review, clause, before, measure)
         return "target", named, PLAN_PERIOD
     if part == p.PLAN_PERIOD:
         return "target", _plan_end(before, year), _goal_horizon(clause, measure)
@@ -67,7 +75,8 @@ def place(part: str | None, year: int | None, before: str, clause: str, measure:
 
 def _named_year(before: str, year: int) -> int | None:
     """The last year the sentence names before the figure, when it is near the report's year."""
-    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(before)]
+    # A year that names another figure's period (从2020年的3.68万亿元) is not this figure's.
+    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(before) if not _OF_ANOTHER.match(before, m.end())]
     years += [(m.start(), int("".join(_CN_DIGITS[c] for c in m.group(1)))) for m in _CN_YEAR.finditer(before)]
     if not years:
         return None
@@ -97,6 +106,8 @@ def _plan_year_place(year: int, before: str, clause: str, measure: str) -> tuple
     ("十五五"期间, 3年内)."""
     if _PAST_IN_PLAN.search(clause):
         return "actual", year - 1, ANNUAL if not _AVERAGE.search(clause) else AVERAGE
+    if _AHEAD.search(before) or "新一轮" in clause:
+        return "target", year + 4, AVERAGE if _AVERAGE.search(clause) else PLAN_PERIOD
     plan = p.named_plan(clause)
     if plan is not None and plan[1] > year and re.search(r"期间|时期|末", clause):
         return "target", plan[1], AVERAGE if _AVERAGE.search(clause) else PLAN_PERIOD
@@ -115,6 +126,10 @@ def _review_horizon(part: str, clause: str, before: str, measure: str) -> str:
     year's unless the sentence names a span (五年累计, 比2020年, 年均)."""
     if _AVERAGE.search(clause):
         return AVERAGE
+    if re.search(r"比上年|同比|较上年", clause):
+        return ANNUAL  # a change over the year before
+    if measure in ("growth", "change_pp") and (_TOTAL.search(clause) or _YEARS_TOTAL.search(before)):
+        return CUMULATIVE  # 能耗强度累计下降17.3%, 近三年累计，…下降10.08%: a fall over several years
     if part == p.REVIEW_PLAN:
         if _HELD.search(clause):
             return PLAN_PERIOD
@@ -129,4 +144,6 @@ def _review_horizon(part: str, clause: str, before: str, measure: str) -> str:
         return PLAN_PERIOD
     if _MULTI_YEAR_CHANGE.search(clause) or (_SPAN.search(clause) and _FLOW_SPAN_WORDS.search(before[-60:])):
         return CUMULATIVE
+    if measure in ("growth", "change_pp") and _BASE_YEAR_BEFORE.search(before[-40:]):
+        return CUMULATIVE  # 2005年与2000年相比，国内生产总值增长57.3%
     return ANNUAL

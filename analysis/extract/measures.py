@@ -8,9 +8,9 @@ from analysis.extract.numerals import ARABIC_NUMBER
 # Growth verbs directly before the number, with the words that may stand between them and it
 # (增长超15%, 增长近20%, 增长达到6%).
 _GROWTH_BEFORE = re.compile(
-    r"(?P<verb>增长|增速|增幅|涨幅|上涨|提高|提升|上升|下降|降低|减少|下滑|回落|收窄|增|降|减)"
+    r"(?P<verb>增长|增速|增幅|涨幅|降幅|上涨|提高|提升|上升|下降|降低|减少|下滑|回落|收窄|增|降|减)"
     r"(?:了|为|达到|达|约|超过|首超|超出|超|逾|突破|接近|将近|近|不低于|不超过|在|保持在|控制在)?$")
-_DECLINE = frozenset({"下降", "降低", "减少", "下滑", "回落", "收窄", "降", "减"})
+_DECLINE = frozenset({"下降", "降低", "降幅", "减少", "下滑", "回落", "收窄", "降", "减"})
 # A rate of growth named before its number, with the target words between: 经济增长预期目标为, 增速回落到.
 _GROWTH_NAMED = re.compile(r"(?:增长|增速|增幅|涨幅|增长率|增长速度)(?:的)?(?:预期)?(?:目标|预期目标|调控目标)?"
                            r"(?:定为|定在|确定为|设定为|拟定为|为|是|在|回落到|回落至|降到|降至|控制在|保持在|稳定在|达到|达|到)?$")

@@ -19,6 +19,7 @@ TRAILING_VERBS = re.compile(
     r"超出|超|接近|将近|近|不低于|不少于|不超过|低于|高于|不高于|控制在|保持在|稳定在|发展到|发展|分别为|拟安排|安排|拟按|按|拟|"
     r"合计|定为|定在|确定为|预期目标|调控目标|目标|预期|全年|平均|均值|预算|稳定|保持|稳步|翻番|由上升转为|转为|增产|累计|"
     r"连跨|跨越|跨过|跨上|迈上|跃上|跃升至|跃升到|增长到|增长至|年均|五年|十年|[两三四五六七八九十]年|(?<!\d)\d{1,2}年|"
+    r"连年|连续|首次|最高年产|平均每年|每年|降幅|"
     r"在|要|为|是|约|逾|了)+$|(?:预计|初步)$")
 # Leading words that frame a figure: a year, a span of years (5年来, 三年来), the area, 其中, 力争 …
 LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:年来|个月内|个月来)[，,]?|"
@@ -33,7 +34,8 @@ _NOT_A_NOUN_START = frozenset("并且居位列占比较")
 # Units bound to the noun after them: 6大国有集团 counts 国有集团, whatever the clause before says.
 NOUN_AFTER = frozenset({"大"})
 GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
-FIRST_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千])")
+# The first value after a verb; a year (比1995年增长69%) is not one.
+FIRST_NUMBER = re.compile(rf"{ARABIC_NUMBER}(?!年)|(?<![“\"])[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千年”\"])")
 
 
 # A growth target named without its subject: 把增长预期目标定在7.5%左右, 确定4.5%左右的增长目标, 7%左右的速度,
@@ -57,6 +59,7 @@ def subject_of(s: str, match: re.Match, clause: str, state: dict, pair_subject: 
     """The phrase the number is about, as written; carried from the previous fact when the clause has none."""
     if pair_subject:
         state["subject"] = pair_subject
+        state.setdefault("recent", []).append(pair_subject)
         return pair_subject
     subject = clean_subject(clause)
     if match.groupdict().get("unit") in NOUN_AFTER:
@@ -110,7 +113,8 @@ def paired(s: str, match: re.Match, state: dict) -> tuple[str | None, str] | Non
     at = head.rfind("分别")
     if at < 0 or LIST_START.search(head, at):
         return _implicit_pair(s, match, head, state) or _value_list_pair(s, match, head, state)
-    clause_start = max((m.end() for m in LIST_START.finditer(head, 0, at)), default=0)
+    starts = [m.end() for m in LIST_START.finditer(head, 0, at)]
+    clause_start = starts[-1] if starts else 0
     subjects = [p for p in re.split(r"[、和及与]", clean_subject(head[clause_start:at])) if p]
     if len(subjects) == 1 and subjects[0].startswith("城乡"):  # 城乡居民收入分别增长5%、6.5%: urban, then rural
         subjects = ["城镇" + subjects[0][2:], "农村" + subjects[0][2:]]
@@ -119,6 +123,10 @@ def paired(s: str, match: re.Match, state: dict) -> tuple[str | None, str] | Non
     values_before = len(FIRST_NUMBER.findall(after))
     if len(subjects) < 2:
         subjects = state.get("pair_items", [])
+    before_clause = head[starts[-2] if len(starts) > 1 else 0:starts[-1] - 1] if starts else ""
+    if len(subjects) < 2 and not subjects and before_clause and not FIRST_NUMBER.search(before_clause):
+        # 城镇…和农村…收入，2000年分别达到: the list is the clause before, which holds no figure
+        subjects = [p for p in re.split(r"[、和及与]", clean_subject(before_clause)) if p]
     if len(subjects) < 2:
         # 城镇居民收入达到10493元，农村居民收入达到3255元，分别增长9.6%和6.2%: the list is the figures before it.
         count = values_before + len(FIRST_NUMBER.findall(re.split(r"[，,；;。]", s[match.start():])[0]))
@@ -159,13 +167,20 @@ def _value_list_pair(s: str, match: re.Match, head: str, state: dict) -> tuple[s
         return None
     values = [m.start() for m in re.finditer(ARABIC_NUMBER, found.group("values"))]
     index = values.index(match.start() - found.start("values")) if match.start() - found.start("values") in values else -1
+    cached = state.get("value_list")
+    if cached and cached[0] == found.start():  # the later values of a list pair with the subjects its first found
+        return (cached[1][index], found.group("prefix")) if 0 <= index < len(cached[1]) else None
     subject = clean_subject(found.group("prefix"))
+    items = [item for item in re.split(r"[、和及与]", subject) if item]
     if subject.startswith("城乡") and len(values) == 2:
         subjects = ["城镇" + subject[2:], "农村" + subject[2:]]
+    elif len(items) == len(values) >= 2:  # 城镇居民收入和农村居民收入实际增长8.4%和11.4%
+        subjects = [complete_pair(items, index) for index in range(len(items))]
     elif not subject and len(state.get("recent", [])) >= len(values):
         subjects = state["recent"][-len(values):]
     else:
         return None
+    state["value_list"] = (found.start(), subjects)
     return (subjects[index], found.group("prefix")) if index >= 0 else None
 
 
