@@ -89,6 +89,7 @@ def test_peers_of_one_level_and_year(panel: api.Panel) -> None:
     assert set(panel.peers(year=2023)["level"]) >= {"nation", "province", "district"}
 
 
+@pytest.mark.slow  # opens the data several times: seconds
 def test_the_pages_read_the_same_tables(report: api.Report, panel: api.Panel) -> None:
     """Page 03 and page 05 take their numbers from these methods: no second path to a number."""
     results = targets_page.target_results(report, 0.5)
@@ -98,10 +99,12 @@ def test_the_pages_read_the_same_tables(report: api.Report, panel: api.Panel) ->
     assert levels["chain"].equals(panel.chain()) and levels["peers"].equals(panel.peers())
 
 
+@pytest.mark.slow  # opens the data several times: seconds
 def test_a_data_directory_is_passed_through() -> None:
     assert analysis.open_report(SZ, 2023, DATA_DIR).targets().shape == analysis.open_report(SZ, 2023).targets().shape
 
 
+@pytest.mark.slow  # opens the data several times: seconds
 def test_every_docstring_example_runs_as_written() -> None:
     failures, tried = doctest.testmod(api, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert tried >= 10 and failures == 0
