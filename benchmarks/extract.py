@@ -1,4 +1,5 @@
-"""Extraction throughput on generated corpora: one large text, and many report-sized documents (MB/s, median of runs)."""
+"""Extraction throughput: one large text, many report-sized documents, and the whole reports of ../shared/corpus
+(MB/s, median of runs)."""
 from __future__ import annotations
 
 import statistics
@@ -6,7 +7,9 @@ import sys
 import time
 from collections.abc import Callable
 
-from analysis.config import data_paths
+import csv
+
+from analysis.config import ROOT, data_paths
 from analysis.extract.facts import extract_mentions
 from analysis.staging.corpus import default_jobs, extract_documents
 from analysis.text.sources import read_text
@@ -41,6 +44,18 @@ def documents(count: int) -> list[str]:
     return texts
 
 
+SHARED = ROOT.parent / "shared" / "corpus"
+
+
+def whole_reports() -> list[tuple[str, int]]:
+    """(text, report year) of every whole report in ../shared/corpus (none when it is absent)."""
+    if not (SHARED / "manifest.csv").exists():
+        return []
+    with (SHARED / "manifest.csv").open(encoding="utf-8", newline="") as handle:
+        return [((SHARED / row["file"]).read_text(encoding="utf-8"), int(row["report_year"]))
+                for row in csv.DictReader(handle)]
+
+
 def extract_text(text: str) -> int:
     return len(extract_mentions(text, report_year=2023))
 
@@ -68,6 +83,12 @@ def main() -> None:
         text = corpus(size)
         seconds, facts = timed(lambda: extract_text(text))
         print(row("one text", 1, len(text.encode("utf-8")) / 1e6, facts, seconds))
+        sys.stdout.flush()
+    reports = whole_reports()
+    if reports:
+        megabytes = sum(len(text.encode("utf-8")) for text, _ in reports) / 1e6
+        seconds, facts = timed(lambda: sum(len(extract_mentions(text, year)) for text, year in reports))
+        print(row(f"{len(reports)} whole reports (../shared/corpus)", 1, megabytes, facts, seconds))
         sys.stdout.flush()
     for count in DOCUMENT_COUNTS:
         texts = documents(count)

@@ -74,3 +74,26 @@ def test_every_shared_text_extracts_into_rows_the_table_holds(accuracy) -> None:
     held, refused = set_aside(table, DATA_DIR / "indicators.yml")
     assert len(held) > 4000
     assert refused.empty, refused[["region", "value", "reason"]].head().to_string()
+
+
+def test_the_national_check_against_the_hand_entered_targets(accuracy) -> None:
+    # Every national target of data/reference/hand_entered.csv (typed in from other pages) for a year whose
+    # report is in the corpus: the report's text gives one annual target for it, equal to a hand-entered one.
+    import pandas as pd
+    from analysis.config import DATA_DIR
+    hand = pd.read_csv(DATA_DIR / "reference" / "hand_entered.csv")
+    hand = hand[hand["region"].eq("全国") & hand["kind"].eq("target") & hand["value"].notna()]
+    reports = {int(meta["report_year"]): file for file, meta in accuracy.manifest().items() if meta["level"] == "nation"}
+    checked, wrong = 0, []
+    for (indicator, period), rows in hand.groupby(["indicator", "period"]):
+        if period not in reports:
+            continue
+        facts = accuracy.extracted(reports[period])
+        found = facts[facts["kind"].eq("target") & facts["indicator"].eq(indicator) & facts["period"].eq(period)
+                      & facts["horizon"].eq("annual")]
+        values = set(zip(found["value"], found["qualifier"].fillna("-")))
+        typed = set(zip(rows["value"], rows["qualifier"].fillna("-")))
+        checked += 1
+        if len(values) != 1 or not values <= typed:
+            wrong.append((indicator, period, sorted(values), sorted(typed)))
+    assert checked >= 40 and not wrong, wrong

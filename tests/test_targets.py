@@ -376,24 +376,19 @@ def test_level_targets_get_a_step_over_prior_growth(table):
     assert top["indicator"] == "fdi_utilized"
 
 
-def test_multi_year_figures_are_kept_apart_from_the_years_targets(table):
-    project = "加快总投资398.6亿元、年度计划投资109亿元的74个实施类重点项目建设。"
-    parks = "推进鲁南大健康产业园等6个“区中园”建设,力争3年内2个迈入百亿元行列。"
-    rows = table(
-        {"indicator": pd.NA, "subject": "总投资", "measure": "level", "unit": "亿元", "value": "398.6",
-         "quote": project, **TARGET},
-        {"indicator": pd.NA, "subject": "年度计划投资", "measure": "level", "unit": "亿元", "value": "109",
-         "quote": project, **TARGET},
-        {"indicator": pd.NA, "subject": "实施类重点项目", "measure": "level", "unit": "个", "value": "74",
-         "quote": project, **TARGET},
-        {"indicator": pd.NA, "subject": "“区中园”", "measure": "level", "unit": "个", "value": "6",
-         "quote": parks, **TARGET},
-        {"indicator": pd.NA, "subject": "新招引企业", "measure": "level", "unit": "家", "value": "10",
-         "quote": "年内新招引医疗器械和兽药制品企业10家以上。", **TARGET})
-    pairs = pair_targets(report_of(rows, SZ, 2023)).set_index("subject")
-    assert pairs["horizon"].to_dict() == {"总投资": "multi_year", "年度计划投资": "annual", "实施类重点项目": "multi_year",
-                                          "“区中园”": "multi_year", "新招引企业": "annual"}
-    assert not pairs.loc["总投资", "paired"] and "multi-year" in pairs.loc["总投资", "reason"]
+def test_multi_year_figures_are_kept_apart_from_the_years_targets():
+    # Written for this test: a project list (its total investment is spent over several years, the year's
+    # planned investment and the 74 projects of the list are this year's) and a 3-year goal.
+    from analysis.extract.facts import extract_mentions
+    text = ("第二部分:2023年政府工作安排。加快总投资398.6亿元、年度计划投资109亿元的74个实施类重点项目建设。"
+            "推进鲁南大健康产业园等6个“区中园”建设,力争3年内2个迈入百亿元行列。年内新招引医疗器械和兽药制品企业10家以上。")
+    facts = extract_mentions(text, 2023).assign(doc="sz", region=SZ, region_en="Shizhong", level="district",
+                                                 report_year=2023, source="extracted", source_url=pd.NA)
+    pairs = pair_targets(report_of(facts, SZ, 2023)).set_index("target")
+    assert pairs["horizon"].to_dict() == {398.6: "multi_year", 2.0: "multi_year", 109.0: "annual", 74.0: "annual",
+                                          6.0: "annual", 10.0: "annual"}
+    assert not pairs.loc[398.6, "paired"] and "a total over several years" in pairs.loc[398.6, "reason"]
+    assert "a goal for 2025" in pairs.loc[2.0, "reason"]
 
 
 def test_growth_consistency_names_possible_causes_and_claims_none(shizhong):

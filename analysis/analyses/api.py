@@ -25,7 +25,7 @@ class Report(reconciled.Report):
 
     >>> report = open_report("枣庄市市中区", 2023)
     >>> report.plan_year, len(report.targets())
-    (2023, 27)
+    (2023, 29)
     """
 
     def targets(self, *, multi_year: bool = False) -> pd.DataFrame:
@@ -38,19 +38,20 @@ class Report(reconciled.Report):
         change_min/change_max from the prior's rounding and change_qualifier, step (growth asked for minus
         the prior year's growth, pp), paired and, when not paired, reason.
 
-        `multi_year=True` gives instead the plan part's figures that are not targets of the year: a project
-        list's total investment (总投资), a goal within several years (3年内), cumulative or plan-period
-        figures (`horizon` says which). They are never counted among the year's targets.
+        `multi_year=True` gives instead the report's targets that are not the year's, as the extractor's
+        `horizon` marks them (`targets.multi_year_targets`): a project list's total investment (总投资), a goal
+        for the end of a period (3年内…: 2025), an average over years; `reason` says which. They are never
+        counted among the year's targets.
 
         >>> report = open_report("枣庄市市中区", 2023)
         >>> targets = report.targets()
-        >>> len(targets), int(targets["paired"].sum())  # page 03: 27 annual targets, 11 paired
-        (27, 11)
+        >>> len(targets), int(targets["paired"].sum())  # page 03: 29 annual targets, 11 paired
+        (29, 11)
         >>> gdp = targets.set_index("indicator").loc["gdp"]  # 6%左右 after 4.7% in 2022
         >>> float(gdp["target"]), gdp["target_qualifier"], float(gdp["prior"]), round(float(gdp["change"]), 2)
         (6.0, 'about', 4.7, 1.3)
-        >>> len(report.targets(multi_year=True))  # 6个“区中园” (3年内), 总投资398.6亿元 and its 74个项目
-        3
+        >>> len(report.targets(multi_year=True))  # 总投资398.6亿元; 3年内2个 (a goal for 2025)
+        2
         """
         pairs = pair_targets(self)
         annual = pairs["horizon"].eq("annual")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.analyses.picks import PERCENT_MEASURES, conflict_of, pick, qualifier_of, scale_factor
-from analysis.analyses.targets import horizon_of
 from analysis.reconciled.intervals import figure_interval
 from analysis.reconciled.report import Report
 from analysis.staging.absences import NO_TARGET
@@ -113,7 +112,7 @@ def assess_attainment(report: Report, *, about_tolerance_pp: float = 0.5,
         row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
                "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
                "outcome_doc": pd.NA, "preliminary": pd.NA, "reason": None, **conflict_of({"target": t}),
-               "horizon": horizon_of(t["subject"], t.get("quote"), t.get("horizon"))}
+               "horizon": "annual"}  # report.figures holds annual figures only (reconcile.annual)
         outcome = None if pd.isna(t["indicator"]) else pick(
             table, region, t["indicator"], "actual", plan_year, t["measure"], None)
         verdict = judge(t, outcome, about_tolerance_pp=about_tolerance_pp, ceilings=ceilings)

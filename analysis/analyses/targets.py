@@ -31,27 +31,6 @@ QUALIFIER_RULES: dict[tuple[str | None, str | None], str | None] = {
 }
 
 
-# Words of a sentence that make its figures multi-year or plan-period, not the plan year's: a
-# project list's total investment (总投资, spent over several years), a running total (累计), a goal
-# "within N years" (3年内), a plan-period end (到2025年, 十四五). A subject naming the year's share
-# (年度计划投资) stays annual.
-MULTI_YEAR_CUES = re.compile(r"总投资|累计|(?:\d+|[两三四五])年内|到20\d\d年|十四五")
-ANNUAL_WORDS = ("年度", "当年", "全年")
-
-
-def horizon_of(subject: object, quote: object, stated: object = None) -> str:
-    """The horizon of a plan-part figure: `stated` (the table's `horizon` column: cumulative, average,
-    plan_period, ratio_to_plan) where it is not annual; else 'multi_year' for a figure of a sentence with a
-    MULTI_YEAR_CUES word (unless its subject names the year: 年度计划投资), else 'annual'. The sentence cues
-    stay because the extractor calls a project list's count and total investment (74个…总投资398.6亿元) annual."""
-    if isinstance(stated, str) and stated and stated != "annual":
-        return stated
-    text, name = str(quote) if isinstance(quote, str) else "", str(subject) if isinstance(subject, str) else ""
-    if MULTI_YEAR_CUES.search(text) and not any(word in name for word in ANNUAL_WORDS):
-        return "multi_year"
-    return "annual"
-
-
 def propagate_qualifier(target_q: object, prior_q: object) -> str | None:
     """Qualifier of the change from a prior figure to a target (see QUALIFIER_RULES); None = exact."""
     return QUALIFIER_RULES.get((qualifier_of(target_q), qualifier_of(prior_q)), "undetermined")
@@ -92,8 +71,9 @@ def gap_pp(target: float, prior: float, prior_decimals: int, prior_unit: str | N
 def pair_targets(report: Report) -> pd.DataFrame:
     """Every target of `region` for `plan_year` with the prior-year actual it builds on, or why none.
 
-    `horizon` keeps annual targets apart from multi-year and plan-period figures of the plan part
-    (`horizon_of`: anything but 'annual'); those are never paired and are not counted as the year's targets.
+    `horizon` keeps annual targets apart from the report's multi-year and plan-period targets
+    (`multi_year_targets`, as the extractor marked them); those are never paired and are not counted as
+    the year's targets.
 
     Growth, share and pp targets are compared by the gap in percentage points with the prior figure
     of the same measure; level and count targets by the growth they imply over the prior level.
@@ -103,11 +83,11 @@ def pair_targets(report: Report) -> pd.DataFrame:
     """
     table, region, plan_year = report.figures, report.region, report.plan_year
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
-    rows = [_pair_one(t, table) for _, t in targets.iterrows()]
+    rows = [_pair_one(t, table) for _, t in targets.iterrows()] + [_multi_year(t) for _, t in multi_year_targets(report).iterrows()]
     # Explicit dtypes so an empty result still filters and sorts like a full one.
     pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype(
         {"paired": bool, "change": float, "step": float, "conflict": bool})
-    if pairs["paired"].sum() + (pairs["reason"].notna() & ~pairs["paired"]).sum() != len(targets):
+    if pairs["paired"].sum() + (pairs["reason"].notna() & ~pairs["paired"]).sum() != len(rows):
         raise DataError("(reconciled figures)", "a target was neither paired nor given a reason")
     return pairs
 
@@ -131,15 +111,32 @@ def wording_note(prior_subject: object, target_subject: object, prior_period: in
             f"{target_period}): the change compares them as one")
 
 
+def multi_year_targets(report: Report) -> pd.DataFrame:
+    """The report's own targets that span several years (a total investment, a goal for 2030, a 3-year
+    goal): the extractor's `horizon` marks them, and they are shown apart, never paired or counted."""
+    table = report.table
+    if "horizon" not in table.columns:
+        return table.iloc[0:0]
+    return table[table["region"].eq(report.region) & table["kind"].eq("target")
+                 & table["report_year"].eq(report.report_year) & table["horizon"].fillna("annual").ne("annual")]
+
+
+def _target_row(t: pd.Series) -> dict:
+    return {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
+            "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
+            "target_doc": t["doc"], "target_quote": t.get("quote"), "target_source_url": t.get("source_url"),
+            "paired": False, "reason": None, "note": None, **conflict_of({"target": t}), "horizon": "annual"}
+
+
+def _multi_year(t: pd.Series) -> dict:
+    spans = {"cumulative": "a total over several years", "average": "a yearly average over several years",
+             "plan_period": f"a goal for {t['period']}", "ratio_to_plan": "a completion rate of a plan"}
+    return {**_target_row(t), "horizon": "multi_year",
+            "reason": f"{spans.get(t['horizon'], 'a multi-year figure')}, not a {t['report_year']} target: {t.get('quote')}"}
+
+
 def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
-    row = {"indicator": t["indicator"], "subject": t["subject"], "measure": t["measure"], "unit": t["unit"],
-           "target": t["value"], "target_high": t.get("value_high"), "target_qualifier": qualifier_of(t.get("qualifier")),
-           "target_doc": t["doc"], "target_quote": t.get("quote"), "target_source_url": t.get("source_url"),
-           "paired": False, "reason": None, "note": None, **conflict_of({"target": t}),
-           "horizon": horizon_of(t["subject"], t.get("quote"), t.get("horizon"))}
-    if row["horizon"] != "annual":
-        return {**row, "reason": f"a multi-year or plan-period figure, not a {t['period']} target: "
-                                 f"{t.get('quote')}"}
+    row = _target_row(t)
     if pd.isna(t["indicator"]):
         prior = threshold_prior(t, table)
         if prior is None:

@@ -106,6 +106,8 @@ def _plan_year_place(year: int, before: str, clause: str, measure: str) -> tuple
     ("十五五"期间, 3年内)."""
     if _PAST_IN_PLAN.search(clause):
         return "actual", year - 1, ANNUAL if not _AVERAGE.search(clause) else AVERAGE
+    if "总投资" in clause:
+        return "target", year, CUMULATIVE  # a project list's total investment is spent over several years
     if _AHEAD.search(before) or "新一轮" in clause:
         return "target", year + 4, AVERAGE if _AVERAGE.search(clause) else PLAN_PERIOD
     plan = p.named_plan(clause)

@@ -177,7 +177,7 @@ def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, a
         return f"{english} ({chinese})" if both else english
 
     paired = pairs[pairs["paired"]]
-    annual = pairs[pairs["horizon"].eq("annual")]
+    annual = pairs[pairs["horizon"].ne("multi_year")]
     multi = len(pairs) - len(annual)
     findings = [f"**{report.region_en} ({region})**, work report of {report.report_year}: {len(annual)} quantitative "
                 f"annual targets for {plan_year}, {int(annual['indicator'].notna().sum())} of them for indicators in "

@@ -90,7 +90,7 @@ def step_cell(x: pd.Series) -> str:
 
 def unpaired_targets(report: Report, r: dict) -> object:
     pairs, plan_year = r["pairs"], report.plan_year
-    unpaired = pairs[~pairs["paired"] & pairs["horizon"].eq("annual")]
+    unpaired = pairs[~pairs["paired"] & pairs["horizon"].ne("multi_year")]
     if pairs.empty:
         return f"This data set has no {plan_year} targets for {report.region}."
     if unpaired.empty:
@@ -108,7 +108,7 @@ def unpaired_targets(report: Report, r: dict) -> object:
 
 def multi_year_figures(report: Report, r: dict) -> object:
     """Figures of the plan part that are multi-year or plan-period, kept apart from the year's targets."""
-    multi = r["pairs"][r["pairs"]["horizon"].ne("annual")]
+    multi = r["pairs"][r["pairs"]["horizon"].eq("multi_year")]
     if multi.empty:
         return "No multi-year or plan-period figures in the plan part."
     shown = pd.DataFrame({
@@ -176,7 +176,7 @@ def attainment_section(report: Report, r: dict, about_tolerance_pp: float) -> li
         "Outcome source": judged["outcome_doc"].fillna("—"),
     })
     items.append(style_table(shown, caption=f"Attainment of the {plan_year} targets"))
-    n_uncat = int((attainment["indicator"].isna() & attainment["horizon"].eq("annual")).sum())
+    n_uncat = int((attainment["indicator"].isna() & attainment["horizon"].ne("multi_year")).sum())
     if n_uncat:
         items.append(f"{n_uncat} further annual targets name things outside the indicator catalog (projects, firms, "
                      "talent); no outcome is matched for them.")

@@ -18,6 +18,14 @@ CONFLICT_COLUMNS = [*FIGURE_KEY, *[f"{c}_{s}" for s in "ab" for c in SIDE_COLUMN
                     "revision", "status", "reason"]
 
 
+def annual(table: pd.DataFrame) -> pd.DataFrame:
+    """The figures of one year each: analyses compare years, so totals, averages and plan-period goals over
+    several years (`horizon`) stay out of them; a table without the column is all annual."""
+    if "horizon" not in table.columns:
+        return table
+    return table[table["horizon"].fillna("annual").eq("annual")]
+
+
 def interval_base(value: float, decimals: int, unit: str) -> tuple[float, float]:
     """Interval of a figure in its base unit, so 1.10 百万人 and 110 万人 compare (a plain count is exact)."""
     low, high = figure_interval(value, int(decimals), unit)
@@ -156,7 +164,7 @@ def resolve(table: pd.DataFrame, report_year: int | None = None) -> Resolution:
     CONFLICT_SIDE); the other source's (`other_` + CONFLICT_SIDE); `disagreement`, why the two differ
     (`figures_agree`); `not_chosen`, the code of the RULE_STEPS step that ranked the other source lower.
     """
-    out = deduplicate(table)
+    out = deduplicate(annual(table))
     out["_order"] = range(len(out))
     out["conflict"] = False
     drop: list = []
