@@ -46,6 +46,11 @@ class DataPaths:
         return self.root / "reference" / "hand_entered.csv"
 
     @property
+    def documents(self) -> Path:
+        """The documents hand-entered figures cite: issuer, title, meeting, date (optional file)."""
+        return self.root / "reference" / "documents.csv"
+
+    @property
     def corrections(self) -> Path:
         return self.root / "corrections.csv"
 

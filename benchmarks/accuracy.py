@@ -212,6 +212,23 @@ def headline_targets(targets: pd.DataFrame) -> Score:
     return score
 
 
+def part_boundaries(parts: pd.DataFrame) -> Score:
+    """Gold part boundaries (but the opening and the closing) that the extractor finds: a part of the same
+    name starting at the gold offset or within the next 40 characters (a salutation line before it)."""
+    from analysis.extract.parts import report_parts
+    from analysis.text.normalise import simplify
+    score = Score()
+    for file, rows in parts.groupby("file"):
+        found = report_parts(simplify(text_of(file)), int(manifest()[file]["report_year"]))
+        for row in rows.itertuples():
+            if row.part in ("opening", "closing"):
+                continue
+            start = int(row.start)
+            ok = any(p.name == row.part and start <= p.start <= start + 40 for p in found)
+            score.add(ok, file, f"{row.part} not found", row.heading)
+    return score
+
+
 def scores() -> dict[str, Score]:
     """Every measure the issue sets a bar for, on the gold as committed."""
     targets, review, full, parts = gold("targets-*.csv"), gold("review-*.csv"), gold("full/*.csv"), gold("parts-*.csv")
@@ -226,6 +243,7 @@ def scores() -> dict[str, Score]:
         "precision: horizon": horizon,
         "precision: measure": measure,
         "precision: headline indicator": indicator_precision(full),
+        "part boundaries found": part_boundaries(parts) if len(parts) else Score(),
         "targets not in a review part": wrong_part_targets(full, parts if len(parts) else empty),
         "multi-year goals not annual": plan_period_as_annual(pd.concat([targets, full], ignore_index=True)),
         "national headline targets, one value": headline_targets(targets) if len(targets) else Score(),

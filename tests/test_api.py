@@ -78,7 +78,14 @@ def test_chain_of_the_2023_gdp_targets(panel: api.Panel) -> None:
         ("nation", "全国", 5.0, "about"), ("province", "山东省", 5.0, "at_least"), ("district", SZ, 6.0, "about")]
     district = gdp.iloc[2]
     assert district["above_region"] == "山东省" and district["skipped"] == "枣庄市"
-    assert district["excess_over_nation_pp"] == pytest.approx(6.0 - 5.0)
+    # promises compared as intervals (issue 19), 'about' accepting 0.5 pp below its number: 6%左右 accepts 5.5
+    # and up, 5%以上 5 and up, 5%左右 4.5 and up. Over Shandong 5.5 − 5 = +0.5 pp (not 6 − 5 = +1.0); over the
+    # nation 5.5 − 4.5 = +1.0 pp; Shandong over the nation 5 − 4.5 = +0.5 pp
+    assert district["excess_pp"] == pytest.approx(5.5 - 5.0)
+    assert district["excess_over_nation_pp"] == pytest.approx(5.5 - 4.5)
+    assert gdp.iloc[1]["excess_pp"] == pytest.approx(5.0 - 4.5)
+    # a wider tolerance is passed through: 6 − 1 = 5 against 5, so the district asks nothing more
+    assert panel.chain("gdp", 2023, measure="growth", about_tolerance_pp=1.0).iloc[2]["excess_pp"] == pytest.approx(0.0)
 
 
 def test_peers_of_one_level_and_year(panel: api.Panel) -> None:
@@ -88,6 +95,8 @@ def test_peers_of_one_level_and_year(panel: api.Panel) -> None:
     assert (provinces.iloc[0]["gdp_target"], provinces.iloc[0]["gdp_target_qualifier"],
             provinces.iloc[0]["gdp_outcome"]) == (5.0, "at_least", 6.0)
     assert set(panel.peers(year=2023)["level"]) >= {"nation", "province", "district"}
+    # margins are kept per kind of measure (issue 19), never one mean across kinds
+    assert "mean_margin_pp" not in provinces and {"margin_real_growth_pp", "margin_price_change_pp"} <= set(provinces)
 
 
 @pytest.mark.slow  # opens the data several times: seconds

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from analysis.analyses.attainment import (assess_attainment, attainment_degree, attainment_summary, degree_rules,
+                                          margin_column,
                                           judge)
 from analysis.reconciled.report import open_report
 
@@ -50,22 +51,26 @@ def test_judge_converts_units_and_states_an_absence() -> None:
     assert judge(target, None)["status"] == "not comparable"
 
 
-def test_summary_counts_judged_and_met_and_averages_the_margin() -> None:
+def test_summary_counts_judged_and_met_and_averages_the_margin_within_one_kind() -> None:
     judged = pd.DataFrame({
-        "region": ["A", "A", "A", "A", "A", "B"],
-        "period": [2023, 2023, 2023, 2023, 2024, 2023],
-        "status": ["met", "met", "missed", "not comparable", "no target set", "missed"],
-        "margin_pp": [0.5, None, -1.1, None, None, -0.4],
-        "ratio": [None, 1.2, None, None, None, None],
+        "region": ["A", "A", "A", "A", "A", "A", "B"],
+        "period": [2023, 2023, 2023, 2023, 2023, 2024, 2023],
+        "status": ["met", "met", "missed", "met", "not comparable", "no target set", "missed"],
+        "margin_pp": [0.5, None, -1.1, 2.8, None, None, -0.4],
+        "ratio": [None, 1.2, None, None, None, None, None],
+        "margin_kind": ["real growth", None, "real growth", "price change", None, None, "rate"],
     })
     out = attainment_summary(judged).set_index(["region", "period"])
     assert list(out.index) == [("A", 2023), ("B", 2023)]  # A 2024 has nothing judged
     a = out.loc[("A", 2023)]
-    assert (a["judged"], a["met"]) == (3, 2)
-    assert a["share_met"] == pytest.approx(2 / 3)
-    assert a["mean_margin_pp"] == pytest.approx((0.5 - 1.1) / 2)
+    assert (a["judged"], a["met"]) == (4, 3)
+    assert a["share_met"] == pytest.approx(3 / 4)
+    # real growth (0.5 and -1.1) and the CPI's 2.8 are never averaged together
+    assert a[margin_column("real growth")] == pytest.approx((0.5 - 1.1) / 2)
+    assert a[margin_column("price change")] == pytest.approx(2.8)
+    assert pd.isna(a[margin_column("nominal growth")]) and "mean_margin_pp" not in out
     assert a["mean_ratio"] == pytest.approx(1.2)
-    assert out.loc[("B", 2023), "share_met"] == 0
+    assert out.loc[("B", 2023), "share_met"] == 0 and out.loc[("B", 2023), margin_column("rate")] == pytest.approx(-0.4)
 
 
 def test_shipped_fdi_target_is_missed_by_a_stated_degree() -> None:
@@ -79,3 +84,18 @@ def test_degree_rules_name_no_region_s_figures() -> None:
     # the rules are shown on every region's page; a worked example comes from that region's own record
     rules = " ".join(degree_rules()["degree"])
     assert "outcome ÷ target" in rules and "6782" not in rules
+
+
+def test_the_rule_applied_names_the_row_of_the_rules_table_the_judgement_used() -> None:
+    from analysis.analyses.attainment import attainment_rules, rule_applied
+
+    rules = dict(zip(*attainment_rules(0.5).T.values))
+    # a floor by its qualifier: 以上 is 'at least'; an unqualified growth target is 'exact' (a floor in practice)
+    assert rule_applied("at_least", "fdi_utilized") == f"at least (以上, 突破): {rules['at least (以上, 突破)']}"
+    assert rule_applied(None, "gdp").startswith("exact (增长10%): met if outcome ≥ target")
+    # unemployment 5.5%左右 is a ceiling: its own row, not the floor rule for 'about'
+    assert rule_applied("about", "surveyed_unemployment_rate") == f"unemployment: {rules['unemployment']}"
+    # CPI 3%左右 is judged as the report words it (ceiling, level, or not judged): the CPI row
+    assert rule_applied("about", "cpi") == f"CPI: {rules['CPI']}"
+    # 以内 is an upper bound whatever the indicator
+    assert rule_applied("at_most", "cpi").startswith("at most (以内, 以下): met if outcome ≤ target")

@@ -149,6 +149,13 @@ CASES = [
      ["row 2", "'5左右'", "the word in the qualifier column"]),
     ("hand-entered period out of range", _write(HAND, HAND_HEADER + _row(period="3023")), HAND,
      ["row 2", "column 'period'", "between 1949 and 2100", "3023"]),
+    ("hand-entered vintage outside its words", _write(HAND, HAND_HEADER.replace(",source_url", ",vintage,source_url")
+                                                      + GOOD_ROW.replace(",http", ",final,http").replace("target", "actual")
+                                                      + _row(kind="actual").replace(",http", ",preliminary,http")), HAND,
+     ["row 3", "column 'vintage'", "expected one of expected, first, revised, final", "preliminary"]),
+    ("hand-entered vintage on a target", _write(HAND, HAND_HEADER.replace(",source_url", ",vintage,source_url")
+                                               + GOOD_ROW.replace(",http", ",first,http")), HAND,
+     ["row 2", "column 'vintage'", "belongs to an actual figure, not a target"]),
     ("alias given to two indicators", _replace("indicators.yml", ("aliases: [一般公共预算收入,", "aliases: [生产总值, 一般公共预算收入,")),
      "indicators.yml", ["alias '生产总值'", "'gdp' (entry 1)", "'general_budget_revenue' (entry 2)", "order of the file"]),
     ("alias as traditional twin of another's", _replace("indicators.yml", ("aliases: [民生支出]", "aliases: [民生支出, 財政支出]")),

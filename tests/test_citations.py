@@ -75,5 +75,7 @@ def test_conflicts_shown_and_note_count_figures_not_rows():
 def test_every_step_of_the_rule_has_words_for_the_reader():
     from analysis.present.citations import WHY_USED
     from analysis.reconciled.reconcile import RULE_STEPS
+    from analysis.reconciled.rule import FIRST_STEPS, TIE_CODES
 
-    assert sorted(WHY_USED) == sorted(code for _, code in RULE_STEPS)
+    assert sorted(WHY_USED) == sorted({code for _, code in [*RULE_STEPS, *FIRST_STEPS]})
+    assert all("no rule decides" in WHY_USED[code] for code in TIE_CODES)

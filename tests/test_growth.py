@@ -191,16 +191,18 @@ def test_dedupe_merges_agreeing_repeats_and_resolves_disagreeing_ones_with_a_not
     assert list(out["value"]) == [311.7] and out.iloc[0]["confirmed_by"] == "ref (hand_entered)"
     assert not out.iloc[0]["conflict"] and conflicts.empty
     # 4.6 and 4.7 in one report, preliminary or not, are [4.55, 4.65) and [4.65, 4.75): a conflict.
-    # Same report, both extracted, same decimals: the final figure before the preliminary one, whatever
-    # its place; when neither is preliminary, the earlier place in the text (start 1) is used.
+    # Same report, both extracted, same decimals: the later vintage (not 预计) before the preliminary one,
+    # whatever its place; when neither is preliminary, nothing decides: the earlier place in the text
+    # (start 1) only lists it first, and the figure is marked undecided (neither is judged).
     disagree = table(row("gdp", "growth", 4.6, 1, estimated=True, start=1),
                      row("gdp", "growth", 4.7, 1, start=2))
     out, conflicts = resolve(disagree)
     assert list(out["value"]) == [4.7] and out["conflict"].all()
     assert conflicts[["used_value", "other_doc", "other_value", "not_chosen"]].to_dict("records") == [
-        {"used_value": 4.7, "other_doc": "doc-2023", "other_value": 4.6, "not_chosen": "final_first"}]
+        {"used_value": 4.7, "other_doc": "doc-2023", "other_value": 4.6, "not_chosen": "later_vintage"}]
     out, conflicts = resolve(table(row("gdp", "growth", 4.6, 1, start=1), row("gdp", "growth", 4.7, 1, start=2)))
     assert list(out["value"]) == [4.6] and conflicts["not_chosen"].tolist() == ["earlier_in_text"]
+    assert out["undecided"].tolist() == [True]
 
 
 def test_conflicting_sources_use_one_value_per_figure_and_say_so():
@@ -320,12 +322,31 @@ def test_sources_table_titles_texts_from_sidecars_and_hand_entered_sources_from_
         "Hand-entered reference figures, Shizhong (枣庄市市中区), 2024 report [shizhong-2024-ref]",
         "Hand-entered reference figures, Shandong (山东省), 2023 report [shandong-ref]"]
     assert "GDP 331" not in " ".join(out["Title"])  # a row's note is not a title
-    assert out["URL"].tolist() == [NO_URL, "http://example.org/2024", "http://example.org/sd"]
-    assert out["Publisher"].tolist() == ["市中云报", "—", "—"]
+    assert out["Seen at"].tolist() == [NO_URL, "http://example.org/2024", "http://example.org/sd"]
+    assert out["Issuer"].tolist() == ["市中云报", "—", "—"]
     assert out["Figures"].tolist() == [len(SEED), 1, 1]
     only = sources_table(data, REGION, 2023, [sidecar], include_next=False)
     assert only["Document"].tolist() == ["doc-2023"]
     assert sources_table(data, "nowhere", 2023).empty
+
+
+def test_sources_table_cites_the_document_with_the_pages_it_was_seen_on_beside_it():
+    # A hand-entered document is cited from documents.csv (issuer, title, meeting, date); each page its
+    # figures give is listed with what the page is, a mirror marked as such, a Wikisource address decoded.
+    wiki = "https://zh.wikisource.org/wiki/2023%E5%B9%B4"
+    rows = [{**row("gdp", "growth", 5, 0, kind="target", period=2023, region="全国"), "doc": "china-2023-report",
+             "source": "hand_entered", "source_url": wiki, "page_kind": "wikisource", "source_type": "report"},
+            {**row("gdp", "growth", 3, 0, period=2022, region="全国"), "doc": "china-2023-report",
+             "source": "hand_entered", "source_url": "http://copy.example/x", "page_kind": "mirror",
+             "source_type": "report"}]
+    documents = pd.DataFrame([{"doc": "china-2023-report", "issuer": "国务院", "title": "2023年《政府工作报告》",
+                               "meeting": "十四届全国人大一次会议", "published": "2023-03-05", "note": ""}])
+    out = sources_table(table(*rows), "全国", None, [], documents).iloc[0]
+    assert (out["Issuer"], out["Title"], out["Meeting"], out["Published"]) == (
+        "国务院", "2023年《政府工作报告》", "十四届全国人大一次会议", "2023-03-05")
+    assert out["Kind"] == "work report; hand-entered (reference CSV)"
+    assert out["Seen at"] == ("https://zh.wikisource.org/wiki/2023年 (Wikisource transcription); "
+                              "http://copy.example/x (MIRROR: a copy on an unrelated site, low authority)")
 
 
 def test_source_title_without_sidecar_says_so():

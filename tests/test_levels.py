@@ -40,15 +40,35 @@ def chain_rows(table) -> pd.DataFrame:
     )
 
 
-def test_district_excess_is_one_point_over_a_floor_it_does_not_share(chain_rows) -> None:
+def test_promises_of_different_kinds_are_compared_as_intervals_not_subtracted(chain_rows) -> None:
     chain = target_chain(resolved(chain_rows)).set_index(["indicator", "level"])
     district = chain.loc[("gdp", "district")]
-    # 6%左右 (about) − 5%以上 (at least) = 1 pp: an expectation against a floor, kept apart in `promise`.
-    assert district["above_region"] == "山东省" and district["excess_pp"] == pytest.approx(6 - 5)
+    # Under the stated rule (about: 0.5 pp below its number is met) 6%左右 accepts 5.5% and up, 5%以上
+    # accepts 5% and up: the district asks 5.5 − 5 = +0.5 pp more, not 6 − 5 = +1.
+    assert district["above_region"] == "山东省" and district["excess_pp"] == pytest.approx(5.5 - 5)
     assert district["promise"] == "about vs at_least"
-    assert district["excess_over_nation_pp"] == pytest.approx(6 - 5)
+    # the nation's 5%左右 accepts 4.5%: 5.5 − 4.5 = +1.0
+    assert district["excess_over_nation_pp"] == pytest.approx(5.5 - 4.5)
     province = chain.loc[("gdp", "province")]
-    assert (province["excess_pp"], province["promise"]) == (0, "at_least vs about")
+    # ≥5% against ≈5% is the stricter promise (5 − 4.5 = +0.5), not an equal one
+    assert (province["excess_pp"], province["promise"]) == (pytest.approx(5 - 4.5), "at_least vs about")
+    # with a wider tolerance the about targets accept more: 6 − 1 = 5 against 5, and 5 against 5 − 1 = 4
+    wide = target_chain(resolved(chain_rows), about_tolerance_pp=1.0).set_index(["indicator", "level"])
+    assert wide.loc[("gdp", "district"), "excess_pp"] == pytest.approx(0.0)
+    assert wide.loc[("gdp", "province"), "excess_pp"] == pytest.approx(1.0)
+
+
+def test_a_ceiling_and_a_floor_or_an_unstated_direction_are_kept_apart(table) -> None:
+    # Unemployment 5.5%以内 (≤ 5.5) and 5.5%左右 (≤ 6.0 under the rule): the province is 0.5 pp stricter.
+    # CPI 3%左右 with no sense stated: a ceiling or a level to reach? Kept apart, not subtracted.
+    rows = table({"indicator": "surveyed_unemployment_rate", "measure": "share", "value": "5.5", "qualifier": "about"},
+                 {"indicator": "surveyed_unemployment_rate", "measure": "share", "value": "5.5",
+                  "qualifier": "at_most", **PROVINCE},
+                 {"indicator": "cpi", "value": "3", "qualifier": "about"},
+                 {"indicator": "cpi", "value": "3", "qualifier": "about", **PROVINCE})
+    chain = target_chain(resolved(rows)).set_index(["indicator", "level"])
+    assert chain.loc[("surveyed_unemployment_rate", "province"), "excess_pp"] == pytest.approx(5.5 - 6.0)
+    assert pd.isna(chain.loc[("cpi", "province"), "excess_pp"])
 
 
 def test_levels_are_compared_only_for_percentages(chain_rows) -> None:
@@ -67,8 +87,8 @@ def test_a_level_without_a_target_is_skipped_for_the_next_one_up_and_named(chain
 
 
 def test_excess_summary_keeps_kinds_of_promise_and_levels_compared_apart(chain_rows, table) -> None:
-    # 2024: nation 5%左右, province 5.5%以上 (+0.5, a floor against an about target, as in 2023: +0);
-    # 2025: province 6%左右 over the nation's 5.5%左右 (+0.5, about vs about): two groups, not one mean.
+    # 2024: nation 5%左右 (4.5 accepted), province 5.5%以上: +1.0, a floor against an about target, as in
+    # 2023 (+0.5); 2025: province 6%左右 over the nation's 5.5%左右 (+0.5, about vs about): two groups.
     rows = pd.concat([chain_rows, table(
         {"value": "5", "qualifier": "about", "period": 2024}, {"value": "5.5", "qualifier": "at_least", "period": 2024, **PROVINCE},
         {"value": "5.5", "qualifier": "about", "period": 2025}, {"value": "6", "qualifier": "about", "period": 2025, **PROVINCE})],
@@ -76,10 +96,11 @@ def test_excess_summary_keeps_kinds_of_promise_and_levels_compared_apart(chain_r
     summary = excess_summary(target_chain(resolved(rows))).set_index(["level", "indicator", "promise"])
     floor = summary.loc[("province", "gdp", "at_least vs about")]
     assert (floor["years"], floor["periods"], floor["above_level"]) == (2, "2023, 2024", "nation")
-    assert floor["mean_excess_pp"] == pytest.approx((0 + 0.5) / 2) and floor["max_excess_pp"] == pytest.approx(0.5)
-    assert summary.loc[("province", "gdp", "about vs about"), "mean_excess_pp"] == pytest.approx(6 - 5.5)
+    assert floor["mean_excess_pp"] == pytest.approx((0.5 + 1.0) / 2) and floor["max_excess_pp"] == pytest.approx(1.0)
+    assert summary.loc[("province", "gdp", "about vs about"), "mean_excess_pp"] == pytest.approx(5.5 - 5.0)
     district = summary.loc[("district", "gdp", "about vs at_least")]
-    assert (district["above_level"], district["skipped"], district["mean_excess_pp"]) == ("province", "枣庄市", 1.0)
+    assert (district["above_level"], district["skipped"]) == ("province", "枣庄市")
+    assert district["mean_excess_pp"] == pytest.approx(0.5)
 
 
 def test_two_regions_of_one_level_need_a_chain(chain_rows, table) -> None:
@@ -91,11 +112,15 @@ def test_two_regions_of_one_level_need_a_chain(chain_rows, table) -> None:
 
 
 def test_peers_count_targets_met_and_share(chain_rows) -> None:
-    peers = peer_table(resolved(chain_rows)).set_index("region")
+    from analysis.analyses.attainment import margin_column
+    from analysis.extract.catalog import load_catalog
+
+    peers = peer_table(resolved(chain_rows), catalog=load_catalog()).set_index("region")
     district = peers.loc["市中区"]
-    # One target (6%左右) judged against 6.5%: met, share 1/1, margin +0.5 pp.
+    # One target (6%左右) judged against 6.5%: met, share 1/1, margin +0.5 pp of real growth (GDP).
     assert (district["targets"], district["judged"], district["met"]) == (1, 1, 1)
-    assert district["share_met"] == 1 and district["mean_margin_pp"] == pytest.approx(0.5)
+    assert district["share_met"] == 1 and district[margin_column("real growth")] == pytest.approx(0.5)
+    assert pd.isna(district[margin_column("nominal growth")])
     assert (district["gdp_target"], district["gdp_outcome"]) == (6, 6.5)
     assert peers.loc["全国", "targets"] == 2 and peers.loc["全国", "judged"] == 0
     assert list(peer_table(resolved(chain_rows), "province")["region"]) == ["山东省"]
@@ -110,9 +135,9 @@ def test_several_districts_make_one_chain_each_through_the_levels_they_share(cha
     gdp = chain[chain["indicator"].eq("gdp")].set_index("region")
     # each region once: nation, province and both districts (the city set no GDP target)
     assert sorted(gdp.index) == sorted(["全国", "山东省", "市中区", "薛城区"])
-    # 7%以上 − the province's 5%以上 = 2 pp (a floor against a floor); 市中区 still 6 − 5 = 1 pp
+    # 7%以上 − the province's 5%以上 = 2 pp (a floor against a floor); 市中区 still 5.5 − 5 = 0.5 pp
     assert gdp.at["薛城区", "excess_pp"] == pytest.approx(7 - 5) and gdp.at["薛城区", "promise"] == "at_least vs at_least"
-    assert gdp.at["市中区", "excess_pp"] == pytest.approx(6 - 5)
+    assert gdp.at["市中区", "excess_pp"] == pytest.approx(5.5 - 5)
 
 
 def test_several_cities_are_each_the_foot_of_a_chain_and_never_above_a_district(table) -> None:
@@ -139,44 +164,51 @@ def test_a_given_chain_with_two_regions_of_one_level_is_refused(chain_rows, tabl
 
 
 def test_years_passed_over_and_years_not_are_summarised_apart(chain_rows, table) -> None:
-    # 2023: no city row, so the district (6%左右) is set against the province (5%以上): +1, 枣庄市 passed over.
-    # 2024: the city states no target (its own row), the district's 7%左右 against the province's 6.5%以上: +0.5.
+    # 2023: no city row, so the district (6%左右, 5.5 accepted) is set against the province (5%以上): +0.5,
+    # 枣庄市 passed over. 2024: the city states no target (its own row), the district's 7%左右 (6.5
+    # accepted) against the province's 6.5%以上: +0.0.
     rows = pd.concat([chain_rows, table(
         {"value": "6.5", "qualifier": "at_least", "period": 2024, **PROVINCE},
         {"value": "nan", "qualifier": "no_target", "period": 2024, **CITY},
         {"value": "7", "qualifier": "about", "period": 2024, **DISTRICT})], ignore_index=True)
     summary = excess_summary(target_chain(resolved(rows)))
     district = summary[summary["level"].eq("district")].set_index("periods")
-    assert district.at["2023", "skipped"] == "枣庄市" and district.at["2023", "mean_excess_pp"] == pytest.approx(1.0)
-    assert district.at["2024", "skipped"] == "" and district.at["2024", "mean_excess_pp"] == pytest.approx(0.5)
+    assert district.at["2023", "skipped"] == "枣庄市" and district.at["2023", "mean_excess_pp"] == pytest.approx(0.5)
+    assert district.at["2024", "skipped"] == "" and district.at["2024", "mean_excess_pp"] == pytest.approx(0.0)
     assert list(summary["above_level"].astype(str).unique()) == ["nation", "province"]
 
 
 def test_the_summary_reads_as_the_page_words_it(chain_rows) -> None:
     from analysis.extract.catalog import load_catalog
-    from analysis.present.panel_tables import chain_sentences
+    from analysis.present.chain_tables import chain_sentences
 
     sentences = chain_sentences(excess_summary(target_chain(resolved(chain_rows))), load_catalog())
-    assert ("Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, 2023: excess +1.0 pp; "
+    assert ("Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, 2023: excess +0.5 pp; "
             "枣庄市 has no such target in the data, so the district is compared with the province.") in sentences
     assert not any("nan" in s for s in sentences)
 
 
 def test_findings_lead_with_what_differs_and_group_the_targets_equal_to_the_level_above(chain_rows, table) -> None:
     from analysis.extract.catalog import load_catalog
-    from analysis.present.panel_tables import chain_findings
+    from analysis.present.chain_tables import chain_findings
 
-    # The province sets the nation's numbers: GDP 5%以上 against 5%左右 (2023), CPI 3%左右 against 3%左右 (2023,
-    # 2024): excess +0.0 pp each year, so one grouped line after the district's +1.0 pp.
+    # Promises compared as intervals (issue 19), an 'about' target accepting 0.5 pp beyond its number:
+    # GDP: the province's 5%以上 accepts 5 and up, the nation's 5%左右 4.5 and up: 5 − 4.5 = +0.5 pp; the
+    # district's 6%左右 accepts 5.5 and up against the province's 5: 5.5 − 5 = +0.5 pp (the city has none).
+    # The province sets the nation's numbers: CPI 控制在3%左右 (a ceiling, as the report words it: up to 3.5
+    # accepted at both levels, 3.5 − 3.5 = 0) in 2023 and 2024, and surveyed unemployment 5.5%左右 (a ceiling:
+    # up to 6.0 at both, 6.0 − 6.0 = 0) in 2023: excess +0.0 pp each year, so one grouped line after the two
+    # that differ.
+    ceiling_cpi = {"value": "3", "qualifier": "about", "indicator": "cpi", "sense": "ceiling"}
+    jobless = {"value": "5.5", "qualifier": "about", "indicator": "surveyed_unemployment_rate", "measure": "share"}
     rows = pd.concat([chain_rows, table(
-        {"value": "3", "qualifier": "about", "indicator": "cpi"},
-        {"value": "3", "qualifier": "about", "indicator": "cpi", **PROVINCE},
-        {"value": "3", "qualifier": "about", "indicator": "cpi", "period": 2024},
-        {"value": "3", "qualifier": "about", "indicator": "cpi", "period": 2024, **PROVINCE})], ignore_index=True)
+        ceiling_cpi, {**ceiling_cpi, **PROVINCE}, {**ceiling_cpi, "period": 2024},
+        {**ceiling_cpi, "period": 2024, **PROVINCE}, jobless, {**jobless, **PROVINCE})], ignore_index=True)
     found = chain_findings(excess_summary(target_chain(resolved(rows))), load_catalog())
-    assert len(found) == 2
-    assert found[0].startswith("Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, "
-                               "2023: excess +1.0 pp")
-    assert found[1] == ("Set at the nation's number (excess +0.0 pp), province vs nation: "
-                        "Consumer price index (居民消费价格): ≈ about vs ≈ about, 2023, 2024; "
-                        "Gross domestic product (地区生产总值): ≥ at least vs ≈ about, 2023.")
+    assert found == [
+        "Gross domestic product (地区生产总值), province vs nation, ≥ at least vs ≈ about, 2023: excess +0.5 pp.",
+        "Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, 2023: excess +0.5 pp; "
+        "枣庄市 has no such target in the data, so the district is compared with the province.",
+        "Set at the nation's number (excess +0.0 pp), province vs nation: "
+        "Consumer price index (居民消费价格): ≈ about vs ≈ about, 2023, 2024; "
+        "Surveyed urban unemployment rate (城镇调查失业率): ≈ about vs ≈ about, 2023."]

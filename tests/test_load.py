@@ -9,11 +9,12 @@ import pytest
 from analysis.config import DATA_DIR
 from analysis.errors import DataError
 from analysis.staging.load import TABLE_COLUMNS, load_hand_entered, load_indicators
+from analysis.staging.reference import REFERENCE_COLUMNS
 
 
 def test_table_is_typed_and_complete() -> None:
     table = load_indicators()
-    assert list(table.columns) == [*TABLE_COLUMNS, "correction"]
+    assert list(table.columns) == [*TABLE_COLUMNS, "correction", *REFERENCE_COLUMNS]
     assert str(table["period"].dtype) == "Int64" and table["estimated"].dtype == bool
     hand = load_hand_entered()
     revenue = hand[(hand["indicator"] == "general_budget_revenue") & (hand["measure"] == "level")].iloc[0]

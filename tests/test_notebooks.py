@@ -35,7 +35,7 @@ SHOWS = {
     "01-growth-rates.ipynb": [
         "297.7亿元",   # 2021 GDP implied by 311.7 亿元 after 4.7 %: 311.7 / 1.047 = 297.71
         "34,820元",    # 2021 income implied by 36836 元 after 5.8 %: 36836 / 1.058 = 34816.6, shown to its precision
-        "≈330.40亿元",  # the ≈6 % GDP target (exact, issue 12) on 311.7 亿元 ± 0.05: 311.7 × 1.06 = 330.402 ± 0.053, two decimals
+        "≈330.4亿元",   # the ≈6 % GDP target on 311.7 亿元: 311.7 × 1.06 = 330.402, to the base's one decimal (issue 19)
     ],
     "02-livelihood-spending.ipynb": [
         "35.33",       # implied expenditure: 民生支出 26.6 亿元 at 75.3 % of it: 26.6 / 0.753 = 35.325

@@ -69,6 +69,19 @@ def test_figure_listing_shows_qualifier_and_source(tmp_path: Path) -> None:
     target = listing[listing["kind"].eq("target")].iloc[0]
     assert (target["indicator"], target["名称"], target["value"]) == ("Gross domestic product", "地区生产总值", "≈6%")
     assert target["source"].startswith("t [") and "主要预期目标是" in target["source"]
+    assert set(listing["span"]) == {""}  # the test text's figures are all of one year
+
+
+def test_figure_listing_says_how_many_years_a_figure_spans_and_where_a_change_started() -> None:
+    from analysis.extract.catalog import load_catalog
+    from analysis.extract.facts import extract_mentions
+    from analysis.present.overview import figure_listing
+
+    facts = extract_mentions("一、“十四五”时期工作回顾\n五年来，城镇新增就业累计260万人，城镇化率由60%提高到65.2%。", 2026)
+    facts = facts.assign(doc="t", source="extracted", estimated=False)
+    listing = figure_listing(facts, load_catalog())
+    assert listing["span"].tolist() == ["total over several years", ""]
+    assert listing["value"].tolist()[1] == "65.2% (from 60)"
 
 
 def _repeated_table() -> pd.DataFrame:
@@ -136,7 +149,7 @@ def test_consistency_sentence_names_the_conflicts() -> None:
     table = _repeated_table()
     assert consistency_sentence(find_conflicts(table)) == (
         "4 figure(s) are reported more than once (4 pair(s) of rows compared). **1 figure(s) conflict "
-        "between sources: see [Consistency checks](#Consistency-checks).**")
+        "between sources (1 pair(s)): see [Consistency checks](#Consistency-checks).**")
     agreeing = find_conflicts(table.drop(index=[2, 3]))
     assert consistency_sentence(agreeing) == (
         "3 figure(s) are reported more than once (3 pair(s) of rows compared): all agree within rounding.")

@@ -11,8 +11,8 @@ import pytest  # noqa: E402
 
 from analysis.extract.catalog import load_catalog  # noqa: E402
 from analysis.present.panel_charts import NO_TARGET_LABEL, chain_over_years, targets_vs_outcomes  # noqa: E402
-from analysis.present.panel_tables import (chain_sentences, compared_with, degree_example, degree_text,  # noqa: E402
-                                           target_text, trend_shown)
+from analysis.present.chain_tables import chain_sentences, compared_with  # noqa: E402
+from analysis.present.panel_tables import degree_example, degree_text, target_text, trend_shown  # noqa: E402
 from conftest import conflict_rows  # noqa: E402
 
 
@@ -23,7 +23,8 @@ def _record() -> pd.DataFrame:
                 borderline=False, ratio=float("nan"), margin_pp=float("nan"))
     rows = [
         dict(period=2019, target_set="target", target=6.0, target_high=6.5, target_qualifier="range", outcome=6.0,
-             revised=True, status="met", gap_pp=0.0),
+             revised=True, status="met", gap_pp=0.0, first_outcome=6.1, first_doc="c-2020", first_vintage="first",
+             outcome_vintage="final"),
         dict(period=2020, target_set="no target set", target=float("nan"), target_qualifier="no_target",
              outcome=2.3, revised=False, status="no target set", gap_pp=float("nan")),
         dict(period=2021, target_set="target", target=6.0, target_qualifier="at_least", outcome=8.1, revised=False,
@@ -40,9 +41,14 @@ def test_targets_vs_outcomes_draws_outcomes_targets_by_qualifier_and_the_absence
     assert list(line.get_xdata()) == [2019, 2020, 2021, 2022]
     assert list(line.get_ydata()) == [6.0, 2.3, 8.1, 3.0]
     labels = ax.get_legend_handles_labels()[1]
-    assert {"target, ≈ about", "target, ≥ at least", "target, range", "outcome revised by a later report"} <= set(labels)
+    assert {"target, ≈ about", "target, ≥ at least", "target, range", "outcome revised after first publication",
+            "outcome as first published"} <= set(labels)
+    # 2019's first published 6.1 is drawn beside the final 6.0 it was revised to
+    firsts = [c for c in ax.collections if c.get_label() == "outcome as first published"][0]
+    assert [tuple(p) for p in firsts.get_offsets()] == [(2019, 6.1)]
     assert [t.get_text().strip() for t in ax.texts] == [NO_TARGET_LABEL]
-    assert ax.texts[0].get_position()[0] == 2020
+    # the words stand at the top of the axes, clear of the 2020 outcome (2.3 %) near the bottom
+    assert ax.texts[0].get_position() == (2020, 0.97) and ax.texts[0].get_verticalalignment() == "top"
     assert any(list(l.get_xdata()) == [2020, 2020] for l in ax.get_lines()[1:])  # the dotted year line
     plt.close(ax.figure)
 
@@ -64,22 +70,24 @@ def test_tables_state_the_absence_and_the_degree() -> None:
     assert target_text(record.iloc[0]) == "6–6.5%"
     assert degree_text(record.iloc[3]) == "-2.5 pp"
     assert degree_text(pd.Series({"ratio": 6782 / 8000, "gap_pp": None})) == "84.8% of the target"
-    # A source of the 2020 report year disagrees with the 2.3 % outcome of 2020, and one with the revised 2019 outcome.
+    # A source of the same vintage disagrees with the 2.3 % outcome of 2020; the revised 2019 outcome (final 6.0)
+    # names the value first published (6.1), once, as a revision, not again as another source.
     other = {"region": "全国", "indicator": "gdp", "kind": "actual", "measure": "growth", "other_source": "hand_entered",
              "other_decimals": 1, "other_unit": "%", "used_report_year": 2021}
     conflicts = conflict_rows({**other, "period": 2020, "other_doc": "c-2021-news", "other_report_year": 2021,
-                               "other_value": 2.2, "not_chosen": "extracted_first"},
+                               "other_value": 2.2, "not_chosen": "report_words", "used_vintage": "first",
+                               "other_vintage": "first"},
                               {**other, "period": 2019, "other_doc": "c-2020", "other_report_year": 2020,
-                               "other_value": 6.1})
+                               "other_value": 6.1, "not_chosen": "later_vintage", "used_vintage": "final",
+                               "other_vintage": "first"})
     shown = trend_shown(record, load_catalog(), conflicts)
-    # 2019's outcome (used from a 2021 report) was first given by the 2020 report: a revision, not a same-year conflict
-    assert shown.loc[0, "Notes"] == "revised: first reported 6.1 % in c-2020 (hand-entered, 2020 report)"
+    assert shown.loc[0, "Notes"] == "revised: outcome shown is the final (最终核实) figure; first published 6.1% (c-2020)"
     assert shown.loc[1, "Notes"] == "other source: 2.2 % in c-2021-news (hand-entered, 2021 report)"
     assert shown.loc[2, "Notes"] == ""
     tie = conflicts.assign(not_chosen="document_id")
     assert trend_shown(record, load_catalog(), tie).loc[1, "Notes"].endswith(
-        "(no rule decides between them: check the sources)")
-    assert shown.loc[1, "Outcome"] == "2.3%"
+        "(no rule decides between them: neither is judged)")
+    assert shown.loc[1, "Outcome (latest official figure)"] == "2.3%"
 
 
 @pytest.mark.parametrize("qualifier", ["at_most", None])

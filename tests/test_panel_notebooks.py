@@ -26,7 +26,7 @@ def test_nation_trends_show_every_year_and_the_2020_absence(shipped_build) -> No
     assert "no target set" in html and "real (constant prices)" in html
     for year in range(2006, 2026):
         assert f">{year}<" in html, year
-    assert "revised: first reported" in html
+    assert "revised: outcome shown is the final (最终核实) figure; first published" in html
     # the nation's report writes 国内生产总值; provinces, cities and districts write 地区生产总值
     assert "国内生产总值" in html and "地区生产总值" not in html
 
@@ -43,17 +43,18 @@ def test_district_trends_state_the_fdi_shortfall(shipped_build) -> None:
 @pytest.mark.slow
 def test_levels_and_peers_compare_an_about_with_a_floor(shipped_build) -> None:
     html = shipped_build.page("05-levels-and-peers.ipynb")
-    assert "about vs at_least" in html and "+1.0" in html
+    # compared as intervals: ≈6% accepts 5.5% and up, ≥5% accepts 5%: +0.5 pp
+    assert "≈ about vs ≥ at least" in html and "+0.5" in html
     assert "Shandong Province (山东省)" in html and "China (全国)" in html
 
 
 @pytest.mark.slow
 def test_the_2023_chain_says_the_city_target_is_missing(shipped_build) -> None:
-    # No Zaozhuang 2023 target is in the shipped data: Shizhong's 6%左右 is set against Shandong's 5%以上
-    # (+1 pp), and both the table and the finding name the city that was passed over.
+    # No Zaozhuang 2023 target is in the shipped data: Shizhong's 6%左右 (5.5% accepted) is set against
+    # Shandong's 5%以上 (+0.5 pp), and both the table and the finding name the city that was passed over.
     html = shipped_build.page("05-levels-and-peers.ipynb")
     assert "province 山东省 (枣庄市: no target in the data)" in html
-    assert ("Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, 2023: excess +1.0 pp; "
+    assert ("Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, 2023: excess +0.5 pp; "
             "枣庄市 has no such target in the data, so the district is compared with the province.") in html
 
 

@@ -222,30 +222,71 @@ def test_resolve_lists_every_disagreeing_source_and_leaves_uncatalogued_rows(tab
 
 
 def test_resolve_within_one_report_year_never_depends_on_row_order(table):
-    # Two hand-entered pages of the 2023 report year: a preliminary 2100 (预计, estimated) and a final 2039.04.
+    # Two hand-entered pages of the 2023 report year: a preliminary 2100 (预计, estimated) and a first
+    # published 2039.04 (a later vintage).
     prelim = {"value": "2100", "doc": "a-news", "source": "hand_entered", "estimated": True}
     final = {"value": "2039", "doc": "b-review", "source": "hand_entered", "estimated": False}
     for rows in (table(prelim, final), table(final, prelim)):
         used, conflicts = resolve(rows)
-        assert used["doc"].tolist() == ["b-review"]  # the final figure, whatever the order
-        assert conflicts["not_chosen"].tolist() == ["final_first"]
-    # Equal in every respect the rule names: the document id decides, not the row order.
+        assert used["doc"].tolist() == ["b-review"]  # the later vintage, whatever the order
+        assert conflicts["not_chosen"].tolist() == ["later_vintage"] and not used["undecided"].any()
+    # Equal in every respect the rule names: nothing decides. Both stay listed (document id order, not
+    # row order) and the figure is marked undecided, so that no analysis judges it.
     first, second = {**final, "doc": "z-page"}, {**final, "value": "2050", "doc": "m-page"}
     assert resolve_figures(table(first, second))["doc"].tolist() == ["m-page"]
     assert resolve_figures(table(second, first))["doc"].tolist() == ["m-page"]
-    assert resolve(table(second, first)).conflicts["not_chosen"].tolist() == ["document_id"]
-    assert "never depends on the order of rows" in RESOLUTION_RULE
+    used, conflicts = resolve(table(second, first))
+    assert conflicts["not_chosen"].tolist() == ["document_id"] and used["undecided"].tolist() == [True]
+    assert "never depends on the order of rows" in RESOLUTION_RULE and "Nothing else decides" in RESOLUTION_RULE
 
 
-def test_the_deciding_step_is_named_down_to_decimals_and_place_in_the_text(table):
-    # One report, both extracted: 311.7 (one decimal) before 315 (none); 4.6 before 4.7 by place in the text.
+def test_the_report_s_words_come_before_a_news_page_and_a_vintage_decides_outcomes(table):
+    # 2008 GDP target: the report writes 8%左右, a press conference 8%: the report's qualifier is used.
+    report = {"value": "8", "qualifier": "about", "doc": "z-report", "source": "hand_entered", "kind": "target",
+              "measure": "growth", "unit": "%", "period": 2008, "report_year": 2008, "source_type": "report"}
+    news = {**report, "qualifier": pd.NA, "doc": "a-news", "source_type": "news"}
+    used, conflicts = resolve(table(news, report))
+    assert used["qualifier"].tolist() == ["about"] and conflicts["not_chosen"].tolist() == ["report_words"]
+    # 2007 GDP: 11.4 first published (2008), 13.0 final (2009): attainment uses 13.0, the prior year of the
+    # 2008 target the 11.4 known when it was set.
+    first = {"value": "11.4", "doc": "cctv", "source": "hand_entered", "measure": "growth", "unit": "%",
+             "period": 2007, "report_year": 2008, "vintage": "first", "source_type": "release"}
+    final = {**first, "value": "13.0", "doc": "final", "report_year": 2009, "vintage": "final"}
+    assert resolve(table(first, final)).figures["value"].tolist() == [13.0]
+    earliest, conflicts = resolve(table(first, final), mode="first")
+    assert earliest["value"].tolist() == [11.4] and conflicts["not_chosen"].tolist() == ["earlier_vintage"]
+
+
+def test_an_annual_average_is_not_the_rate_at_the_year_s_end(table):
+    # 2022 surveyed unemployment: the bulletin gives the annual average 5.6 and the year-end 5.5; the
+    # report the year-end 5.5. The annual average is used (the target names no other measure).
+    base = {"source": "hand_entered", "indicator": "surveyed_unemployment_rate", "measure": "share", "unit": "%",
+            "region": "全国", "level": "nation"}
+    rows = table({**base, "value": "5.5", "doc": "report", "report_year": 2023, "statistic": "year_end",
+                  "source_type": "report"},
+                 {**base, "value": "5.6", "doc": "bulletin", "report_year": 2023, "statistic": "annual_average",
+                  "source_type": "bulletin"},
+                 {**base, "value": "5.5", "doc": "bulletin", "report_year": 2023, "statistic": "year_end",
+                  "source_type": "bulletin"})
+    used, conflicts = resolve(rows)
+    assert used[["doc", "value", "statistic"]].to_dict("records") == [
+        {"doc": "bulletin", "value": 5.6, "statistic": "annual_average"}]
+    assert set(conflicts["not_chosen"]) == {"other_statistic"}
+    assert figures_agree(rows.iloc[0], rows.iloc[2])[0]  # the report's and the bulletin's year-end agree
+    assert figures_agree(rows.iloc[1], rows.iloc[2]) == (False, "different statistics: annual average vs year end")
+
+
+def test_precision_and_place_in_the_text_do_not_decide(table):
+    # One report, both extracted: 311.7 and 315, 4.6 and 4.7. More decimals or an earlier place in the text
+    # is no reason to believe a value: both are listed (in that order) and neither is judged.
     rows = table({"value": "315", "start": 5}, {"value": "311.7", "start": 50},
                  {"value": "4.7", "measure": "growth", "unit": "%", "start": 90},
                  {"value": "4.6", "measure": "growth", "unit": "%", "start": 20})
-    conflicts = resolve(rows, 2023).conflicts
+    used, conflicts = resolve(rows, 2023)
     assert conflicts[["measure", "used_value", "other_value", "not_chosen"]].to_dict("records") == [
         {"measure": "level", "used_value": 311.7, "other_value": 315.0, "not_chosen": "more_decimals"},
         {"measure": "growth", "used_value": 4.6, "other_value": 4.7, "not_chosen": "earlier_in_text"}]
+    assert used["undecided"].tolist() == [True, True]
 
 
 def test_a_report_keeps_its_conflicts_and_those_of_its_history(table):

@@ -10,7 +10,7 @@ import pytest
 from analysis.config import DATA_DIR, data_paths
 from analysis.errors import DataError
 from analysis.staging.absences import NO_TARGET
-from analysis.staging.load import HAND_ENTERED_COLUMNS, load_hand_entered
+from analysis.staging.load import HAND_ENTERED_COLUMNS, HAND_ENTERED_OPTIONAL, load_hand_entered
 
 CHINESE_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,}")
 # Pages in another language are allowed only when the note says so and quotes them.
@@ -24,12 +24,25 @@ def rows() -> list[dict]:
 
 
 def test_every_row_cites_a_url_and_quotes_the_page(rows: list[dict]) -> None:
-    assert rows and list(rows[0]) == HAND_ENTERED_COLUMNS
+    assert rows and set(rows[0]) == {*HAND_ENTERED_COLUMNS, *HAND_ENTERED_OPTIONAL} - {"horizon", "value_from"}
     for line, row in enumerate(rows, start=2):
         assert re.match(r"https?://\S+$", row["source_url"]), f"row {line}: no http(s) URL"
         note = row["source_note"]
         assert CHINESE_PHRASE.search(note) or (FOREIGN.search(note) and '"' in note), \
             f"row {line}: the note quotes no Chinese wording and flags no foreign-language page: {note!r}"
+
+
+def test_every_hand_entered_document_is_cited_with_issuer_title_and_date() -> None:
+    from analysis.staging.reference import load_documents, undescribed_docs
+
+    paths = data_paths()
+    documents = load_documents(paths.documents)
+    assert undescribed_docs(load_hand_entered(), documents, paths.raw) == []
+    assert documents["issuer"].notna().all() and documents["title"].notna().all()
+    # the nation's reports of the shared corpus name their meeting and date
+    corpus = documents[documents["doc"].isin([f"china-{y}-report" for y in (*range(2006, 2016), 2022, 2023, 2025)])]
+    assert len(corpus) == 13 and corpus["meeting"].str.contains("全国人大").all()
+    assert corpus["published"].str.fullmatch(r"20\d\d-03-05").all()
 
 
 def test_file_loads_through_the_schema() -> None:

@@ -75,9 +75,10 @@ def test_item5_causes_are_named_not_claimed(pages):
 
 
 def test_item6_targets_are_exact_on_every_page(pages):
-    # ≈6% on 311.7 亿元: 311.7 × 1.06 = 330.402, interval [311.65 × 1.06, 311.75 × 1.06] = [330.349, 330.455];
-    # not [311.65 × 1.055, 311.75 × 1.065) = [328.79, 332.01) as if 6% were rounded.
-    assert "≈330.40亿元" in pages["01"] and "[330.349, 330.455]" in pages["01"]
+    # ≈6% on 311.7 亿元: 311.7 × 1.06 = 330.402, shown to the base's one decimal, ≈330.4亿元, with no
+    # interval: the base's rounding alone ([330.349, 330.455]) would claim a precision "about" never had
+    # (issue 19); and not [311.65 × 1.055, 311.75 × 1.065) = [328.79, 332.01) as if 6% were rounded.
+    assert "≈330.4亿元" in pages["01"] and "[330.349, 330.455]" not in pages["01"]
     assert "328.7" not in pages["01"] and "[328.8, 332.0)" not in pages["01"]
     for number in ("01", "03"):
         assert "6% is read as 6.0%" in pages[number]
@@ -159,9 +160,15 @@ def test_issue20_page_00_stays_small_and_folds_its_long_tables(shipped_build):
 
 def test_issue20_page_05_leads_with_what_differs(shipped_build):
     text = _text(shipped_build.out / "05-levels-and-peers.html")
-    # Shizhong's 2023 GDP target, 6%左右, against Shandong's 5%以上: +1.0 pp, before the one "+0.0 pp" line
+    # Shizhong's 2023 GDP target, 6%左右, against Shandong's 5%以上, compared as intervals (issue 19): 6%左右
+    # accepts 5.5 and up, 5%以上 5 and up, so +0.5 pp (not 6 − 5), before the one "+0.0 pp" line. That line
+    # groups the province's targets set as the nation's promise of the same kind: GDP 6%以上 both in 2021,
+    # unemployment 5.5%左右 both in 2021 and 2025 and 5.5%以内 both in 2022 (hand_entered.csv)
     first_same = text.index("Set at the nation's number (excess +0.0 pp), province vs nation")
-    assert text.index("district vs province, ≈ about vs ≥ at least, 2023: excess +1.0 pp") < first_same
+    assert text.index("district vs province, ≈ about vs ≥ at least, 2023: excess +0.5 pp") < first_same
+    assert ("Set at the nation's number (excess +0.0 pp), province vs nation: Gross domestic product (地区生产总值): "
+            "≥ at least vs ≥ at least, 2021; Surveyed urban unemployment rate (城镇调查失业率): ≈ about vs ≈ about, "
+            "2021, 2025; ≤ at most vs ≤ at most, 2022.") in text
     assert text.count("excess +0.0 pp") == 1
 
 

@@ -54,3 +54,18 @@ def test_one_year_of_outcomes_is_named_once_and_uncatalogued_figures_are_not_cou
     report = report_of(rows, "枣庄市", 2024)
     assert trends_page.heading(report, trends_page.trends_results(report)).endswith(
         "1 outcome figure for 2023, tabled by year below.")
+
+
+def test_an_outcome_seen_only_on_a_mirror_page_is_marked_in_the_outcomes_table() -> None:
+    # Issue 19 marks a figure seen only on a mirror page with †; the outcomes of a region without targets
+    # (issue 20) carry the mark too: 1092.1亿元 in 2012 from a repost, 6.4% growth in 2023 from the city's page.
+    rows = indicator_table(CITY, {"value": "6.4", "page_kind": "official"},
+                           {"value": "1092.1", "measure": "level", "unit": "亿元", "period": 2012, "report_year": 2022,
+                            "doc": "zz-2022-mirror", "page_kind": "mirror"})
+    report = report_of(rows, "枣庄市", 2024)
+    results = trends_page.trends_results(report)
+    note, table, mirror_note = trends_page.every_target(report, results)
+    shown = table.data.set_index("Measure")
+    assert shown.loc["level", "2012"] == "1092.1亿元†" and shown.loc["growth", "2023"] == "6.4%"
+    assert mirror_note.startswith("† seen only on a mirror page")
+    assert "(† seen only on a mirror page)." in trends_page.key_findings(report, results)

@@ -62,7 +62,9 @@ class Report(reconciled.Report):
 
         One row per target, with `status`: met or missed by the rule for its qualifier (`rule`, in the words
         of the page's rules table); 'not comparable' when no outcome is in the data (`reason` says why);
-        'no target set' where the report states that it sets none. `ratio` = outcome ÷ target for level and
+        'not judged' (`reason` says why) where the sources disagree and no rule decides, where the outcome is
+        another statistic or basis than the target's, or where the report does not say whether a CPI target
+        is a ceiling or a level to reach; 'no target set' where the report states that it sets none. `ratio` = outcome ÷ target for level and
         count targets, `gap_pp` = outcome − target for percentage targets, `margin_pp` the gap signed so that
         positive is on the side the rule asks for; `borderline` when the outcome's rounding straddles the
         target; `preliminary` for a 预计 outcome. An outcome 0.5 pp (`about_tolerance_pp`) below an 'about'
@@ -91,16 +93,20 @@ class Panel(reconciled.Panel):
     ['city', 'district', 'nation', 'province']
     """
 
-    def chain(self, indicator: str | None = None, year: int | None = None, *,
-              measure: str | None = None) -> pd.DataFrame:
+    def chain(self, indicator: str | None = None, year: int | None = None, *, measure: str | None = None,
+              about_tolerance_pp: float = ABOUT_TOLERANCE_PP) -> pd.DataFrame:
         """Each level's target for `indicator` and `year` (every one when None) beside the nearest higher level
         that set one: the chain nation → province → city → district (层层加码), one row per level.
 
         Columns (`levels.target_chain`): indicator, measure, unit, period, level, region, region_en, target
         (the value), target_high, target_qualifier, doc; the level compared with (above_level, above_region,
         above_target, above_qualifier, and `skipped`: levels of the chain passed over for want of a target);
-        excess_pp = target − the target compared with, excess_over_nation_pp, in percentage points (percentage
-        targets only); promise names both qualifiers ('about vs at_least'), for those are not one promise.
+        excess_pp: how much higher the lowest outcome the target accepts lies than the one the target compared
+        with accepts (for ceilings, the highest), in percentage points (percentage targets only), the promises
+        compared as intervals under the stated rule (`promises.accepted_interval`, an 'about' target accepting
+        `about_tolerance_pp` below it): 6%左右 (5.5 accepted) is +0.5 pp over 5%以上; excess_over_nation_pp the
+        same against the nation; NaN where the two cannot be set on one end (a floor and a ceiling, a level to
+        reach). `promise` names both qualifiers ('about vs at_least').
 
         >>> panel = open_panel()
         >>> gdp = panel.chain("gdp", 2023, measure="growth")
@@ -108,8 +114,10 @@ class Panel(reconciled.Panel):
         [('nation', 5.0, 'about'), ('province', 5.0, 'at_least'), ('district', 6.0, 'about')]
         >>> gdp["above_region"].iloc[2], gdp["skipped"].iloc[2]  # the city's 2023 target is not in the data
         ('山东省', '枣庄市')
+        >>> float(gdp["excess_pp"].iloc[2]), float(gdp["excess_over_nation_pp"].iloc[2])  # 5.5 − 5; 5.5 − 4.5
+        (0.5, 1.0)
         """
-        chain = panel_chain(self.figures, default_chains(self.table))
+        chain = panel_chain(self.figures, default_chains(self.table), about_tolerance_pp)
         keep = pd.Series(True, index=chain.index)
         for column, wanted in (("indicator", indicator), ("period", year), ("measure", measure)):
             if wanted is not None:
@@ -120,15 +128,17 @@ class Panel(reconciled.Panel):
               about_tolerance_pp: float = ABOUT_TOLERANCE_PP) -> pd.DataFrame:
         """The regions of `level` (every level when None) side by side, one row per region and year (`year`
         only when given): targets set and stated absences (no_target), targets judged and met, share_met,
-        mean_margin_pp and mean_ratio (`attainment.attainment_summary`), the GDP growth target
-        (gdp_target, gdp_target_qualifier) and outcome, and the livelihood (民生) spending share.
+        mean_ratio and the mean margin of each kind of measure, never averaged across kinds (margin_<kind>_pp:
+        margin_real_growth_pp, margin_nominal_growth_pp, margin_price_change_pp, margin_rate_pp,
+        margin_pp_change_pp; `attainment.attainment_summary`), the GDP growth target (gdp_target,
+        gdp_target_high, gdp_target_qualifier) and outcome, and the livelihood (民生) spending share.
 
         >>> panel = open_panel()
         >>> peers = panel.peers(year=2023).set_index("region")
         >>> peers.loc["山东省", "gdp_target_qualifier"], float(peers.loc["山东省", "gdp_outcome"])  # ≥5%, 6.0%
         ('at_least', 6.0)
         """
-        peers = peer_table(self.figures, level, about_tolerance_pp=about_tolerance_pp)
+        peers = peer_table(self.figures, level, about_tolerance_pp=about_tolerance_pp, catalog=self.catalog)
         return (peers if year is None else peers[peers["period"].eq(year)]).reset_index(drop=True)
 
 

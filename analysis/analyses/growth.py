@@ -68,7 +68,7 @@ def _bounded(frame: pd.DataFrame, name: str, keep: tuple[str, ...] = (), exact: 
     """indicator, period, `name`, `name`_low, `name`_high, `name`_conflict (+ `keep` columns) of
     figure rows; `exact`: the rows are targets (`target_interval`)."""
     bounds = [(target_interval if exact else row_interval)(row) for _, row in frame.iterrows()]
-    out = frame[["indicator", "period", *keep]].copy()
+    out = frame.reindex(columns=["indicator", "period", *keep]).copy()  # a column the table lacks is empty
     out[f"{name}_conflict"] = frame["conflict"].astype(bool) if "conflict" in frame else False
     out[name] = frame["value"].astype(float)
     out[f"{name}_low"] = [float(b[0]) for b in bounds]
@@ -142,7 +142,7 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
     Targets without a review-year level stay in the table with a note, not dropped.
     `basis_warning` is True only where a real target is applied to a (nominal) level; a target
     without a base level has base_level NaN (unpaired).
-    Columns: indicator, title_en, name_zh, base_period, base_level, base_low, base_high, unit,
+    Columns: indicator, title_en, name_zh, base_period, base_level, base_low, base_high, base_decimals, unit,
     target_period, target, target_value_high, qualifier, growth_low, growth_high, implied_level,
     implied_low, implied_high, growth_basis, basis_warning, quote, source_url,
     conflict.
@@ -156,7 +156,8 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
                                            "source_url"), exact=True)
     bases = mine[(mine["kind"] == "actual") & (mine["measure"] == "level")
                  & (mine["period"] == report_year - 1)]
-    bases = _bounded(bases, "base", ("unit",)).rename(columns={"period": "base_period"})
+    bases = _bounded(bases, "base", ("unit", "decimals")).rename(columns={"period": "base_period",
+                                                                        "decimals": "base_decimals"})
     out = named(targets.merge(bases, on="indicator", how="left"), catalog, report.level)
     out = _mark_conflicts(out, ["growth", "base"])
     out = out.rename(columns={"period": "target_period", "growth": "target",
@@ -167,7 +168,7 @@ def implied_target_levels(report: Report) -> pd.DataFrame:
     out["implied_high"] = out["base_high"] * out["growth_high"].map(rate_factor)
     out["basis_warning"] = real_on_nominal(out["growth_basis"], out["base_level"])
     columns = ["indicator", "title_en", "name_zh", "base_period", "base_level", "base_low",
-               "base_high", "unit", "target_period", "target", "target_value_high", "qualifier",
+               "base_high", "base_decimals", "unit", "target_period", "target", "target_value_high", "qualifier",
                "growth_low", "growth_high", "implied_level", "implied_low", "implied_high",
                "growth_basis", "basis_warning", "quote", "source_url",
                "conflict"]
@@ -201,20 +202,22 @@ def growth_paths(report: Report) -> pd.DataFrame:
 
     One figure per year, by RESOLUTION_RULE (`report_year`: the analysed report; None: the latest
     report that gives it). Columns: indicator, title_en, name_zh, period, growth, growth_low,
-    growth_high, level, unit, estimated, report_year, growth_basis, source_url, conflict.
+    growth_high, level, unit, estimated, report_year, growth_basis, source_url, conflict, and the rate as
+    written: qualifier, value_high, page_kind (a mirror page is low authority).
     """
     catalog = report.catalog
     actual = report.regional()
     actual = actual[(actual["kind"] == "actual") & actual["indicator"].notna()]
     rates = _bounded(actual[actual["measure"] == "growth"], "growth",
-                     ("subject", "estimated", "report_year", "source_url"))
+                     ("subject", "estimated", "report_year", "source_url", "qualifier", "value_high", "page_kind"))
     levels = actual[actual["measure"] == "level"][["indicator", "period", "value", "unit"]]
     out = rates.merge(levels.rename(columns={"value": "level"}), on=["indicator", "period"],
                       how="left")
     out = out[out.groupby("indicator")["period"].transform("nunique") >= 2]
     out = named(out, catalog, report.level).rename(columns={"growth_conflict": "conflict"})
     columns = ["indicator", "title_en", "name_zh", "period", "growth", "growth_low", "growth_high",
-               "level", "unit", "estimated", "report_year", "growth_basis", "source_url", "conflict"]
+               "level", "unit", "estimated", "report_year", "growth_basis", "source_url", "conflict",
+               "qualifier", "value_high", "page_kind"]
     return out.sort_values(["indicator", "period"])[columns].reset_index(drop=True)
 
 
@@ -233,19 +236,23 @@ def cited_sources(table: pd.DataFrame, region: str, report_year: int | None = No
                   sidecars: list[dict] | None = None) -> pd.DataFrame:
     """Documents behind a region's figures (one report and the next, which gives its outcomes).
 
-    Columns: doc, source, report_year, region, region_en, source_url, source_note, figures (rows
-    each gives), and, from the raw documents' provenance sidecars when given, title, publisher,
-    date_published. For a display-ready table use `analysis.citations.sources_table`.
+    Columns: doc, source, report_year, region, region_en, source_url (the first), source_note, figures
+    (rows each gives), source_type, seen_at (every distinct (source_url, page_kind) of its rows), and,
+    from the raw documents' provenance sidecars when given, title, publisher, date_published. For a
+    display-ready table use `analysis.citations.sources_table`.
     """
     rows = table[table["region"] == region]
-    if "region_en" not in rows:
-        rows = rows.assign(region_en=pd.NA)
+    for column in ("region_en", "source_type", "page_kind"):
+        if column not in rows:
+            rows = rows.assign(**{column: pd.NA})
     if report_year is not None:
         rows = rows[rows["report_year"].isin([report_year, report_year + 1])]
+    rows = rows.assign(_seen=[(u, k if isinstance(k, str) else None) for u, k in zip(rows["source_url"], rows["page_kind"])])
     out = rows.groupby(["doc", "source", "report_year"], dropna=False).agg(
         region=("region", "first"), region_en=("region_en", "first"),
         source_url=("source_url", "first"), source_note=("source_note", "first"),
-        figures=("value", "size")).reset_index()
+        figures=("value", "size"), source_type=("source_type", "first"),
+        seen_at=("_seen", lambda s: list(dict.fromkeys(x for x in s if isinstance(x[0], str))))).reset_index()
     meta = pd.DataFrame(sidecars or [], columns=["doc", "title", "publisher", "date_published"])
     meta = meta[["doc", "title", "publisher", "date_published"]].astype(str)
     out = out.merge(meta, on="doc", how="left")

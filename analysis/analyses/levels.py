@@ -5,6 +5,7 @@ import pandas as pd
 
 from analysis.analyses.escalation import LEVEL_ORDER
 from analysis.analyses.picks import PERCENT_MEASURES, qualifier_of
+from analysis.analyses.promises import CEILING_INDICATORS, accepted_interval, direction_of, interval_excess
 from analysis.errors import DataError
 from analysis.staging.absences import NO_TARGET
 
@@ -44,23 +45,26 @@ def default_chains(table: pd.DataFrame) -> list[list[str]]:
     return chains
 
 
-def panel_chain(figures: pd.DataFrame, chains: list[list[str]]) -> pd.DataFrame:
+def panel_chain(figures: pd.DataFrame, chains: list[list[str]], about_tolerance_pp: float = 0.5) -> pd.DataFrame:
     """`target_chain` of every chain, each region's targets listed once (a region above the foot of several
     chains has the same level above it in each)."""
-    parts = [target_chain(figures, chain) for chain in chains]
+    parts = [target_chain(figures, chain, about_tolerance_pp) for chain in chains]
     out = pd.concat(parts, ignore_index=True) if parts else target_chain(figures.iloc[0:0], [])
     out = out.drop_duplicates(["indicator", "measure", "period", "region"])
     return out.sort_values(["indicator", "measure", "period", "level", "region"]).reset_index(drop=True)
 
 
-def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.DataFrame:
+def target_chain(figures: pd.DataFrame, chain: list[str] | None = None, about_tolerance_pp: float = 0.5) -> pd.DataFrame:
     """Each target of the regions in `chain` beside the target of the nearest higher level for the same
     indicator, measure and year (`figures` resolved once by `revisions.resolved`).
 
-    `above_level`/`above_region`: the level compared with. `excess_pp` = target − the higher level's target, `excess_over_nation_pp` = target − the nation's, in
-    percentage points, for percentage measures only (a district's 万人 and a province's are not on
-    one scale). Qualifiers are carried, and `promise` names both ('about vs at_least'): a district's
-    6%左右 is 1 pp above a province's 5%以上, but an expectation and a floor are not the same promise.
+    `above_level`/`above_region`: the level compared with. Promises are compared as intervals under the
+    stated rule (`promises.accepted_interval`, `about_tolerance_pp`), never subtracted as if alike:
+    `excess_pp` is how much higher the lowest outcome the target accepts lies than the one the higher
+    level's target accepts (for ceilings, the highest), `excess_over_nation_pp` the same against the
+    nation, in percentage points, for percentage measures only (a district's 万人 and a province's are
+    not on one scale); NaN where the two cannot be set on one end. A district's 6%左右 (5.5% accepted)
+    is +0.5 pp over a province's 5%以上, and ≥5% is +0.5 pp over ≈5%. `promise` names both kinds.
     A region's stated absence (no target set) is listed, with no excess; a higher level's absence,
     or a level of the chain with no target in the data, is skipped in favour of the next level up, and
     `skipped` names the regions passed over that have no row ('枣庄市': the district is compared with
@@ -77,7 +81,8 @@ def target_chain(figures: pd.DataFrame, chain: list[str] | None = None) -> pd.Da
         nation = stated[stated["level"] == "nation"]
         for _, t in group.iterrows():
             above = stated[stated["_rank"] < t["_rank"]].tail(1)
-            link = _link(t, above.iloc[0] if len(above) else None, nation.iloc[0] if len(nation) else None)
+            link = _link(t, above.iloc[0] if len(above) else None, nation.iloc[0] if len(nation) else None,
+                         about_tolerance_pp)
             if len(above):  # a level that stated "no target set" has a row of its own, not a gap
                 between = chain[int(above.iloc[0]["_rank"]) + 1:int(t["_rank"])]
                 link["skipped"] = "、".join(r for r in between if r not in set(group["region"])) or None
@@ -98,8 +103,15 @@ def _check_one_region_per_level(figures: pd.DataFrame, chain: list[str]) -> None
                                               f"{shared.iloc[0]}: a chain has one region per level")
 
 
-def _link(t: pd.Series, above: pd.Series | None, nation: pd.Series | None) -> dict:
+def _accepted(row: pd.Series, tolerance: float) -> tuple[float, float] | None:
+    direction = direction_of(row["indicator"], row.get("sense"), CEILING_INDICATORS)
+    return accepted_interval(row["value"], qualifier_of(row.get("qualifier")), direction, row.get("value_high"),
+                             tolerance)
+
+
+def _link(t: pd.Series, above: pd.Series | None, nation: pd.Series | None, tolerance: float) -> dict:
     qualifier = qualifier_of(t.get("qualifier"))
+    direction = direction_of(t["indicator"], t.get("sense"), CEILING_INDICATORS)
     row = {"indicator": t["indicator"], "measure": t["measure"], "unit": t["unit"], "period": int(t["period"]),
            "level": t["level"], "region": t["region"], "region_en": t.get("region_en"), "target": t["value"],
            "target_high": t.get("value_high"), "target_qualifier": qualifier, "doc": t["doc"]}
@@ -110,9 +122,11 @@ def _link(t: pd.Series, above: pd.Series | None, nation: pd.Series | None) -> di
                    above_qualifier=above_q,
                    promise=f"{qualifier or 'exact'} vs {above_q or 'exact'}")
         if comparable:
-            row["excess_pp"] = t["value"] - above["value"]
+            row["excess_pp"] = interval_excess(_accepted(t, tolerance), _accepted(above, tolerance), direction)
     if nation is not None and comparable:
-        row.update(nation_target=nation["value"], excess_over_nation_pp=t["value"] - nation["value"])
+        row.update(nation_target=nation["value"],
+                   excess_over_nation_pp=interval_excess(_accepted(t, tolerance), _accepted(nation, tolerance),
+                                                         direction))
     return row
 
 

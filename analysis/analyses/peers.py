@@ -3,20 +3,24 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.analyses.attainment import attainment_summary
+from analysis.analyses.attainment import attainment_summary, margin_column
+from analysis.analyses.promises import MARGIN_KINDS
 from analysis.analyses.trends import target_record
 
 PEER_COLUMNS = ["level", "region", "region_en", "period", "targets", "no_target", "judged", "met", "share_met",
-                "mean_margin_pp", "mean_ratio", "gdp_target", "gdp_target_high", "gdp_target_qualifier", "gdp_outcome", "livelihood_share"]
+                "mean_ratio", *[margin_column(k) for k in MARGIN_KINDS], "gdp_target", "gdp_target_high",
+                "gdp_target_qualifier", "gdp_outcome", "livelihood_share"]
 
 
-def peer_table(figures: pd.DataFrame, level: str | None = None, *, about_tolerance_pp: float = 0.5) -> pd.DataFrame:
+def peer_table(figures: pd.DataFrame, level: str | None = None, *, about_tolerance_pp: float = 0.5,
+               catalog: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per region and year (regions of `level`, or every region): how many targets it set, how many
-    of those were judged against an outcome and met (`attainment.attainment_summary`), its GDP growth
-    target and outcome, and its livelihood (民生) spending share. `figures` resolved once by `revisions.resolved`.
+    of those were judged against an outcome and met (`attainment.attainment_summary`, with the mean margin
+    of each kind of measure when a `catalog` gives the kinds), its GDP growth target and outcome, and its
+    livelihood (民生) spending share. `figures` resolved once by `revisions.resolved`.
     `targets` counts stated targets; `no_target` counts stated absences.
     """
-    record = target_record(figures, about_tolerance_pp=about_tolerance_pp)
+    record = target_record(figures, about_tolerance_pp=about_tolerance_pp, catalog=catalog)
     if level is not None:
         record = record[record["level"] == level]
     stated = record[record["target_set"] != "none in the data"]

@@ -79,11 +79,15 @@ def pair_targets(report: Report) -> pd.DataFrame:
     of the same measure; level and count targets by the growth they imply over the prior level.
     `step` puts growth and level targets on one measure (growth asked for minus prior growth, pp).
     Where sources disagree, `reconcile.resolve_figures` decides which value is used (the plan
-    year's report first); `conflict` says so (the other sources are rows of `report.conflicts`).
+    year's report first); `conflict` says so (the other sources are rows of `report.conflicts`). The
+    prior year is the figure as first published (`Report.known`: the report's own words first), the one
+    known when the target was set, not a later revision.
     """
     table, region, plan_year = report.figures, report.region, report.plan_year
     targets = table[(table["region"] == region) & (table["kind"] == "target") & (table["period"] == plan_year)]
-    rows = [_pair_one(t, table) for _, t in targets.iterrows()] + [_multi_year(t) for _, t in multi_year_targets(report).iterrows()]
+    known = report.known
+    rows = [{**_pair_one(t, table, known), "growth_basis": report.catalog["growth_basis"].get(t["indicator"])}
+            for _, t in targets.iterrows()] + [_multi_year(t) for _, t in multi_year_targets(report).iterrows()]
     # Explicit dtypes so an empty result still filters and sorts like a full one.
     pairs = pd.DataFrame(rows, columns=PAIR_COLUMNS).astype(
         {"paired": bool, "change": float, "step": float, "conflict": bool})
@@ -96,7 +100,7 @@ PAIR_COLUMNS = ["indicator", "subject", "measure", "unit", "target", "target_hig
                 "target_doc", "target_quote", "target_source_url", "prior", "prior_decimals", "prior_unit",
                 "prior_qualifier", "prior_period", "prior_doc", "prior_estimated", "comparison", "change",
                 "change_min", "change_max", "change_qualifier", "prior_growth", "step", "step_min", "step_max",
-                "paired", "reason", "note", "horizon", "conflict"]
+                "paired", "reason", "note", "horizon", "conflict", "growth_basis"]
 
 
 def wording_note(prior_subject: object, target_subject: object, prior_period: int, target_period: int) -> str | None:
@@ -135,7 +139,7 @@ def _multi_year(t: pd.Series) -> dict:
             "reason": f"{spans.get(t['horizon'], 'a multi-year figure')}, not a {t['report_year']} target: {t.get('quote')}"}
 
 
-def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
+def _pair_one(t: pd.Series, table: pd.DataFrame, known: pd.DataFrame) -> dict:
     row = _target_row(t)
     if pd.isna(t["indicator"]):
         prior = threshold_prior(t, table)
@@ -144,7 +148,7 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
     elif row["target_qualifier"] == NO_TARGET:
         return {**row, "reason": "no target set: the report states that it sets none"}
     else:
-        prior = pick(table, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])
+        prior = pick(known, t["region"], t["indicator"], "actual", t["period"] - 1, t["measure"], t["report_year"])
     if prior is None:
         return {**row, "reason": f"no {t['measure']} figure for {t['period'] - 1} in the data"}
     row.update(prior=prior["value"], prior_decimals=int(prior["decimals"]), prior_unit=prior["unit"],
@@ -166,7 +170,7 @@ def _pair_one(t: pd.Series, table: pd.DataFrame) -> dict:
     row["note"] = "; ".join(n for n in notes if n) or None
     row.update(conflict_of({"target": t, "prior": prior}))
     row.update(change=change, change_min=low, change_max=high)
-    return {**row, **_step(row, t, table)}
+    return {**row, **_step(row, t, known)}
 
 
 # A class named by a threshold (过10亿元项目: projects over 1 billion yuan), at the end of a subject.
@@ -241,16 +245,20 @@ def target_conflicts(report: Report) -> pd.DataFrame:
     return conflict_summary(rows[used & rows["indicator"].notna()], report.conflicts)
 
 
-def ranked_steps(pairs: pd.DataFrame) -> pd.DataFrame:
+def ranked_steps(pairs: pd.DataFrame, basis: str | None = None) -> pd.DataFrame:
     """Paired targets whose step (see `_step`: growth asked for minus the prior year's growth, in pp)
-    can be computed, most demanding first. One measure for growth and level targets alike."""
-    return pairs[pairs["paired"] & pairs["step"].notna()].sort_values("step", ascending=False, kind="stable")
+    can be computed, most demanding first; with `basis` ('real', 'nominal'), only targets of that price
+    basis: a real step and a nominal one are not on one scale, so rankings are made within a basis."""
+    ranked = pairs[pairs["paired"] & pairs["step"].notna()]
+    if basis is not None:
+        ranked = ranked[ranked["growth_basis"].eq(basis)]
+    return ranked.sort_values("step", ascending=False, kind="stable")
 
 
-def most_and_least_demanding(pairs: pd.DataFrame) -> tuple[pd.Series | None, pd.Series | None]:
+def most_and_least_demanding(pairs: pd.DataFrame, basis: str | None = None) -> tuple[pd.Series | None, pd.Series | None]:
     """The paired targets with the largest and the smallest step over the prior year's growth
-    (`ranked_steps`); (None, None) when none has a step, the same row twice when only one."""
-    ranked = ranked_steps(pairs)
+    (`ranked_steps`, within `basis`); (None, None) when none has a step, the same row twice when only one."""
+    ranked = ranked_steps(pairs, basis)
     if ranked.empty:
         return None, None
     return ranked.iloc[0], ranked.iloc[-1]

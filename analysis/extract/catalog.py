@@ -15,7 +15,7 @@ from analysis.text.normalise import simplify
 from analysis.text.sources import LEVELS
 
 REQUIRED_FIELDS = ("id", "name_zh", "aliases", "title_en", "unit", "growth_basis", "category", "description")
-GROWTH_BASES = ("real", "nominal", "none")
+GROWTH_BASES = ("real", "nominal", "price", "none")
 # The price or coverage basis a report states for one growth figure (实际 real, 名义 nominal, 同口径 same
 # scope, 可比 comparable): the extracted table's `basis` column; empty when the text states none.
 STATED_BASES = ("real", "nominal", "same_scope", "comparable")

@@ -1,25 +1,36 @@
 """What a report cites, ready to display: the documents behind its figures, and the sources that disagree."""
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pandas as pd
 
 from analysis.analyses.growth import cited_sources
+from analysis.present.labels import number_text
 from analysis.reconciled.reconcile import CONFLICT_SIDE, FIGURE_KEY, RESOLUTION_RULE, conflicts_of, source_text
+from analysis.reconciled.rule import TIE_CODES
 
-SOURCE_COLUMNS = ["Document", "Title", "Publisher", "Published", "Report year", "How entered", "URL",
-                  "Figures"]
+SOURCE_COLUMNS = ["Document", "Issuer", "Title", "Meeting", "Published", "Kind", "Report year", "Seen at", "Figures"]
 NO_URL = "no URL: see the provenance sidecar in data/raw"
 HOW_ENTERED = {"extracted": "extracted from the report text", "hand_entered": "hand-entered (reference CSV)"}
+# What a document is (the `source_type` of its figures), and what the page it was seen on is (`page_kind`).
+KINDS = {"report": "work report", "bulletin": "statistical bulletin", "release": "official release",
+         "news": "news page"}
+PAGE_KINDS = {"official": "official site", "state_media": "state media", "wikisource": "Wikisource transcription",
+              "press": "press", "mirror": "MIRROR: a copy on an unrelated site, low authority"}
 
 
 def sources_table(table: pd.DataFrame, regions: str | list[str], report_year: int | None = None,
-                  sidecars: list[dict] | None = None, *, include_next: bool = True) -> pd.DataFrame:
+                  sidecars: list[dict] | None = None, documents: pd.DataFrame | None = None, *,
+                  include_next: bool = True) -> pd.DataFrame:
     """Documents behind the figures of `regions` (the report of `report_year` and, with
-    `include_next`, the next one, which gives its outcomes), one row per document.
+    `include_next`, the next one, which gives its outcomes), one row per document, cited as a document
+    (issuer, title, meeting, date) with the pages it was seen on beside it.
 
-    A report text is titled from its provenance sidecar; a hand-entered source has no sidecar, so its
-    title is built from its region, report year and doc id (never from one row's note), and its URL
-    is the rows' source_url. Columns: SOURCE_COLUMNS.
+    A report text is described by its provenance sidecar; a hand-entered source by its row of
+    `documents` (data/reference/documents.csv), else a title built from its region, report year and
+    doc id (never from one row's note). 'Seen at' lists each URL its figures give, with what the page
+    is (a mirror is marked as such). Columns: SOURCE_COLUMNS.
     """
     regions = [regions] if isinstance(regions, str) else list(regions)
     parts = [cited_sources(table, r, report_year) for r in regions]
@@ -30,7 +41,8 @@ def sources_table(table: pd.DataFrame, regions: str | list[str], report_year: in
     if report_year is not None and not include_next:
         found = found[found["report_year"] == report_year]
     meta = {str(m.get("doc")): m for m in sidecars or []}
-    rows = [_display_row(r, meta.get(str(r["doc"]))) for _, r in found.iterrows()]
+    cited = {} if documents is None else {str(d["doc"]): d for d in documents.to_dict("records")}
+    rows = [_display_row(r, meta.get(str(r["doc"])), cited.get(str(r["doc"]))) for _, r in found.iterrows()]
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS).reset_index(drop=True)
 
 
@@ -47,17 +59,28 @@ def source_title(doc: str, source: str, region: str, region_en: object, report_y
     return f"{place}, {int(report_year)} work report [{doc}] ({missing})"
 
 
-def _display_row(row: pd.Series, sidecar: dict | None) -> dict:
-    url = _text(row.get("source_url")) or _text((sidecar or {}).get("url")) or NO_URL
+def seen_at(pages: object, fallback: str) -> str:
+    """The pages a document was seen on, each with what it is: 'https://… (Wikisource transcription)'."""
+    # addresses as a reader types them (…/wiki/2008年…政府工作报告), not percent-encoded
+    listed = [f"{unquote(url)} ({PAGE_KINDS[kind]})" if kind in PAGE_KINDS else unquote(url)
+              for url, kind in (pages if isinstance(pages, list) else [])]
+    return "; ".join(listed) or fallback
+
+
+def _display_row(row: pd.Series, sidecar: dict | None, document: dict | None) -> dict:
+    side, doc = sidecar or {}, document or {}
+    url = _text(side.get("url")) or NO_URL
+    kind = KINDS.get(_text(row.get("source_type")), "")
     return {
         "Document": row["doc"],
-        "Title": source_title(row["doc"], row["source"], row["region"], row.get("region_en"),
-                              row["report_year"], sidecar),
-        "Publisher": _text((sidecar or {}).get("publisher")) or "—",
-        "Published": _text((sidecar or {}).get("date_published")) or "—",
+        "Issuer": _text(doc.get("issuer")) or _text(side.get("publisher")) or "—",
+        "Title": _text(doc.get("title")) or source_title(row["doc"], row["source"], row["region"], row.get("region_en"),
+                                                         row["report_year"], sidecar),
+        "Meeting": _text(doc.get("meeting")) or _text(side.get("meeting")) or "—",
+        "Published": _text(doc.get("published")) or _text(side.get("date_published")) or "—",
+        "Kind": "; ".join(k for k in (kind, HOW_ENTERED.get(row["source"], str(row["source"]))) if k),
         "Report year": str(int(row["report_year"])),
-        "How entered": HOW_ENTERED.get(row["source"], str(row["source"])),
-        "URL": url,
+        "Seen at": seen_at(row.get("seen_at"), url),
         "Figures": int(row["figures"]),
     }
 
@@ -71,12 +94,24 @@ def _text(value: object) -> str:
 
 CONFLICT_COLUMNS = ["Indicator", "中文", "Figure", "Value used", "Used from", "Other source(s)", "Why this value"]
 # The step of RESOLUTION_RULE that put the value used before another source's (`not_chosen`), in words.
-WHY_USED = {"analysed_report": "it is the report analysed", "newer_report": "the newer report",
-            "extracted_first": "the report text before a hand-entered page", "final_first": "final, not preliminary",
-            "more_decimals": "more precise", "earlier_in_text": "earlier in the text",
-            "document_id": "no rule decides: document id order", "earlier_row": "no rule decides: row order"}
-TIES = ("document_id", "earlier_row")  # the rule's last steps: a stable order, not a reason
+WHY_USED = {"other_statistic": "the statistic the target is judged on (an annual average, not a year-end rate)",
+            "analysed_report": "it is the report analysed", "later_vintage": "a later vintage (revised or final)",
+            "earlier_vintage": "first published, as known when the next target was set",
+            "report_words": "the report's own words before a bulletin, a release or a news page",
+            "newer_report": "the newer report", "older_report": "the older report",
+            "extracted_first": "the report text before a hand-entered page",
+            "more_decimals": "no rule decides (more decimals): neither is judged",
+            "earlier_in_text": "no rule decides (earlier in the text): neither is judged",
+            "document_id": "no rule decides (document id order): neither is judged",
+            "earlier_row": "no rule decides (row order): neither is judged"}
+TIES = TIE_CODES  # the rule's last steps: an order to list values in, not a reason
 QUALIFIER_WORDS = {"about": "about ", "at_least": "at least ", "at_most": "at most "}
+
+
+def _high_places(side: pd.Series, places: int) -> int:
+    """Decimals of a range's upper end: the stored number's own (5–5.3: 'decimals' counts the 5 only)."""
+    text = number_text(float(side["value_high"]))
+    return max(places, len(text.split(".")[1]) if "." in text else 0)
 
 
 def figure_text(side: pd.Series) -> str:
@@ -85,9 +120,31 @@ def figure_text(side: pd.Series) -> str:
     places = 0 if pd.isna(side["decimals"]) else int(side["decimals"])
     value = f"{float(side['value']):,.{places}f}"
     if pd.notna(side.get("value_high")):
-        value += "–" + f"{float(side['value_high']):,.{places}f}"
+        value += "–" + f"{float(side['value_high']):,.{_high_places(side, places)}f}"
     word = QUALIFIER_WORDS.get(side.get("qualifier"), "") if isinstance(side.get("qualifier"), str) else ""
     return f"{word}{value} {side['unit']}"
+
+
+def value_as_written(side: pd.Series) -> str:
+    """A figure compactly, with its qualifier's symbol, as tables show values: '≈8%', '≥900万人', '6–6.5%'."""
+    places = 0 if pd.isna(side["decimals"]) else int(side["decimals"])
+    value = f"{float(side['value']):,.{places}f}"
+    if pd.notna(side.get("value_high")):
+        value += "–" + f"{float(side['value_high']):,.{_high_places(side, places)}f}"
+    qualifier = side.get("qualifier")
+    return f"{SYMBOLS.get(qualifier, '') if isinstance(qualifier, str) else ''}{value}{side['unit']}"
+
+
+SYMBOLS = {"about": "≈", "at_least": "≥", "at_most": "≤"}
+
+
+def used_and_others(conflicts: pd.DataFrame, key: tuple) -> list[str]:
+    """The values sources give for one figure (a FIGURE_KEY tuple), as written: the value used first."""
+    rows = conflicts_of(conflicts, pd.DataFrame([key], columns=FIGURE_KEY))
+    if rows.empty:
+        return []
+    return list(dict.fromkeys([value_as_written(conflict_side(rows.iloc[0], "used")),
+                               *(value_as_written(conflict_side(r, "other")) for _, r in rows.iterrows())]))
 
 
 def conflict_side(row: pd.Series, prefix: str) -> pd.Series:

@@ -13,8 +13,9 @@ CONVENTIONS = {
         "rounded number. A derived figure is shown to the digits its interval supports (the place of the "
         "leading digit of its half-width, so 34,816.6 ± 17 is shown as 34,820), and its interval one digit "
         "finer with the ends rounded outward (low down, high up), so the interval shown always contains "
-        "the true one. Within one table, derived figures share one number of decimals: the fewest any row "
-        "supports."),
+        "the true one. Within one table, derived figures of one unit share one number of decimals: the fewest "
+        "any of them supports. A level an about (左右) target implies has no interval: it is shown to the "
+        "digits of the figure it is applied to."),
     "causes": (
         "**Causes are not claimed.** Where a reported rate and the levels it comes with disagree beyond "
         "rounding, the possible causes are a revised prior-year base, a change in coverage (firms entering "

@@ -8,6 +8,7 @@ import pandas as pd
 from analysis.analyses.targets import ranked_steps
 from analysis.present.citations import conflicts_by_figure, conflicts_note, conflicts_shown
 from analysis.present.labels import (INPUT_LABELS, QUALIFIER_SYMBOLS, QUANTITY_LABELS, basis_label, derived_interval, derived_label, figure_label,
+                                     implied_target_label,
                                      format_derived, format_interval, indicator_names, outward)
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
@@ -78,12 +79,14 @@ def growth_findings(report: Report, rates: pd.DataFrame, priors: pd.DataFrame, t
                            for _, r in planned.iterrows())
         findings.append(f"Growth targets for {plan_year}: {listed}.")
         for _, r in planned[planned["implied_level"].notna()].iterrows():
-            warning = " (real target on a nominal level: ignores price changes)" if r["basis_warning"] else ""
-            findings.append(
-                f"Applied to the {review_year} level, the {named(r)} target implies "
-                f"{derived_label(r['implied_level'], r['implied_low'], r['implied_high'], r['qualifier'], r['unit'])} "
-                f"in {plan_year}, interval {derived_interval(r['implied_low'], r['implied_high'], r['implied_level'])}"
-                f"{warning}.")
+            warning = (f"; a real target on a nominal level, so a level at {review_year} prices, not a forecast of the "
+                       "current-price figure" if r["basis_warning"] else "")
+            level, interval = implied_target_label(r["implied_level"], r["implied_low"], r["implied_high"],
+                                                   r["qualifier"], r["unit"], r["base_decimals"])
+            bounds = "no interval, since ≈ has no stated width" if interval.startswith("none") else \
+                f"interval {interval}"
+            findings.append(f"Applied to the {review_year} level, the {named(r)} target implies {level} in "
+                            f"{plan_year} ({bounds}{warning}).")
     outcomes = comparison[comparison["series"] == f"{plan_year} outcome"]
     if not outcomes.empty:
         listed = "; ".join(f"{named(r)} {r['value']:g}%" for _, r in outcomes.iterrows())
@@ -168,7 +171,7 @@ def step_text(row: pd.Series, plan_year: int) -> str:
 
 
 def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, attainment: pd.DataFrame,
-                    consistency: pd.DataFrame, conflicts: pd.DataFrame) -> list[str]:
+                    consistency: pd.DataFrame, conflicts: pd.DataFrame, about_tolerance_pp: float = 0.5) -> list[str]:
     """Key findings of the target-ambition page, from the `analyses` target results."""
     region, plan_year, catalog = report.region, report.plan_year, report.catalog
 
@@ -186,32 +189,46 @@ def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, a
                 + (f" {multi} further figure{'s' if multi > 1 else ''} of the plan part {'are' if multi > 1 else 'is'} "
                    "multi-year or plan-period (a project list's total investment, a goal within several years) "
                    "and not counted as targets of the year." if multi else "")]
-    ranked = ranked_steps(pairs)
-    if not ranked.empty:
-        top, low = ranked.iloc[0], ranked.iloc[-1]
-        text = (f"Ranked on one measure, the step each target asks for (the growth it states, or implies "
-                f"over the {plan_year - 1} level, minus the growth of {plan_year - 1}, in pp; "
-                f"{len(ranked)} of {len(paired)} paired targets have one), the most demanding is "
-                f"{name(top['indicator'])}: {step_text(top, plan_year)}.")
-        if len(ranked) > 1:
-            text += f" The least demanding is {name(low['indicator'])}: {step_text(low, plan_year)}."
-        findings.append(text)
+    bases = [b for b in ("real", "nominal") if not ranked_steps(pairs, b).empty]
+    if bases:
+        parts = []
+        for basis in bases:
+            ranked = ranked_steps(pairs, basis)
+            top, low = ranked.iloc[0], ranked.iloc[-1]
+            text = f"among {basis}-growth targets the most demanding is {name(top['indicator'])}: {step_text(top, plan_year)}"
+            if len(ranked) > 1:
+                text += f"; the least demanding is {name(low['indicator'])}: {step_text(low, plan_year)}"
+            parts.append(text)
+        steps = sum(len(ranked_steps(pairs, b)) for b in bases)
+        findings.append(f"Ranked on the step each target asks for (the growth it states, or implies over the "
+                        f"{plan_year - 1} level, minus the growth of {plan_year - 1}, in pp; {steps} of {len(paired)} "
+                        "paired targets have one), within one price basis, since a real step and a nominal one are "
+                        "not on one scale: " + ". In the same way, ".join(parts) + ".")
     level_pairs = paired[paired["comparison"] == "implied_growth"]
     if not level_pairs.empty:
         parts = [f"{name(r['indicator'], False) if pd.notna(r['indicator']) else r['subject']} {change_text(r)}"
                  for _, r in level_pairs.iterrows()]
         findings.append("Level and count targets imply growth of: " + "; ".join(parts) + ".")
     higher = ladder[ladder["region"] != region]
-    if not higher.empty:
-        findings.append(f"Against higher levels of government the district adds between "
-                        f"{higher['excess_pp'].min():+.1f} and {higher['excess_pp'].max():+.1f} pp to the same "
-                        f"targets ({higher['indicator'].nunique()} indicators compared).")
-    comparable = attainment[attainment["status"] != "not comparable"]
+    compared = higher[higher["excess_pp"].notna()]
+    if not compared.empty:
+        skipped = sorted({s for s in higher["skipped"].dropna() for s in s.split("、")})
+        findings.append(f"Compared as intervals under the stated rule (the lowest outcome each target accepts: "
+                        f"≈ accepts {about_tolerance_pp:g} pp below its number, ≥ none), the district's targets ask between "
+                        f"{compared['excess_pp'].min():+.1f} and {compared['excess_pp'].max():+.1f} pp more than the "
+                        f"higher levels' ({compared['indicator'].nunique()} indicators compared)"
+                        + (f"; {'、'.join(skipped)} {'have' if len(skipped) > 1 else 'has'} no such target in the "
+                           "data, so the chain skips it" if skipped else "") + ".")
+    comparable = attainment[attainment["status"].isin(["met", "missed"])]
+    unjudged = attainment[attainment["status"].eq("not judged")]
     if not comparable.empty:
         met, missed = comparable[comparable["status"] == "met"], comparable[comparable["status"] == "missed"]
         text = f"Against the {plan_year} outcomes, {len(met)} of {len(comparable)} comparable targets were met"
         if not missed.empty:
             text += "; missed: " + ", ".join(name(i, False) for i in missed["indicator"])
+        if not unjudged.empty:
+            text += (f"; {len(unjudged)} not judged (" + ", ".join(name(i, False) for i in unjudged["indicator"])
+                     + ": the table says why)")
         prelim = " The outcomes are preliminary (预计) figures." if comparable["preliminary"].fillna(False).any() else ""
         findings.append(text + "." + prelim)
     for _, f in consistency[consistency["fits"].eq("no") & consistency["growth_basis"].eq("nominal")].iterrows():

@@ -128,7 +128,8 @@ def limitations() -> str:
 
 
 def sources(report: Report) -> object:
-    found = sources_table(report.table, report.region, report.report_year, report.sidecars, include_next=False)
+    found = sources_table(report.table, report.region, report.report_year, report.sidecars, report.documents,
+                          include_next=False)
     if found.empty:
         return f"No figures for {report.region} in this data set."
     return style_table(found, caption="Sources of the figures above")

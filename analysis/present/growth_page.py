@@ -9,8 +9,8 @@ from analysis.present.charts import growth_by_indicator, growth_paths_chart
 from analysis.present.citations import sources_table
 from analysis.present.findings import (REAL_ON_NOMINAL, bullets, conflicts_section, growth_findings,
                                        growth_rate)
-from analysis.present.labels import (basis_label, derived_interval, derived_label, format_interval,
-                                     qualifier_label)
+from analysis.present.labels import (basis_label, derived_interval, derived_label, format_interval, implied_target_label,
+                                     qualifier_label, unit_places)
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
 
@@ -68,15 +68,18 @@ def prior_levels(r: dict) -> list | str:
     if priors.empty:
         return ("No indicator has both a level and a growth rate for the same year: "
                 "prior-year levels cannot be implied (not reported).")
+    places = unit_places(priors["implied_prior_low"], priors["implied_prior_high"], priors["implied_prior"],
+                         priors["unit"])
     shown = pd.DataFrame({
         "Indicator": priors["title_en"], "中文": priors["name_zh"], "Year": priors["period"],
         "Level": [qualifier_label(v, None, u) for v, u in zip(priors["level"], priors["unit"])],
         "Growth": [f"{g:g}%" for g in priors["growth"]],
-        "Implied prior-year level": [derived_label(v, lo, hi, None, u) for v, lo, hi, u in
+        "Implied prior-year level": [derived_label(v, lo, hi, None, u, p) for v, lo, hi, u, p in
                                      zip(priors["implied_prior"], priors["implied_prior_low"],
-                                         priors["implied_prior_high"], priors["unit"])],
-        "Rounding interval": [derived_interval(lo, hi, v) for lo, hi, v in
-                              zip(priors["implied_prior_low"], priors["implied_prior_high"], priors["implied_prior"])],
+                                         priors["implied_prior_high"], priors["unit"], places)],
+        "Rounding interval": [derived_interval(lo, hi, v, p) for lo, hi, v, p in
+                              zip(priors["implied_prior_low"], priors["implied_prior_high"], priors["implied_prior"],
+                                  places)],
         "Price basis": priors["growth_basis"].map(basis_label),
         "Warning": priors["basis_warning"].map({True: REAL_ON_NOMINAL, False: ""}),
         "Preliminary": priors["estimated"].map({True: "yes (预计)", False: ""}),
@@ -97,6 +100,14 @@ def target_remarks(targets: pd.DataFrame, review_year: int) -> list[str]:
             for warn, base in zip(targets["basis_warning"], targets["base_level"])]
 
 
+def implied_cells(row: pd.Series) -> tuple[str, str]:
+    """The implied level of Table 3 and its interval (`labels.implied_target_label`); dashes without a base."""
+    if pd.isna(row["implied_level"]):
+        return "—", "—"
+    return implied_target_label(row["implied_level"], row["implied_low"], row["implied_high"], row["qualifier"],
+                                row["unit"], row["base_decimals"])
+
+
 def target_levels(report: Report, r: dict) -> object:
     """Table 3: plan-year levels implied by the growth targets, the qualifier carried over."""
     targets, plan_year = r["targets"], report.plan_year
@@ -107,12 +118,8 @@ def target_levels(report: Report, r: dict) -> object:
         f"Target {plan_year}": [growth_rate(row, "target", "target_value_high") for _, row in targets.iterrows()],
         f"Base ({report.review_year})": [qualifier_label(v, None, u) if pd.notna(v) else "not reported"
                                          for v, u in zip(targets["base_level"], targets["unit"])],
-        f"Implied level {plan_year}": [
-            "—" if pd.isna(row["implied_level"]) else
-            derived_label(row["implied_level"], row["implied_low"], row["implied_high"], row["qualifier"], row["unit"])
-            for _, row in targets.iterrows()],
-        "Interval": [derived_interval(lo, hi, v) if pd.notna(lo) else "—"
-                     for lo, hi, v in zip(targets["implied_low"], targets["implied_high"], targets["implied_level"])],
+        f"Implied level {plan_year}": [implied_cells(row)[0] for _, row in targets.iterrows()],
+        "Interval": [implied_cells(row)[1] for _, row in targets.iterrows()],
         "Warning / note": target_remarks(targets, report.review_year),
         "Source": targets["quote"].fillna(targets["source_url"]),
     })
@@ -133,7 +140,7 @@ def paths(report: Report, r: dict) -> list | str:
 
 
 def sources(report: Report) -> list:
-    found = sources_table(report.table, report.region, report.report_year, report.sidecars)
+    found = sources_table(report.table, report.region, report.report_year, report.sidecars, report.documents)
     return [f"No figures for {report.region} in this data set." if found.empty else
             style_table(found, caption="Sources of the figures above"),
             "Indicator names, English titles and price bases come from the project's "

@@ -106,12 +106,26 @@ def format_interval(low: float, high: float, decimals: int = 2) -> str:
     return f"[{lo:,.{places}f}, {hi:,.{places}f}]"
 
 
-def derived_label(value: float, low: float, high: float, qualifier: object, unit: str) -> str:
+def derived_label(value: float, low: float, high: float, qualifier: object, unit: str,
+                  places: int | None = None) -> str:
     """A derived level for a reader: the qualifier's symbol, the value rounded to what its interval
-    supports (`numbers.format_derived`) and the unit: ('≥', 34816.64 ± 17, '元') -> '≥34,820元'."""
+    supports (`numbers.format_derived`; `places` fixes the decimals, as `table_places` gives them for a
+    column) and the unit: ('≥', 34816.64 ± 17, '元') -> '≥34,820元'."""
     legend = qualifier_legend(None if qualifier == "range" else qualifier)
     symbol = legend.split(" ")[0] if " " in legend else ""
-    return f"{symbol}{format_derived(value, low, high, unit)}"
+    return f"{symbol}{format_derived(value, low, high, unit, places=places)}"
+
+
+def implied_target_label(value: float, low: float, high: float, qualifier: object, unit: str,
+                         base_decimals: object) -> tuple[str, str]:
+    """A level a growth target implies, and its interval, for a reader: an 'about' target has no stated
+    width, so its level is shown to the digits of the base it is applied to, with no interval (the base's
+    rounding alone would claim a precision the target never had): ('≈330.4亿元', 'none: ≈ has no stated
+    width'). Other qualifiers as `derived_label` and `derived_interval`."""
+    if qualifier == "about":
+        places = 0 if base_decimals is None or pd.isna(base_decimals) else int(base_decimals)
+        return f"≈{format_derived(value, low, high, unit, places=places)}", "none: ≈ (about) has no stated width"
+    return derived_label(value, low, high, qualifier, unit), derived_interval(low, high, value)
 
 
 def derived_change(value: float, low: float, high: float, unit: str = "%", max_decimals: int = 2) -> str:
@@ -150,14 +164,24 @@ def indicator_label(indicator: object, catalog: pd.DataFrame, subject: object = 
     return f"{english} ({chinese})" if sep == " " else f"{english}{sep}{chinese}"
 
 
-def derived_interval(low: float, high: float, value: float) -> str:
-    """The interval of a derived figure, with one digit more than the value it qualifies is shown with."""
-    return format_interval(low, high, max(display_decimals(low, high, value=value) + 1, 0))
+def derived_interval(low: float, high: float, value: float, places: int | None = None) -> str:
+    """The interval of a derived figure, with one digit more than the value it qualifies is shown with
+    (`places`: the decimals of that value, when a table fixes them)."""
+    shown = display_decimals(low, high, value=value) if places is None else places
+    return format_interval(low, high, max(shown + 1, 0))
+
+
+def unit_places(lows: pd.Series, highs: pd.Series, values: pd.Series, units: pd.Series) -> pd.Series:
+    """`table_places` for each unit of a column: derived figures of one unit in one table share one number
+    of decimals (the fewest any of them supports); figures of another unit keep theirs."""
+    frame = pd.DataFrame({"low": lows, "high": highs, "value": values, "unit": units})
+    places = {unit: table_places(list(g["low"]), list(g["high"]), list(g["value"])) for unit, g in frame.groupby("unit")}
+    return frame["unit"].map(places)
 
 
 # A catalog growth_basis in words.
 BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
-                "none": "not applicable (count or rate)"}
+                "price": "a price change (not a volume)", "none": "not applicable (count or rate)"}
 UNKNOWN_BASIS = "unknown (not in the catalog)"
 
 

@@ -10,7 +10,8 @@ from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
 from analysis.present.panel_charts import chain_over_years
-from analysis.present.panel_tables import BASIS_NOTE, chain_findings, chain_shown, chain_target_text, peers_shown
+from analysis.present.chain_tables import chain_findings, chain_shown, chain_target_text, peers_shown
+from analysis.present.panel_tables import BASIS_NOTE
 from analysis.present.style import style_table
 
 GDP_CHAIN_TITLE = "GDP growth targets by level of government (国内生产总值 for the nation, 地区生产总值 below)"
@@ -20,7 +21,8 @@ def levels_results(panel: Panel, about_tolerance_pp: float = 0.5) -> dict:
     """The chains of regions, each level's targets beside the level above, and the regions side by side."""
     chains = default_chains(panel.table)
     return {"chains": chains, "regions": list(dict.fromkeys(r for chain in chains for r in chain)),
-            "chain": panel.chain(), "peers": panel.peers(about_tolerance_pp=about_tolerance_pp),
+            "chain": panel.chain(about_tolerance_pp=about_tolerance_pp),
+            "peers": panel.peers(about_tolerance_pp=about_tolerance_pp),
             "about_tolerance_pp": about_tolerance_pp}
 
 
@@ -55,7 +57,10 @@ def gdp_chart(r: dict) -> Figure | str:
         return "No GDP growth targets in this data set."
     described = [f"{level}: " + ", ".join(f"{int(row['period'])} {chain_target_text(row)}" for _, row in rows.iterrows())
                  for level, rows in shown.sort_values("period").groupby("level", sort=False)]
-    fig, ax = described_figure(9, 4.2, f"Chart: {GDP_CHAIN_TITLE}. " + "; ".join(described) + ".")
+    absent = [f"{int(row['period'])} ({row['level']})" for _, row in shown.iterrows() if row["target_qualifier"] == "no_target"]
+    marked = (" A dotted line marks each year whose report states that it sets no target: " + ", ".join(absent) + "."
+              if absent else "")
+    fig, ax = described_figure(9, 4.2, f"Chart: {GDP_CHAIN_TITLE}. " + "; ".join(described) + "." + marked)
     chain_over_years(chain, "gdp", "growth", ax=ax, title=GDP_CHAIN_TITLE)
     fig.tight_layout()
     return fig
@@ -74,5 +79,5 @@ def rules(r: dict) -> list:
 
 
 def sources(panel: Panel, r: dict) -> object:
-    return style_table(sources_table(panel.table, r["regions"], None, panel.sidecars),
+    return style_table(sources_table(panel.table, r["regions"], None, panel.sidecars, panel.documents),
                        caption="Documents behind the figures")

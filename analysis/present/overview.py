@@ -72,17 +72,26 @@ def figure_listing(table: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
 
     names = catalog[["title_en", "name_zh"]]
     listed = table.join(names, on="indicator")
-    value_text = [qualifier_label(v, q, u, h if q == "range" else None) for v, q, u, h in
+    value_text = [qualifier_label(v, q, u, h if isinstance(q, str) and q == "range" else None) for v, q, u, h in
                   zip(listed["value"], listed["qualifier"], listed["unit"], listed["value_high"])]
     source = [_source_text(row) for row in listed.itertuples()]
+    spans = listed["horizon"] if "horizon" in listed else pd.Series("annual", index=listed.index)
+    starts = listed["value_from"] if "value_from" in listed else pd.Series(float("nan"), index=listed.index)
     return pd.DataFrame({
         "indicator": listed["title_en"].fillna("(not in catalog)"),
         "名称": listed["name_zh"].fillna(listed["subject"]),
         "subject as written": listed["subject"],
-        "kind": listed["kind"], "year": listed["period"], "measure": listed["measure"],
-        "value": value_text, "preliminary": listed["estimated"].map({True: "yes", False: ""}),
+        "kind": listed["kind"], "year": listed["period"], "span": spans.fillna("annual").map(SPAN_LABELS),
+        "measure": listed["measure"],
+        "value": [v if pd.isna(f) else f"{v} (from {f:g})" for v, f in zip(value_text, starts)],
+        "preliminary": listed["estimated"].map({True: "yes", False: ""}),
         "source": source,
     })
+
+
+# How many years a figure spans, as the listing says it (the table's `horizon`).
+SPAN_LABELS = {"annual": "", "cumulative": "total over several years", "average": "yearly average",
+               "plan_period": "whole plan period", "ratio_to_plan": "share of a plan"}
 
 
 def _source_text(row) -> str:
@@ -123,21 +132,23 @@ def repeated_figures(checks: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFram
         "indicator": listed["title_en"].fillna(listed["indicator"]),
         "名称": listed["name_zh"].fillna(""),
         "kind": listed["kind"], "year": listed["period"], "measure": listed["measure"],
-        "first source": [_side_text(row, "a") for _, row in listed.iterrows()],
-        "second source": [_side_text(row, "b") for _, row in listed.iterrows()],
+        "first source": [side_text(row, "a") for _, row in listed.iterrows()],
+        "second source": [side_text(row, "b") for _, row in listed.iterrows()],
         "revision": ["yes" if _is_true(r) else "" for r in listed["revision"]],
         "status": [STATUS_TEXT.get(s, s) for s in listed["status"]],
         "reason": listed["reason"],
     }, index=checks.index)
 
 
-def _side_text(row: pd.Series, side: str) -> str:
-    """'shizhong-2023: 311.7亿元', with ' (preliminary)' for an estimated figure."""
-
+def side_text(row: pd.Series, side: str) -> str:
+    """One side of a `find_conflicts` pair as the source writes it, qualifier kept: 'shizhong-2023: ≈6%',
+    with ' (preliminary)' for an estimated figure and the statistic of a rate ('(year end)')."""
     qualifier = row[f"qualifier_{side}"]
     # as in figure_listing: only a range has an upper end (qualifier may be NaN or pd.NA, hence isinstance)
     high = row.get(f"value_high_{side}") if isinstance(qualifier, str) and qualifier == "range" else None
     text = f"{row[f'doc_{side}']}: {qualifier_label(row[f'value_{side}'], qualifier, row[f'unit_{side}'], high)}"
+    statistic = row.get(f"statistic_{side}")
+    text += f" ({str(statistic).replace('_', ' ')})" if isinstance(statistic, str) else ""
     return text + (" (preliminary)" if _is_true(row.get(f"estimated_{side}")) else "")
 
 
@@ -146,19 +157,21 @@ def _is_true(flag: object) -> bool:
     return flag is not None and not pd.isna(flag) and bool(flag)
 
 
-def consistency_sentence(checks: pd.DataFrame) -> str:
-    """The key-facts sentence on repeated figures, naming the conflicts when there are any."""
+def consistency_sentence(checks: pd.DataFrame, link: str | None = "Consistency-checks") -> str:
+    """The sentence on repeated figures, counting figures and pairs of rows apart (one figure given by
+    three sources is three pairs), naming the conflicts when there are any; `link` the section to see."""
     from analysis.reconciled.reconcile import FIGURE_KEY
 
     if checks.empty:
         return "No figure is reported more than once."
     repeated = len(checks[FIGURE_KEY].drop_duplicates())
-    conflicting = len(checks.loc[checks["status"].eq("conflict"), FIGURE_KEY].drop_duplicates())
+    conflicts = checks[checks["status"].eq("conflict")]
+    conflicting = len(conflicts[FIGURE_KEY].drop_duplicates())
     said = f"{repeated} figure(s) are reported more than once ({len(checks)} pair(s) of rows compared)"
     if not conflicting:
         return said + ": all agree within rounding."
-    return (said + f". **{conflicting} figure(s) conflict between sources: see "
-            "[Consistency checks](#Consistency-checks).**")
+    see = f": see [Consistency checks](#{link})" if link else ""
+    return said + f". **{conflicting} figure(s) conflict between sources ({len(conflicts)} pair(s)){see}.**"
 
 
 def provenance_card(documents: pd.DataFrame) -> pd.DataFrame:

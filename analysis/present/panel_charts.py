@@ -19,8 +19,10 @@ NO_TARGET_LABEL = "no target set"
 def targets_vs_outcomes(record: pd.DataFrame, indicator: str, measure: str = "growth", *,
                         ax: Axes | None = None, title: str | None = None) -> Axes:
     """Targets of one indicator over the years (marker by qualifier, a range as a bar) against the outcomes
-    (a line; a ring where a later report revised it). A year whose report states that it sets no target
-    gets a dotted line and the words 'no target set'. `record`: `trends.target_record` output."""
+    (a line of the latest official figures; a ring on every outcome revised after first publication, and
+    a small cross at the value first published). A year whose report states that it sets no target gets a
+    dotted line and the words 'no target set' at the top, clear of the outcome. `record`:
+    `trends.target_record` output."""
     rows = record[(record["indicator"] == indicator) & (record["measure"] == measure)].sort_values("period")
     if ax is None:
         ax = plt.subplots(figsize=(9, 4.2))[1]
@@ -30,7 +32,13 @@ def targets_vs_outcomes(record: pd.DataFrame, indicator: str, measure: str = "gr
     revised = outcomes[outcomes["revised"]]
     if len(revised):
         ax.scatter(revised["period"], revised["outcome"], s=110, facecolors="none", edgecolors=OUTCOME_COLOUR,
-                   label="outcome revised by a later report", zorder=3)
+                   label="outcome revised after first publication", zorder=3)
+        first = revised[revised["first_outcome"].notna()] if "first_outcome" in revised else revised.iloc[0:0]
+        if len(first):
+            ax.vlines(first["period"], first["first_outcome"], first["outcome"], color=OUTCOME_COLOUR, lw=0.8,
+                      ls=":", zorder=2)
+            ax.scatter(first["period"], first["first_outcome"], marker="x", s=30, color=OUTCOME_COLOUR,
+                       label="outcome as first published", zorder=3)
     targets = rows[rows["target_set"] == "target"]
     ranged = targets[targets["target_qualifier"] == "range"]
     if len(ranged):
@@ -43,9 +51,10 @@ def targets_vs_outcomes(record: pd.DataFrame, indicator: str, measure: str = "gr
                    label=f"target, {qualifier_legend(q)}", zorder=4)
     mark = blended_transform_factory(ax.transData, ax.transAxes)
     for period in rows.loc[rows["target_set"] == "no target set", "period"]:
-        ax.axvline(period, color=ABSENT_COLOUR, ls=":", lw=1.2)
-        ax.text(period, 0.04, f" {NO_TARGET_LABEL}", transform=mark, rotation=90, va="bottom", ha="center",
-                fontsize="small", color=ABSENT_COLOUR, backgroundcolor="white")
+        ax.axvline(period, color=ABSENT_COLOUR, ls=":", lw=1.2, zorder=1)
+        # at the top, with no box: the outcome of that year stays visible
+        ax.text(period, 0.97, f"{NO_TARGET_LABEL} ", transform=mark, rotation=90, va="top", ha="right",
+                fontsize="small", color=ABSENT_COLOUR, zorder=1)
     unit = rows["unit"].iloc[0] if len(rows) else ""
     ax.set_xlabel("year")
     ax.set_ylabel(f"{measure}, {unit}" if measure != "level" else unit)
@@ -59,9 +68,11 @@ def targets_vs_outcomes(record: pd.DataFrame, indicator: str, measure: str = "gr
 def chain_over_years(chain: pd.DataFrame, indicator: str, measure: str = "growth", *,
                      ax: Axes | None = None, title: str | None = None) -> Axes:
     """Targets of one indicator by level of government over the years: colour by level, marker by qualifier,
-    a range as a bar. `chain`: `levels.target_chain` output (stated absences are left out of the chart)."""
-    rows = chain[(chain["indicator"] == indicator) & (chain["measure"] == measure)
-                 & chain["target_qualifier"].ne("no_target").fillna(True)]
+    a range as a bar. A level's stated absence (no target set) is a dotted line with the words, so that the
+    year is not a plain gap. `chain`: `levels.target_chain` output."""
+    shown = chain[(chain["indicator"] == indicator) & (chain["measure"] == measure)]
+    absent = shown[shown["target_qualifier"].eq("no_target").fillna(False)]
+    rows = shown[shown["target_qualifier"].ne("no_target").fillna(True)]
     if ax is None:
         ax = plt.subplots(figsize=(9, 4.2))[1]
     levels = [lv for lv in LEVEL_COLOURS if lv in set(rows["level"].astype(str))]
@@ -73,6 +84,12 @@ def chain_over_years(chain: pd.DataFrame, indicator: str, measure: str = "growth
             ax.vlines(x, r["target"], r["target_high"], color=LEVEL_COLOURS[lv], lw=4)
         else:
             ax.scatter(x, r["target"], marker=qualifier_marker(r["target_qualifier"]), s=50, color=LEVEL_COLOURS[lv])
+    mark = blended_transform_factory(ax.transData, ax.transAxes)
+    for _, r in absent.iterrows():
+        colour = LEVEL_COLOURS.get(str(r["level"]), ABSENT_COLOUR)
+        ax.axvline(r["period"], color=colour, ls=":", lw=1.2, zorder=1)
+        ax.text(r["period"], 0.97, f"{NO_TARGET_LABEL} ({r['level']}) ", transform=mark, rotation=90, va="top",
+                ha="right", fontsize="small", color=colour, zorder=1)
     handles = [Line2D([], [], ls="", marker="o", color=LEVEL_COLOURS[lv], label=lv) for lv in levels]
     handles += [Line2D([], [], ls="", marker=qualifier_marker(q), color="black", label=qualifier_legend(q))
                 for q in (None, "about", "at_least", "at_most")]

@@ -11,7 +11,9 @@ from analysis.analyses.consistency import growth_consistency
 from analysis.analyses.escalation import escalation
 from analysis.analyses.targets import target_conflicts
 from analysis.present.charts import target_trajectory, targets_by_level
+from analysis.present.chain_tables import promise_words
 from analysis.present.citations import conflict_note, sources_table
+from analysis.present.overview import consistency_sentence, side_text
 from analysis.present.findings import bullets, change_text, conflicts_section, target_findings
 from analysis.present.labels import (QUALIFIER_SYMBOLS, derived_change, derived_interval, derived_label, figure_label,
                                      format_derived, indicator_label, indicator_names)
@@ -26,9 +28,10 @@ def target_results(report: Report, about_tolerance_pp: float) -> dict[str, pd.Da
     the plan part's multi-year figures, kept apart by their `horizon`."""
     pairs = pd.concat([report.targets(), report.targets(multi_year=True)], ignore_index=True)
     attainment = report.attainment(about_tolerance_pp)
-    return {"pairs": pairs, "ladder": escalation(report), "attainment": attainment,
+    return {"pairs": pairs, "ladder": escalation(report, about_tolerance_pp), "attainment": attainment,
             "path": trajectory(pairs, attainment), "consistency": growth_consistency(report),
-            "checks": find_conflicts(report.table), "conflicts": target_conflicts(report)}
+            "checks": find_conflicts(report.table), "conflicts": target_conflicts(report),
+            "about_tolerance_pp": about_tolerance_pp}
 
 
 def _english(report: Report, indicator: object) -> str:
@@ -48,7 +51,7 @@ def used_conflicts(report: Report, x: pd.Series, used: dict[str, tuple[str, obje
 
 def key_findings(report: Report, r: dict) -> str:
     return bullets(target_findings(report, r["pairs"], r["ladder"], r["attainment"], r["consistency"],
-                                   r["conflicts"]), spaced=True)
+                                   r["conflicts"], r.get("about_tolerance_pp", 0.5)), spaced=True)
 
 
 def conflicts(r: dict) -> list:
@@ -138,12 +141,24 @@ def escalation_section(report: Report, r: dict) -> list | str:
         "中文": [_chinese(report, i) for i in ladder["indicator"]],
         "Level": ladder["level"].astype(str), "Region": ladder["region_en"] + " (" + ladder["region"] + ")",
         f"Target {plan_year}": [figure_label(x["value"], x["qualifier"], x["unit"]) for _, x in ladder.iterrows()],
-        "District excess (pp)": [f"{v:+.1f}" if g != region else "—" for v, g in zip(ladder["excess_pp"], ladder["region"])],
+        "District excess (pp)": ["—" if g == region else "kept apart" if pd.isna(v) else f"{v:+.1f}"
+                                 for v, g in zip(ladder["excess_pp"], ladder["region"])],
+        "Promises compared": [promise_words(p) if g != region else "—" for p, g in zip(ladder["promise"], ladder["region"])],
         "Source": ladder["doc"],
     })
     names = partial(indicator_label, catalog=report.catalog, sep="\n")
-    return [style_table(shown, caption=f"{plan_year} targets by level of government"),
+    return [style_table(shown, caption=f"{plan_year} targets by level of government"), *skipped_note(ladder, region),
             targets_by_level(ladder, names, plan_year)]
+
+
+def skipped_note(ladder: pd.DataFrame, region: str) -> list[str]:
+    """What the chain passes over: the regions of the levels in between that set no such target in the data."""
+    skipped = sorted({s for s in ladder.loc[ladder["region"] != region, "skipped"].dropna() for s in s.split("、")})
+    if not skipped:
+        return []
+    verb = "have" if len(skipped) > 1 else "has"
+    return [f"{'、'.join(skipped)} {verb} no target for these indicators and this year in the data: the district is "
+            "compared with the levels above directly, and the chain has a gap there."]
 
 
 def attainment_section(report: Report, r: dict, about_tolerance_pp: float) -> list:
@@ -225,19 +240,16 @@ def cross_source_check(report: Report, r: dict) -> list | str:
     shown = pd.DataFrame({
         "Indicator": [_english(report, i) for i in checks["indicator"]], "Region": checks["region"],
         "Figure": checks["kind"] + " " + checks["period"].astype(str) + ", " + checks["measure"],
-        "Value A": [f"{v:g}{u} ({d}, {s})" for v, u, d, s in zip(checks["value_a"], checks["unit_a"], checks["doc_a"], checks["source_a"])],
-        "Value B": [f"{v:g}{u} ({d}, {s})" for v, u, d, s in zip(checks["value_b"], checks["unit_b"], checks["doc_b"], checks["source_b"])],
+        "Value A": [side_text(x, "a") for _, x in checks.iterrows()],
+        "Value B": [side_text(x, "b") for _, x in checks.iterrows()],
         "Revision": checks["revision"].map({True: "yes", False: "no"}),
         "Status": checks["status"], "Reason": checks["reason"],
     })
-    n_conflict = int((checks["status"] == "conflict").sum())
-    return [f"{len(checks)} figures were checked across two places: "
-            + (f"**{n_conflict} conflict(s)**." if n_conflict else "all agree within rounding."),
-            style_table(shown, caption="Figures reported twice")]
+    return [consistency_sentence(checks, link=None), style_table(shown, caption="Figures reported twice, pair by pair")]
 
 
 def sources(report: Report, r: dict) -> object:
     higher = r["ladder"][r["ladder"]["region"] != report.region]
     regions = [report.region, *[g for g in dict.fromkeys(higher["region"]) if g != report.region]]
-    return style_table(sources_table(report.table, regions, report.report_year, report.sidecars),
+    return style_table(sources_table(report.table, regions, report.report_year, report.sidecars, report.documents),
                        caption="Documents behind the figures in this report")

@@ -12,16 +12,17 @@ from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
 from analysis.present.labels import indicator_names
 from analysis.present.panel_charts import targets_vs_outcomes
-from analysis.present.panel_tables import (BASIS_NOTE, degree_example, growth_paths_shown, livelihood_shown,
-                                           outcome_findings, outcomes_shown, summary_shown, target_text, trend_findings,
-                                           trend_shown, value_text)
+from analysis.present.panel_tables import (BASIS_NOTE, MIRROR_NOTE, any_mirror, degree_example, growth_paths_shown,
+                                           livelihood_shown, outcome_findings, outcomes_shown, summary_shown,
+                                           target_text, trend_findings, trend_shown, value_text)
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
 
 
 def trends_results(report: Report, about_tolerance_pp: float = 0.5) -> dict:
     """The region's record of targets and outcomes over every report, and what the page derives from it."""
-    record = target_record(report.history, report.region, about_tolerance_pp=about_tolerance_pp)
+    record = target_record(report.history, report.region, about_tolerance_pp=about_tolerance_pp,
+                           priors=report.history_known, catalog=report.catalog)
     return {"record": record, "summary": attainment_summary(record), "headline": headline_indicator(record),
             "outcomes": outcome_record(report.history, report.region), "about_tolerance_pp": about_tolerance_pp}
 
@@ -64,6 +65,7 @@ def targets_chart(report: Report, r: dict) -> Figure | str:
     title = f"{report.region_en}: {english} ({chinese}), {measure}"
     rows = r["record"][(r["record"]["indicator"] == indicator) & (r["record"]["measure"] == measure)]
     years = [f"{int(row['period'])}: target {_said(target_text(row))}, outcome {_said(value_text(row['outcome'], row['unit']))}"
+             + (f" (revised; first published {value_text(row['first_outcome'], row['unit'])})" if row["revised"] else "")
              for _, row in rows.sort_values("period").iterrows()]
     alt = f"Chart: {title}, targets (marker by qualifier) against outcomes by year. " + "; ".join(years) + "."
     fig, ax = described_figure(9, 4.2, alt)
@@ -82,10 +84,14 @@ def every_target(report: Report, r: dict) -> object:
         note = f"No targets of catalogued indicators for {report.region_en} ({report.region}) in the data; its outcomes:"
         if r["outcomes"].empty:
             return note.replace("; its outcomes:", ", and no outcomes either.")
-        return [note, style_table(outcomes_shown(r["outcomes"], report.catalog, report.level),
-                                  caption=f"{report.region_en}: every outcome in the data, by year (* preliminary, 预计)")]
-    return style_table(trend_shown(r["record"], report.catalog, report.history_conflicts),
-                       caption=f"{report.region_en}: targets, outcomes and prior years")
+        table = style_table(outcomes_shown(r["outcomes"], report.catalog, report.level),
+                            caption=f"{report.region_en}: every outcome in the data, by year (* preliminary, 预计)")
+        return [note, table, MIRROR_NOTE] if any_mirror(r["outcomes"]["page_kind"]) else [note, table]
+    shown = trend_shown(r["record"], report.catalog, report.history_conflicts)
+    table = style_table(shown, caption=f"{report.region_en}: targets, outcomes and prior years")
+    if any_mirror(r["record"]["outcome_page_kind"]):
+        return [table, MIRROR_NOTE]
+    return table
 
 
 def attainment(report: Report, r: dict) -> list | str:
@@ -102,9 +108,14 @@ def attainment(report: Report, r: dict) -> list | str:
 
 
 def paths(report: Report) -> list:
-    shown = growth_paths_shown(growth_paths(report), report.catalog, report.level)
-    return [BASIS_NOTE, style_table(shown, caption="Reported growth by year") if len(shown) else
-            "No indicator has reported growth for two or more years."]
+    found = growth_paths(report)
+    shown = growth_paths_shown(found, report.catalog, report.level)
+    if not len(shown):
+        return [BASIS_NOTE, "No indicator has reported growth for two or more years."]
+    marks = ["Each rate as written: ≈ about, ≥ at least, a range as low–high; (预计) a preliminary figure."]
+    if any_mirror(found["page_kind"]):
+        marks.append(MIRROR_NOTE)
+    return [BASIS_NOTE, style_table(shown, caption="Reported growth by year"), " ".join(marks)]
 
 
 def livelihood(report: Report) -> object:
@@ -114,5 +125,5 @@ def livelihood(report: Report) -> object:
 
 
 def sources(report: Report) -> object:
-    found: pd.DataFrame = sources_table(report.table, [report.region], None, report.sidecars)
-    return style_table(found, caption="Documents behind the figures")
+    found: pd.DataFrame = sources_table(report.table, [report.region], None, report.sidecars, report.documents)
+    return style_table(found, caption=f"Documents behind the figures of {report.region_en} ({report.region})")

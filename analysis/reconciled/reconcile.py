@@ -9,11 +9,14 @@ import pandas as pd
 
 from analysis.extract.units import split_unit
 from analysis.reconciled.intervals import figure_interval
+# RESOLUTION_RULE and RULE_STEPS are read from here too (the rule's wording and steps live in rule.py)
+from analysis.reconciled.rule import (RESOLUTION_RULE, RULE_STEPS, TIE_CODES, bases_differ,  # noqa: F401
+                                      deciding_step, resolution_order, words)
 
 # The identity of a figure: two rows with the same key report the same number.
 FIGURE_KEY = ["region", "indicator", "kind", "period", "measure"]
 SIDE_COLUMNS = ["doc", "source", "report_year", "value", "value_high", "decimals", "unit", "qualifier",
-                "estimated", "quote", "source_url", "source_note"]
+                "estimated", "statistic", "vintage", "quote", "source_url", "source_note"]
 CONFLICT_COLUMNS = [*FIGURE_KEY, *[f"{c}_{s}" for s in "ab" for c in SIDE_COLUMNS],
                     "revision", "status", "reason"]
 
@@ -51,7 +54,14 @@ def intervals_overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def figures_agree(a: pd.Series, b: pd.Series) -> tuple[bool, str]:
-    """Whether two rows report the same figure within rounding, and why not."""
+    """Whether two rows report the same figure within rounding, and why not. A rate as an annual average
+    and at the year's end, or a growth rate on a same-scope basis (同口径) and one not, are not the same
+    figure even when the numbers agree."""
+    if _norm(a.get("statistic")) and _norm(b.get("statistic")) and a["statistic"] != b["statistic"]:
+        return False, f"different statistics: {words(a['statistic'])} vs {words(b['statistic'])}"
+    if bases_differ(_norm(a.get("basis")), _norm(b.get("basis"))):
+        return False, (f"different bases: {words(_norm(a.get('basis')) or 'not stated')} vs "
+                       f"{words(_norm(b.get('basis')) or 'not stated')}")
     if _norm(a.get("qualifier")) != _norm(b.get("qualifier")):
         return False, f"qualifier differs: {_norm(a.get('qualifier')) or 'exact'} vs {_norm(b.get('qualifier')) or 'exact'}"
     ends = ["value"]
@@ -83,7 +93,8 @@ def find_conflicts(table: pd.DataFrame) -> pd.DataFrame:
             record = dict(zip(FIGURE_KEY, key))
             for side, row in (("a", a), ("b", b)):
                 record.update({f"{c}_{side}": row.get(c, pd.NA) for c in SIDE_COLUMNS})
-            record["revision"] = a.get("report_year") != b.get("report_year")
+            record["revision"] = (a.get("report_year") != b.get("report_year")
+                                  or _norm(a.get("vintage")) != _norm(b.get("vintage")))
             record["status"] = "agree" if ok else "conflict"
             record["reason"] = reason
             rows.append(record)
@@ -123,22 +134,9 @@ def deduplicate(table: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("_order").drop(columns="_order")
 
 
-RESOLUTION_RULE = (
-    "When sources give one figure (same region, indicator, kind, year and measure) with values that differ "
-    "beyond rounding, the analysis uses one of them: the value from the report being analysed (its report "
-    "year), else from the newest report; within one report year, an extracted report text before a "
-    "hand-entered reference and a final figure before a preliminary (预计) one; then the more precise figure "
-    "(more decimals), then the earlier place in the text, and last the source's document id in alphabetical "
-    "order, so that the choice never depends on the order of rows in a file. The other values are listed "
-    "beside it, never dropped silently."
-)
-# The steps of RESOLUTION_RULE in order: a rank column of `_resolution_order`, and the code a conflict
-# row gives as `not_chosen` when that step put the value used before the other source's.
-RULE_STEPS = [("_analysed", "analysed_report"), ("_newest", "newer_report"), ("_src", "extracted_first"),
-              ("_prelim", "final_first"), ("_dec", "more_decimals"), ("_start", "earlier_in_text"),
-              ("_doc", "document_id"), ("_order", "earlier_row")]
 # One side of a conflict row: a source and the value as it gives it.
-CONFLICT_SIDE = ["doc", "source", "report_year", "value", "value_high", "decimals", "unit", "qualifier", "source_url"]
+CONFLICT_SIDE = ["doc", "source", "report_year", "value", "value_high", "decimals", "unit", "qualifier", "source_url",
+                 "statistic", "vintage", "source_type"]
 RESOLVED_CONFLICT_COLUMNS = [*FIGURE_KEY, *[f"used_{c}" for c in CONFLICT_SIDE],
                              *[f"other_{c}" for c in CONFLICT_SIDE], "disagreement", "not_chosen"]
 
@@ -150,14 +148,16 @@ class Resolution(NamedTuple):
     conflicts: pd.DataFrame
 
 
-def resolve(table: pd.DataFrame, report_year: int | None = None) -> Resolution:
+def resolve(table: pd.DataFrame, report_year: int | None = None, mode: str = "latest") -> Resolution:
     """One row per figure, the value an analysis uses, and the sources that disagree with it, as rows.
 
     Rows that agree within rounding are merged as in `deduplicate`. Of the rows left for a figure, one
-    is chosen by RESOLUTION_RULE (`report_year`: the report being analysed; None: prefer the newest).
-    The chosen row gets `conflict` True when another source gives a value beyond rounding; agreeing
-    rows from other reports are added to `confirmed_by`. Rows without an indicator id cannot be
-    matched and stay as they are.
+    is chosen by RESOLUTION_RULE (`report_year`: the report being analysed; None: prefer the newest;
+    `mode` 'latest' for the latest vintage, 'first' for the figure first published, known when the next
+    year's target was set). The chosen row gets `conflict` True when another source gives a value beyond
+    rounding, and `undecided` True when no step of the rule decides between them (only the ties, which
+    list): neither value is then judged. Agreeing rows from other reports are added to `confirmed_by`.
+    Rows without an indicator id cannot be matched and stay as they are.
 
     `conflicts` has one row per figure and other source that disagrees (RESOLVED_CONFLICT_COLUMNS),
     in the rule's order: the figure's FIGURE_KEY; the value used and its source (`used_` +
@@ -167,10 +167,12 @@ def resolve(table: pd.DataFrame, report_year: int | None = None) -> Resolution:
     out = deduplicate(annual(table))
     out["_order"] = range(len(out))
     out["conflict"] = False
+    out["undecided"] = False
     drop: list = []
     conflicts: list[dict] = []
+    named = target_statistics(out)
     for key, group in _figure_groups(out):
-        ranked = _resolution_order(group, report_year)
+        ranked = resolution_order(group, report_year, mode, named.get(_target_key(key)))
         best, chosen = ranked.index[0], ranked.iloc[0]
         agree = []
         for _, other in ranked.iloc[1:].iterrows():
@@ -178,9 +180,11 @@ def resolve(table: pd.DataFrame, report_year: int | None = None) -> Resolution:
             if same:
                 agree.append(other)
                 continue
+            step = deciding_step(chosen, other, mode)
             out.at[best, "conflict"] = True
+            out.at[best, "undecided"] = bool(out.at[best, "undecided"]) or step in TIE_CODES
             conflicts.append({**dict(zip(FIGURE_KEY, key)), **_side("used", chosen), **_side("other", other),
-                              "disagreement": why, "not_chosen": _deciding_step(chosen, other)})
+                              "disagreement": why, "not_chosen": step})
         if agree:
             confirmed = [c for c in [out.at[best, "confirmed_by"]] if isinstance(c, str) and c]
             out.at[best, "confirmed_by"] = "; ".join(confirmed + [f"{o['doc']} ({o['source']})" for o in agree])
@@ -222,27 +226,6 @@ def source_text(row: pd.Series) -> str:
     """Where a row comes from: 'sz-2024 (extracted, 2024 report)'."""
     how = str(row.get("source", "")).replace("_", "-")
     return f"{row['doc']} ({how}, {int(row['report_year'])} report)"
-
-
-def _resolution_order(group: pd.DataFrame, report_year: int | None) -> pd.DataFrame:
-    """Rows of one figure in the order of RESOLUTION_RULE; the first is the one used."""
-    years = group["report_year"]
-    ranked = group.assign(
-        _analysed=(years != report_year).astype(int) if report_year is not None else 0,
-        _newest=-years.astype(int),
-        _src=(group["source"] != "extracted").astype(int),
-        _prelim=group["estimated"].astype("boolean").fillna(False).astype(int) if "estimated" in group else 0,
-        _dec=-group["decimals"].astype(int),
-        _start=pd.to_numeric(group["start"], errors="coerce").astype(float).fillna(float("inf"))
-        if "start" in group else 0.0,
-        _doc=group["doc"].astype(str),
-    )
-    return ranked.sort_values([column for column, _ in RULE_STEPS], kind="stable")
-
-
-def _deciding_step(chosen: pd.Series, other: pd.Series) -> str:
-    """The code of the first RULE_STEPS step on which two ranked rows differ (the last step always does)."""
-    return next(code for column, code in RULE_STEPS if chosen[column] != other[column])
 
 
 def _side(prefix: str, row: pd.Series) -> dict:
@@ -288,6 +271,19 @@ def _rank(group: pd.DataFrame) -> pd.DataFrame:
         if "start" in group else 0.0,
     )
     return ranked.sort_values(["_dec", "_src", "_start", "_order"])
+
+
+def target_statistics(table: pd.DataFrame) -> dict[tuple, str]:
+    """The statistic each target names, by (region, indicator, period, measure): its outcome is judged on it."""
+    if "statistic" not in table:
+        return {}
+    named = table[table["kind"].eq("target") & table["statistic"].notna() & table["indicator"].notna()]
+    return {(r["region"], r["indicator"], r["period"], r["measure"]): r["statistic"] for _, r in named.iterrows()}
+
+
+def _target_key(key: tuple) -> tuple:
+    figure = dict(zip(FIGURE_KEY, key))
+    return figure["region"], figure["indicator"], figure["period"], figure["measure"]
 
 
 def _norm(qualifier: object) -> str | None:

@@ -10,9 +10,10 @@ import pandas as pd
 from analysis.config import DataPaths, data_paths
 from analysis.extract.catalog import chinese_name, load_catalog
 from analysis.reconciled.reconcile import RESOLVED_CONFLICT_COLUMNS, Resolution, resolve, resolve_figures
-from analysis.reconciled.revisions import resolve_history
+from analysis.reconciled.revisions import first_resolution, resolve_history
 from analysis.reconciled.scope import Scope, report_scope
 from analysis.staging.load import load_indicators
+from analysis.staging.reference import DOCUMENT_COLUMNS, load_documents
 from analysis.text.sources import raw_documents, read_sidecar, sees
 
 
@@ -34,6 +35,7 @@ class Report:
     sidecars: list[dict] = field(default_factory=list)
     paths: DataPaths | None = None
     conflicts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=RESOLVED_CONFLICT_COLUMNS))
+    documents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=DOCUMENT_COLUMNS))
 
     @property
     def region(self) -> str:
@@ -63,7 +65,7 @@ class Report:
     @classmethod
     def from_table(cls, table: pd.DataFrame, catalog: pd.DataFrame, region: str | None = None,
                    report_year: int | None = None, sidecars: list[dict] | None = None,
-                   paths: DataPaths | None = None) -> Report:
+                   paths: DataPaths | None = None, documents: pd.DataFrame | None = None) -> Report:
         """A Report over a table already in memory (tests, a user's filtered table).
 
         The report reads its own region's figures and those of higher levels of government (the
@@ -75,7 +77,9 @@ class Report:
             table = table[[sees(scope.region, level, r, lv) for r, lv in zip(table["region"], table["level"])]]
             sidecars = [m for m in sidecars or [] if sees(scope.region, level, m.get("region", ""), m.get("level", ""))]
         figures, conflicts = resolve(table, scope.report_year)
-        return cls(table, named(figures, catalog), catalog, scope, list(sidecars or []), paths, conflicts)
+        documents = documents if documents is not None else pd.DataFrame(columns=DOCUMENT_COLUMNS)
+        return cls(table, named(figures, catalog), catalog, scope, list(sidecars or []), paths, conflicts,
+                   documents[documents["doc"].isin(table["doc"])].reset_index(drop=True))
 
     @classmethod
     def open(cls, region: str | None = None, report_year: int | None = None,
@@ -83,7 +87,8 @@ class Report:
         """`open_report` (which see), as an instance of `cls`."""
         paths = data_paths(data_dir)
         table = load_indicators(paths.root)
-        return cls.from_table(table, load_catalog(paths.catalog), region, report_year, read_sidecars(paths), paths)
+        return cls.from_table(table, load_catalog(paths.catalog), region, report_year, read_sidecars(paths), paths,
+                              load_documents(paths.documents))
 
     def regional(self) -> pd.DataFrame:
         """This report's region's figures, one per figure."""
@@ -92,6 +97,18 @@ class Report:
     @cached_property
     def _history(self) -> Resolution:
         return resolve_history(self.table)
+
+    @cached_property
+    def known(self) -> pd.DataFrame:
+        """One row per figure as first published (this report's own figures first): for a year's outcome,
+        the figure known when the next target was set, which a target is compared with; computed once."""
+        return resolve(self.table, self.report_year, mode="first").figures
+
+    @cached_property
+    def history_known(self) -> pd.DataFrame:
+        """Every year's figures as first published (`revisions.first_resolution`), for 'target vs prior'
+        across reports: the prior year as known when each target was set."""
+        return first_resolution(self.table).figures
 
     @property
     def history(self) -> pd.DataFrame:
@@ -114,16 +131,24 @@ class Panel:
     catalog: pd.DataFrame
     sidecars: list[dict] = field(default_factory=list)
     paths: DataPaths | None = None
+    documents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=DOCUMENT_COLUMNS))
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None) -> Panel:
         """`open_panel` (which see), as an instance of `cls`."""
         paths = data_paths(data_dir)
-        return cls(load_indicators(paths.root), load_catalog(paths.catalog), read_sidecars(paths), paths)
+        return cls(load_indicators(paths.root), load_catalog(paths.catalog), read_sidecars(paths), paths,
+                   load_documents(paths.documents))
 
     @cached_property
     def _resolution(self) -> Resolution:
         return resolve_history(self.table)
+
+    @cached_property
+    def known(self) -> pd.DataFrame:
+        """One row per figure as first published (`revisions.first_resolution`): the prior years targets
+        are compared with."""
+        return first_resolution(self.table).figures
 
     @property
     def figures(self) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from analysis.errors import DataError
 from analysis.staging.csvfiles import number_problem, read_csv_strict
 from analysis.extract.units import UNITS, decimals_of, to_base
 from analysis.staging.absences import check_absences
+from analysis.staging.reference import REFERENCE_COLUMNS, check_reference_columns, with_reference_columns
 from analysis.staging.schema import (CORRECTABLE, CORRECTION_COLUMNS, HAND_ENTERED_COLUMNS, HAND_ENTERED_OPTIONAL, SPAN,
                                      TABLE_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, raise_first, typed, validate)
 from analysis.staging.spans import check_spans
@@ -46,25 +47,28 @@ def load_hand_entered(path: str | Path | None = None, catalog_path: Path | None 
     raw = read_csv_strict(path, HAND_ENTERED_COLUMNS, optional=HAND_ENTERED_OPTIONAL)
     unknown_units = raw["unit"].notna() & ~raw["unit"].isin(UNITS)
     raise_first(unknown_units, raw, path, "unit", "unit {cell!r} is not in the unit vocabulary (data/units.yml)")
-    frame = check_absences(typed(raw.copy(), path), path)
+    frame = check_reference_columns(check_absences(typed(raw.copy(), path), path), path)
     frame["decimals"] = raw["value"].map(lambda v: decimals_of(v) if isinstance(v, str) else 0).astype("Int64")
     based = [to_base(v if isinstance(v, str) else "NaN", u) for v, u in zip(raw["value"], raw["unit"])]  # NaN: no_target
     frame["value_base"] = [float(b[0]) for b in based]
     frame["base_unit"] = [b[1] for b in based]
     frame["source"] = "hand_entered"
-    for column in [*SPAN, "basis"]:  # hand-entered rows have no span and state no basis
+    for column in SPAN:  # hand-entered rows have no span; the basis is the page's, where the file gives one
         frame[column] = pd.NA
     frame = frame.astype({"start": "Int64", "end": "Int64", "quote_start": "Int64"})
-    frame = validate(frame[TABLE_COLUMNS], path, catalog_path)
-    _check_unique(frame, path, ["doc", "indicator", "kind", "period", "measure"])
-    return frame
+    checked = validate(frame[TABLE_COLUMNS], path, catalog_path)
+    # one page may give a rate twice, as an annual average and at the year's end
+    _check_unique(checked.assign(statistic=frame["statistic"]), path,
+                  ["doc", "indicator", "kind", "period", "measure", "statistic"])
+    return checked.assign(**{c: frame[c] for c in REFERENCE_COLUMNS})
 
 
 def load_indicators(data_dir: str | Path | None = None, extracted_path: Path | None = None) -> pd.DataFrame:
     """Every figure of a data directory, validated: extracted rows (quotes and spans checked against the
     raw texts, corrections applied), then hand-entered rows. The one loader analyses use.
 
-    Columns: TABLE_COLUMNS plus `correction` (the reason, on rows a correction changed).
+    Columns: TABLE_COLUMNS plus `correction` (the reason, on rows a correction changed) and the
+    REFERENCE_COLUMNS of staging/reference.py (source_type, vintage, statistic, sense, page_kind).
     `extracted_path` reads the extracted figures from another file (a fresh extraction not yet installed).
     """
     paths = data_paths(data_dir)
@@ -80,9 +84,10 @@ def load_indicators(data_dir: str | Path | None = None, extracted_path: Path | N
         hand = load_hand_entered(paths.hand_entered, paths.catalog)
         parts.append(hand.assign(correction=pd.Series(pd.NA, index=hand.index, dtype="str")))
     parts = [p for p in parts if not p.empty]
+    columns = [*TABLE_COLUMNS, "correction", *REFERENCE_COLUMNS]
     if not parts:
-        return pd.DataFrame(columns=[*TABLE_COLUMNS, "correction"])
-    return pd.concat(parts, ignore_index=True)[[*TABLE_COLUMNS, "correction"]]
+        return pd.DataFrame(columns=columns)
+    return with_reference_columns(pd.concat(parts, ignore_index=True))[columns]
 
 
 def read_corrections(path: Path) -> pd.DataFrame:

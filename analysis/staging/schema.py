@@ -13,6 +13,7 @@ from analysis.extract.catalog import STATED_BASES, load_catalog
 from analysis.extract.units import units_beside
 from analysis.staging.absences import NO_TARGET, absence_checks
 from analysis.staging.csvfiles import number_problem
+from analysis.staging.reference import REFERENCE_COLUMNS
 from analysis.text.sources import LEVELS
 
 KINDS = ("actual", "target")
@@ -30,15 +31,17 @@ TABLE_COLUMNS = [*PROVENANCE, "source", *FIGURE, *SPAN, "source_url", "source_no
 HAND_ENTERED_COLUMNS = [*PROVENANCE, "indicator", "subject", "kind", "period", "measure", "value", "value_high",
                         "unit", "qualifier", "estimated", "source_url", "source_note"]
 # Columns a hand-entered file may leave out, with what a missing column means: a figure of one year,
-# not a change written from one value to another.
-HAND_ENTERED_OPTIONAL = {"horizon": "annual", "value_from": pd.NA}
+# not a change written from one value to another; no basis stated; and what the figure is (the source
+# type, vintage, statistic, sense and page kind of staging/reference.py) unknown.
+HAND_ENTERED_OPTIONAL = {"horizon": "annual", "value_from": pd.NA, "basis": pd.NA,
+                         **{column: pd.NA for column in REFERENCE_COLUMNS}}
 CORRECTION_COLUMNS = ["doc", "start", "action", "column", "value", "reason"]
 CORRECTABLE = ("indicator", "subject", "kind", "period", "horizon", "measure", "value", "value_high", "value_from",
                "unit", "qualifier", "estimated")
 INTEGER_COLUMNS = {"report_year", "period", "decimals", "start", "end", "quote_start"}
 FLOAT_COLUMNS = {"value", "value_high", "value_from", "value_base"}
 OPTIONAL_COLUMNS = {"indicator", "value_high", "value_from", "qualifier", "basis", "start", "end", "quote_start", "quote", "source_url",
-             "source_note"}
+             "source_note", *REFERENCE_COLUMNS}
 
 
 def _schema(indicator_ids: list[str], units: frozenset[str]) -> pa.DataFrameSchema:

@@ -1,0 +1,63 @@
+"""Tests for analysis/staging/reference.py: what a hand-entered figure is, and the documents it cites."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.errors import DataError
+from analysis.staging.reference import (REFERENCE_COLUMNS, check_reference_columns, load_documents, undescribed_docs,
+                                        vintage_of, with_reference_columns)
+
+
+def _rows(**columns) -> pd.DataFrame:
+    base = {"kind": ["actual", "target"], "estimated": [False, False]}
+    return pd.DataFrame({**base, **columns})
+
+
+def test_a_file_without_the_columns_reads_them_as_unknown(tmp_path: Path) -> None:
+    out = check_reference_columns(_rows(), tmp_path / "h.csv")
+    assert set(REFERENCE_COLUMNS) <= set(out) and out[REFERENCE_COLUMNS].isna().all().all()
+
+
+@pytest.mark.parametrize(("columns", "words"), [
+    ({"source_type": ["blog", pd.NA]}, ["row 2", "column 'source_type'", "report, bulletin, release, news", "'blog'"]),
+    ({"vintage": [pd.NA, "first"]}, ["row 3", "column 'vintage'", "not a target"]),
+    ({"sense": ["ceiling", pd.NA]}, ["row 2", "column 'sense'", "not an actual figure"]),
+    ({"statistic": ["december", pd.NA]}, ["row 2", "annual_average, year_end, months"]),
+])
+def test_bad_cells_name_row_and_column(tmp_path: Path, columns: dict, words: list[str]) -> None:
+    with pytest.raises(DataError) as err:
+        check_reference_columns(_rows(**columns), tmp_path / "h.csv")
+    assert all(w in str(err.value) for w in words), str(err.value)
+
+
+def test_a_preliminary_figure_is_the_vintage_expected(tmp_path: Path) -> None:
+    rows = _rows(estimated=[True, False], vintage=["final", pd.NA])
+    with pytest.raises(DataError, match="estimated .* is the vintage 'expected'"):
+        check_reference_columns(rows, tmp_path / "h.csv")
+    assert vintage_of(_rows(estimated=[True, False])).tolist()[0] == "expected"
+    assert vintage_of(_rows()).tolist()[0] == "first" and pd.isna(vintage_of(_rows()).tolist()[1])
+
+
+def test_an_extracted_figure_is_the_report_s_own_words() -> None:
+    table = _rows(source=["extracted", "hand_entered"])
+    out = with_reference_columns(table)
+    assert out["source_type"].tolist()[0] == "report" and pd.isna(out["source_type"].tolist()[1])
+
+
+def test_documents_load_checked_and_the_undescribed_are_named(tmp_path: Path) -> None:
+    assert load_documents(tmp_path / "none.csv").empty
+    path = tmp_path / "documents.csv"
+    path.write_text("doc,issuer,title,meeting,published,note\na,国务院,政府工作报告,,2023-03-05,\n", encoding="utf-8")
+    documents = load_documents(path)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "text.txt").write_text("x", encoding="utf-8")
+    assert undescribed_docs(pd.DataFrame({"doc": ["a", "b", "text"]}), documents, tmp_path / "raw") == ["b"]
+    path.write_text("doc,issuer,title,meeting,published,note\na,,政府工作报告,,,\n", encoding="utf-8")
+    with pytest.raises(DataError, match="row 2, column 'issuer'"):
+        load_documents(path)
+    path.write_text("doc,issuer,title,meeting,published,note\na,x,t,,,\na,y,u,,,\n", encoding="utf-8")
+    with pytest.raises(DataError, match="row 3.*described twice"):
+        load_documents(path)
