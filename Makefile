@@ -76,6 +76,7 @@ benchmark: $(STAMP)
 	$(PY) benchmarks/extract.py
 	$(PY) benchmarks/build.py
 	$(PY) benchmarks/panel.py
+	$(PY) benchmarks/corpus.py
 
 ## clean: remove generated reports and caches (keeps .venv and data)
 clean:

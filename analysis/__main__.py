@@ -1,11 +1,11 @@
-"""Command line: `python -m analysis extract | validate | build | add-report` (see --help)."""
+"""Command line: `python -m analysis extract | validate | build | add-report | import-corpus` (see --help)."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from analysis.staging import add_report
+from analysis.staging import add_report, import_corpus
 from analysis.build.run import BuildError, BuildInterrupted, run_from_args as run_build
 from analysis.build.run import add_arguments as add_build_arguments
 from analysis.errors import DataError
@@ -49,6 +49,10 @@ def parser() -> argparse.ArgumentParser:
     add = commands.add_parser("add-report", help="copy a report text into data/raw and write its provenance sidecar")
     add_report.add_arguments(add)
     add.set_defaults(handler=add_report.run_from_args)
+    corpus = commands.add_parser("import-corpus", help="import every report of a folder, CSV/Excel or JSON-lines "
+                                                       "file: region, level and year from a manifest or the text")
+    import_corpus.add_arguments(corpus)
+    corpus.set_defaults(handler=import_corpus.run_from_args)
     return main_parser
 
 
@@ -59,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as done:  # --help, or a flag argparse refused (already explained on stderr)
         return done.code if isinstance(done.code, int) else 2
     try:
-        args.handler(args)
+        status = args.handler(args)
     except BuildInterrupted as err:
         print(err, file=sys.stderr)
         return INTERRUPTED
@@ -72,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":

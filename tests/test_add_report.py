@@ -147,7 +147,7 @@ def test_bad_provenance_flags_are_refused(tmp_path: Path, data_dir: Path) -> Non
     source = _source(tmp_path, REPORT.encode())
     for meta, words in [
         (Provenance(region="", region_en="x", year=2024, level="district"), "--region is empty"),
-        (Provenance(region="x", region_en="x", year=2024, level="county"), "--level must be one of"),
+        (Provenance(region="x", region_en="x", year=2024, level="township"), "--level must be one of"),
         (Provenance(region="x", region_en="x", year=24, level="district"), "--year must be a report year"),
     ]:
         with pytest.raises(DataError, match=words):

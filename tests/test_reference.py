@@ -61,3 +61,31 @@ def test_documents_load_checked_and_the_undescribed_are_named(tmp_path: Path) ->
     path.write_text("doc,issuer,title,meeting,published,note\na,x,t,,,\na,y,u,,,\n", encoding="utf-8")
     with pytest.raises(DataError, match="row 3.*described twice"):
         load_documents(path)
+
+
+def test_a_data_directory_without_hand_entered_rows_judges_its_targets(tmp_path) -> None:
+    # Two reports of one county written for this test, no hand-entered file: the reference columns of the
+    # extracted rows are unknown, and judging 2023's target (增长6%左右) against 2023's outcome (增长6.2%) works.
+    import shutil
+    from analysis import open_panel
+    from analysis.config import DATA_DIR
+    from analysis.present.levels_page import levels_results
+    from analysis.staging.add_report import Provenance, add_report
+    from analysis.staging.pipeline import write_extracted
+    root = tmp_path / "data"
+    root.mkdir()
+    shutil.copy(DATA_DIR / "indicators.yml", root / "indicators.yml")
+    texts = {2023: "2022年工作回顾。全县生产总值增长4.1%。2023年工作安排。全县生产总值增长6%左右。",
+             2024: "2023年工作回顾。全县生产总值增长6.2%。2024年工作安排。全县生产总值增长5.5%左右。"}
+    for year, text in texts.items():
+        source = tmp_path / f"{year}.txt"
+        source.write_text(text, encoding="utf-8")
+        add_report(source, Provenance(region="甲县", region_en="A County", year=year, level="district"),
+                   data_dir=root, doc=f"a-{year}")
+    write_extracted(root)
+    panel = open_panel(data_dir=root)
+    # unknown, and None rather than pd.NA: `row.get("statistic") != "months"` must be False, not an error (the
+    # shared corpus's 2004 national GDP target reached that comparison and stopped pages 04 and 05)
+    assert all(cell is None for cell in panel.table["statistic"])
+    chain = levels_results(panel)["chain"]
+    assert sorted(chain["target"]) == [5.5, 6.0]

@@ -3,7 +3,7 @@
 `open_report` and `open_panel` (also `analysis.open_report`, `analysis.open_panel`) return these classes.
 Each method wraps one analysis function of this stage and returns its table unchanged but for the rows
 asked for, so a number here is the number on the page: page 03 reads `Report.targets` and
-`Report.attainment`, page 05 `Panel.chain` and `Panel.peers`.
+`Report.attainment`, page 05 `Panel.chains`, `Panel.chain` and `Panel.peers`.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.analyses.attainment import assess_attainment, rule_applied
-from analysis.analyses.levels import default_chains, panel_chain
+from analysis.analyses.levels import chains_from_parents, panel_chain
 from analysis.analyses.peers import peer_table
 from analysis.analyses.targets import pair_targets
 from analysis.reconciled import report as reconciled
@@ -93,10 +93,22 @@ class Panel(reconciled.Panel):
     ['city', 'district', 'nation', 'province']
     """
 
+    def chains(self) -> list[list[str]]:
+        """The chains of regions from the nation down (`levels.chains_from_parents`): a region imported with
+        `import-corpus` under the parents its sidecar records (from the gazetteer); the others by level.
+
+        >>> open_panel().chains()  # the shipped data: one region a level
+        [['全国', '山东省', '枣庄市', '枣庄市市中区']]
+        """
+        parents = {meta["region"]: list(meta["parents"]) for meta in self.sidecars
+                   if meta.get("region") and isinstance(meta.get("parents"), list)}
+        return chains_from_parents(self.table, parents)
+
     def chain(self, indicator: str | None = None, year: int | None = None, *, measure: str | None = None,
               about_tolerance_pp: float = ABOUT_TOLERANCE_PP) -> pd.DataFrame:
         """Each level's target for `indicator` and `year` (every one when None) beside the nearest higher level
-        that set one: the chain nation → province → city → district (层层加码), one row per level.
+        that set one: the chain nation → province → city → district or county (层层加码), one row per level,
+        along each of `chains()`.
 
         Columns (`levels.target_chain`): indicator, measure, unit, period, level, region, region_en, target
         (the value), target_high, target_qualifier, doc; the level compared with (above_level, above_region,
@@ -117,7 +129,7 @@ class Panel(reconciled.Panel):
         >>> float(gdp["excess_pp"].iloc[2]), float(gdp["excess_over_nation_pp"].iloc[2])  # 5.5 − 5; 5.5 − 4.5
         (0.5, 1.0)
         """
-        chain = panel_chain(self.figures, default_chains(self.table), about_tolerance_pp)
+        chain = panel_chain(self.figures, self.chains(), about_tolerance_pp)
         keep = pd.Series(True, index=chain.index)
         for column, wanted in (("indicator", indicator), ("period", year), ("measure", measure)):
             if wanted is not None:

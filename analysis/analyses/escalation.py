@@ -8,7 +8,7 @@ from analysis.analyses.promises import CEILING_INDICATORS, accepted_interval, di
 from analysis.reconciled.report import Report
 from analysis.staging.absences import is_absence
 
-LEVEL_ORDER = ["nation", "province", "city", "district"]
+LEVEL_ORDER = ["nation", "province", "city", "district", "county"]
 
 
 def escalation(report: Report, about_tolerance_pp: float = 0.5) -> pd.DataFrame:

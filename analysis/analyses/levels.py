@@ -8,6 +8,10 @@ from analysis.analyses.picks import PERCENT_MEASURES, qualifier_of
 from analysis.analyses.promises import CEILING_INDICATORS, accepted_interval, direction_of, interval_excess
 from analysis.errors import DataError
 from analysis.staging.absences import NO_TARGET
+from analysis.text.sources import TIER
+
+# Tiers of government from the nation down: a district and a county are one tier, never one above the other.
+TIERS = [[level for level in LEVEL_ORDER if TIER[level] == tier] for tier in sorted(set(TIER.values()))]
 
 CHAIN_COLUMNS = ["indicator", "measure", "unit", "period", "level", "region", "region_en", "target", "target_high",
                  "target_qualifier", "doc", "above_region", "above_level", "above_target", "above_qualifier",
@@ -17,11 +21,11 @@ CHAIN_COLUMNS = ["indicator", "measure", "unit", "period", "level", "region", "r
 def default_chain(table: pd.DataFrame) -> list[str]:
     """The regions of `table` from the nation down, one per level; several regions at one level need a chain given."""
     chain = []
-    for level in LEVEL_ORDER:
-        regions = sorted(table.loc[table["level"] == level, "region"].dropna().unique())
+    for levels in TIERS:
+        regions = sorted(table.loc[table["level"].isin(levels), "region"].dropna().unique())
         if len(regions) > 1:
-            raise DataError("(indicator table)", f"{len(regions)} regions of level {level} ({', '.join(regions)}): "
-                                                 "pass the chain of regions, from the nation down")
+            raise DataError("(indicator table)", f"{len(regions)} regions of level {'/'.join(levels)} "
+                                                 f"({', '.join(regions)}): pass the chain of regions, from the nation down")
         chain.extend(regions)
     return chain
 
@@ -33,8 +37,8 @@ def default_chains(table: pd.DataFrame) -> list[list[str]]:
     The data does not record which city a district belongs to, so a level with several regions is never
     placed above another region: two districts under one city give two chains through that city; two
     cities give chains that skip the city level (each city is the foot of a chain of its own)."""
-    by_level = {level: sorted(table.loc[table["level"] == level, "region"].dropna().unique()) for level in LEVEL_ORDER}
-    present = [level for level in LEVEL_ORDER if by_level[level]]
+    by_level = {levels[0]: sorted(table.loc[table["level"].isin(levels), "region"].dropna().unique()) for levels in TIERS}
+    present = [level for level in by_level if by_level[level]]
     if all(len(by_level[level]) == 1 for level in present):
         return [[by_level[level][0] for level in present]]
     chains = []
@@ -45,11 +49,41 @@ def default_chains(table: pd.DataFrame) -> list[list[str]]:
     return chains
 
 
+def chains_from_parents(table: pd.DataFrame, parents: dict[str, list[str]]) -> list[list[str]]:
+    """Chains from the nation down that follow who belongs to whom: each region that is no other region's
+    parent ends a chain through its parents in the data (`parents`: region → the regions above it, from the
+    nation down, as import-corpus writes them into sidecars from the gazetteer). Regions with no recorded
+    parents fall back to `default_chains`; None of this when no region records any."""
+    regions = set(table["region"].dropna())
+    known = {region: [p for p in above if p in regions] for region, above in parents.items() if region in regions}
+    if not known:
+        return default_chains(table)
+    above_someone = {p for chain in known.values() for p in chain}
+    chains = [[*known[r], r] for r in sorted(known) if r not in above_someone]
+    placed = set(known) | above_someone
+    rest = table[~table["region"].isin(placed) | (table["level"] == "nation")]   # the nation is above everyone
+    if rest["region"].isin(placed).all():
+        return chains
+    return chains + [c for c in default_chains(rest) if c and c[-1] not in placed]
+
+
 def panel_chain(figures: pd.DataFrame, chains: list[list[str]], about_tolerance_pp: float = 0.5) -> pd.DataFrame:
     """`target_chain` of every chain, each region's targets listed once (a region above the foot of several
     chains has the same level above it in each)."""
-    parts = [target_chain(figures, chain, about_tolerance_pp) for chain in chains]
-    out = pd.concat(parts, ignore_index=True) if parts else target_chain(figures.iloc[0:0], [])
+    # A region's rows depend only on the regions above it: each chain prefix is worked once, on the
+    # indicator-years of its last region (at 30 provinces the nation's rows were worked 30 times over).
+    targets = figures[(figures["kind"] == "target") & figures["indicator"].notna()]
+    keys = ["indicator", "measure", "period"]
+    seen, parts = set(), []
+    for prefix in (tuple(chain[:depth]) for chain in chains for depth in range(1, len(chain) + 1)):
+        if prefix in seen:
+            continue
+        seen.add(prefix)
+        own = targets.loc[targets["region"] == prefix[-1], keys].drop_duplicates()
+        rows = target_chain(targets[targets["region"].isin(prefix)].merge(own, on=keys), list(prefix), about_tolerance_pp)
+        if (rows["region"] == prefix[-1]).any():
+            parts.append(rows[rows["region"] == prefix[-1]])
+    out = pd.concat(parts, ignore_index=True).infer_objects() if parts else target_chain(figures.iloc[0:0], [])
     out = out.drop_duplicates(["indicator", "measure", "period", "region"])
     return out.sort_values(["indicator", "measure", "period", "level", "region"]).reset_index(drop=True)
 
@@ -97,7 +131,7 @@ def target_chain(figures: pd.DataFrame, chain: list[str] | None = None, about_to
 def _check_one_region_per_level(figures: pd.DataFrame, chain: list[str]) -> None:
     """A chain passes each level once: a peer of the same level is not a level above (and not one passed over)."""
     levels = figures[figures["region"].isin(chain)].groupby("region")["level"].first()
-    shared = levels[levels.duplicated(keep=False)]
+    shared = levels[levels.map(TIER).duplicated(keep=False)]
     if len(shared):
         raise DataError("(chain of regions)", f"{', '.join(sorted(shared.index))} share the level "
                                               f"{shared.iloc[0]}: a chain has one region per level")

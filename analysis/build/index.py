@@ -1,9 +1,8 @@
 """The reports' index page: every page by region and report, with its title and summary, the build time and version."""
 from __future__ import annotations
 
-import yaml
-
 from analysis.config import TEMPLATES_DIR, DataPaths
+from analysis.text.sources import load_yaml
 
 CSS_PATH = TEMPLATES_DIR / "gwr" / "static" / "report.css"
 
@@ -12,14 +11,14 @@ def data_coverage(paths: DataPaths) -> str:
     """Which regions and report years the raw documents cover, e.g. "枣庄市市中区 2023"."""
     covered = []
     for sidecar in sorted(paths.raw.glob("*.meta.yml")):
-        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+        meta = load_yaml(sidecar.read_text(encoding="utf-8")) or {}
         label = " ".join(str(meta[field]) for field in ("region", "report_year") if meta.get(field))
         if label and label not in covered:
             covered.append(label)
     return "; ".join(covered)
 
 
-LEVEL_ORDER = ("nation", "province", "city", "district")
+LEVEL_ORDER = ("nation", "province", "city", "district", "county")
 
 
 def group_reports(reports: list[dict]) -> list[dict]:
@@ -52,14 +51,15 @@ def group_reports(reports: list[dict]) -> list[dict]:
 
 
 def render_index(reports: list[dict], *, built: str, version: str, data_dir_label: str, coverage: str = "",
-                 api: str | None = None) -> str:
+                 note: str = "", api: str | None = None) -> str:
     """The HTML of index.html: a list of the pages by region and report, each with its reader and full
     version; `reports` holds name, title, summary, reader and full (file names). Each page lists its own
-    sources, so the index names none. `api`: the API reference's index, when the build wrote one."""
+    sources, so the index names none. `note`: which reports have their own pages (a corpus's build rule);
+    `api`: the API reference's index, when the build wrote one."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / "site"), autoescape=select_autoescape(["html", "j2"]),
                       keep_trailing_newline=True)
     return env.get_template("index.html.j2").render(
         reports=reports, sections=group_reports(reports), coverage=coverage, built=built, version=version,
-        data_dir_label=data_dir_label, api=api, css=CSS_PATH.read_text(encoding="utf-8"))
+        data_dir_label=data_dir_label, note=note, api=api, css=CSS_PATH.read_text(encoding="utf-8"))

@@ -15,14 +15,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from analysis.build.cache import file_digest, tree_digest
 from analysis.config import DataPaths
 from analysis.text.encoding import read_user_text
-from analysis.text.sources import LEVELS, SIDECAR_SUFFIX, sees
+from analysis.text.sources import LEVELS, SIDECAR_SUFFIX, load_yaml, sees
 
 SCOPES = ("report", "region", "panel")
+# Build cost follows what the reader needs: up to this many report texts, a build makes every page; above
+# it (a corpus), the region and panel pages, and a report's own pages only for the reports asked for
+# (--region, --report-year) or for all with --all-reports. README "Import a corpus" states the rule.
+REPORT_PAGES_UP_TO = 12
 
 
 @dataclass(frozen=True)
@@ -87,12 +90,23 @@ def regions(paths: DataPaths) -> list[Region]:
     return list(found.values())
 
 
+def report_pages_wanted(paths: DataPaths, region: str | None = None, report_year: int | None = None,
+                        all_reports: bool = False) -> bool:
+    """Whether a build makes the reports' own pages: always for a few reports (`REPORT_PAGES_UP_TO`),
+    for a corpus only when asked (a region or report year named, or all reports)."""
+    return all_reports or region is not None or report_year is not None or len(reports(paths)) <= REPORT_PAGES_UP_TO
+
+
 def plan_pages(notebooks: list[Path], paths: DataPaths, region: str | None = None,
-               report_year: int | None = None) -> list[Page]:
-    """Every page of `notebooks` over the data, narrowed to `region` / `report_year` when given."""
+               report_year: int | None = None, all_reports: bool = False) -> list[Page]:
+    """Every page of `notebooks` over the data, narrowed to `region` / `report_year` when given; for a
+    corpus, a report's own pages only when asked for (`report_pages_wanted`)."""
     pages = []
+    with_reports = report_pages_wanted(paths, region, report_year, all_reports)
     for notebook in notebooks:
         scope, stem = notebook_scope(notebook), notebook.stem
+        if scope == "report" and not with_reports:
+            continue
         if scope == "report":
             pages += [Page(f"{where.slug}-{year}/{stem}", notebook, scope,
                            {"region": where.region, "report_year": year}, f"{where.region} {year}", where, year)
@@ -106,24 +120,47 @@ def plan_pages(notebooks: list[Path], paths: DataPaths, region: str | None = Non
     return sorted(pages, key=Page.sort_key)
 
 
-def view_digest(paths: DataPaths, page: Page) -> str:
+@dataclass(frozen=True)
+class DataIndex:
+    """What every page's key reads of a data directory, listed once per build: each file's (relative path,
+    doc for a raw file else '', digest), in path order, without the tables read row by row and dotfiles;
+    and each sidecar's fields by doc."""
+
+    files: tuple[tuple[str, str, str], ...]
+    sidecars: dict[str, dict]
+
+
+def data_index(paths: DataPaths) -> DataIndex:
+    """The `DataIndex` of `paths` as it is now."""
+    filtered = {paths.extracted, paths.hand_entered, paths.corrections}
+    files = []
+    for path in sorted(p for p in paths.root.rglob("*") if p.is_file() and p not in filtered):
+        if path.name.startswith("."):
+            continue
+        relative = path.relative_to(paths.root)
+        files.append((relative.as_posix(), _doc_of(path) if relative.parts[0] == paths.raw.name else "",
+                      _file_digest(path)))
+    return DataIndex(tuple(files), _sidecars(paths))
+
+
+def view_digest(paths: DataPaths, page: Page, index: DataIndex | None = None) -> str:
     """SHA-256 of the data a page reads: its region's and higher levels' figures, texts and corrections
-    (see `sources.sees`), plus every other file of the data directory. A panel page reads everything."""
+    (see `sources.sees`), plus every other file of the data directory. A panel page reads everything.
+    `index`: `data_index(paths)`, when the caller keys many pages at once."""
     if page.region is None:
         return tree_digest(paths.root)
+    index = index or data_index(paths)
     digest = hashlib.sha256()
-    visible = _visible_docs(paths, page.region)
-    filtered = {paths.extracted, paths.hand_entered, paths.corrections}
-    for path in sorted(p for p in paths.root.rglob("*") if p.is_file() and p not in filtered):
-        relative = path.relative_to(paths.root)
-        if relative.parts[0] == paths.raw.name and _doc_of(path) not in visible:
+    visible = {doc for doc, meta in index.sidecars.items()
+               if sees(page.region.region, page.region.level, str(meta.get("region", "")), str(meta.get("level", "")))}
+    for relative, doc, file_digest_ in index.files:
+        if doc and doc not in visible:
             continue
-        if not path.name.startswith("."):
-            digest.update(f"{relative.as_posix()}\0{_file_digest(path)}\n".encode())
+        digest.update(f"{relative}\0{file_digest_}\n".encode())
     for table in (paths.extracted, paths.hand_entered):
-        for region, level, line in _keyed_rows(table):
+        for region, level, block in _region_blocks(table):
             if sees(page.region.region, page.region.level, region, level):
-                digest.update(line)
+                digest.update(block)
     for row in _rows(paths.corrections):
         if row.get("doc") in visible:
             digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False).encode() + b"\n")
@@ -146,21 +183,30 @@ def _digest_of(stamp: tuple[str, int, int]) -> str:
     return file_digest(Path(stamp[0]))
 
 
-def _keyed_rows(path: Path) -> tuple[tuple[str, str, bytes], ...]:
-    """(region, level, the row as canonical JSON) of every row of a CSV table."""
-    return _keyed_rows_of(_stamp(path)) if path.is_file() else ()
+@lru_cache(maxsize=16)
+def _keyed_rows_of(stamp: tuple[str, int, int]) -> tuple[tuple[str, str, bytes], ...]:
+    """(region, level, the row's cells joined) of every row of a CSV table, under its header."""
+    reader = csv.reader(io.StringIO(read_user_text(Path(stamp[0]))[0], newline=""))
+    header = next(reader, [])
+    where = {name: header.index(name) for name in ("region", "level") if name in header}
+    head = ("\x1f".join(header) + "\n").encode()
+    return tuple((cells[where["region"]] if "region" in where and len(cells) > where["region"] else "",
+                  cells[where["level"]] if "level" in where and len(cells) > where["level"] else "",
+                  head + ("\x1f".join(cells) + "\n").encode()) for cells in reader if cells)
+
+
+def _region_blocks(path: Path) -> tuple[tuple[str, str, bytes], ...]:
+    """(region, level, digest of that region's rows in file order) per region of a table: a page's key reads
+    the blocks of the regions it sees, not every row (300 region pages × every row took ~30 s)."""
+    return _region_blocks_of(_stamp(path)) if path.is_file() else ()
 
 
 @lru_cache(maxsize=16)
-def _keyed_rows_of(stamp: tuple[str, int, int]) -> tuple[tuple[str, str, bytes], ...]:
-    return tuple((row.get("region", ""), row.get("level", ""),
-                  json.dumps(row, sort_keys=True, ensure_ascii=False).encode() + b"\n")
-                 for row in _rows(Path(stamp[0])))
-
-
-def _visible_docs(paths: DataPaths, region: Region) -> set[str]:
-    return {doc for doc, meta in _sidecars(paths).items()
-            if sees(region.region, region.level, str(meta.get("region", "")), str(meta.get("level", "")))}
+def _region_blocks_of(stamp: tuple[str, int, int]) -> tuple[tuple[str, str, bytes], ...]:
+    blocks: dict[tuple[str, str], hashlib._Hash] = {}
+    for region, level, line in _keyed_rows_of(stamp):
+        blocks.setdefault((region, level), hashlib.sha256()).update(line)
+    return tuple((region, level, block.digest()) for (region, level), block in blocks.items())
 
 
 def _doc_of(path: Path) -> str:
@@ -176,7 +222,7 @@ def _sidecars(paths: DataPaths) -> dict[str, dict]:
 def _sidecars_of(stamps: tuple[tuple[str, int, int], ...]) -> tuple[tuple[str, dict], ...]:
     out = []
     for name, _, _ in stamps:
-        meta = yaml.safe_load(Path(name).read_text(encoding="utf-8")) or {}
+        meta = load_yaml(Path(name).read_text(encoding="utf-8")) or {}
         if isinstance(meta, dict):
             out.append((_doc_of(Path(name)), meta))
     return tuple(out)

@@ -13,7 +13,8 @@ from pathlib import Path
 from analysis import __version__
 from analysis.build.apidocs import FOLDER as API_FOLDER
 from analysis.build.cache import BuildCache
-from analysis.build.pages import Page
+from analysis.build.pages import REPORT_PAGES_UP_TO, Page
+from analysis.build.pages import reports as report_texts
 from analysis.config import DataPaths
 from analysis.build.index import data_coverage, render_index
 
@@ -62,13 +63,25 @@ def publish(out: Path, built_pages: list[tuple[Page, Path]], carried: list[dict]
         if api is not None:
             shutil.copytree(api, staging / API_FOLDER)
         index = render_index(reports, built=built, version=__version__, data_dir_label=paths.root.name + "/",
-                             coverage=data_coverage(paths), api=f"{API_FOLDER}/index.html" if api else None)
+                             coverage=data_coverage(paths), note=corpus_note(paths, reports),
+                             api=f"{API_FOLDER}/index.html" if api else None)
         (staging / "index.html").write_text(index, encoding="utf-8")
         manifest = {"built": built, "version": __version__, "data_dir": str(paths.root), "reports": reports}
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def corpus_note(paths: DataPaths, entries: list[dict]) -> str:
+    """For a corpus (more report texts than `pages.REPORT_PAGES_UP_TO`): which reports have pages of their own."""
+    texts = len(report_texts(paths))
+    if texts <= REPORT_PAGES_UP_TO:
+        return ""
+    with_pages = len({(e.get("region"), e.get("report_year")) for e in entries if e.get("scope") == "report"})
+    return (f"The data holds {texts} reports, more than {REPORT_PAGES_UP_TO}: a build makes every region's page "
+            f"and the panels, and a report's own pages for the reports asked for (build --region, --report-year "
+            f"or --all-reports); {with_pages} of them have their own pages here.")
 
 
 def index_fields(page: Page) -> dict:

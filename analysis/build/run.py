@@ -17,7 +17,7 @@ from analysis.build.cache import BuildCache, environment_digest, notebook_key, t
 from analysis.build.progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, DataPaths, data_paths
 from analysis.build.publish import build_time, carried_over, publish
-from analysis.build.pages import Page, plan_pages, reports, view_digest
+from analysis.build.pages import Page, data_index, plan_pages, report_pages_wanted, reports, view_digest
 from analysis.staging.set_aside import set_aside_counts
 from analysis.build.guard import check_paths, check_scope, jobs_count, output_lock, report_year
 
@@ -37,6 +37,7 @@ class BuildOptions:
     build_dir: Path = BUILD_DIR
     region: str | None = None  # None: every region's pages; a region narrows the build to its pages
     report_year: int | None = None  # None: every report's pages
+    all_reports: bool = False  # every report's own pages, however many reports (see pages.REPORT_PAGES_UP_TO)
 
     @property
     def narrowed(self) -> bool:
@@ -71,7 +72,7 @@ def discover(notebooks_dir: Path, only: tuple[str, ...] = ()) -> list[Path]:
 def _pages(options: BuildOptions, paths: DataPaths, notebooks: list[Path]) -> list[Page]:
     """The pages of `notebooks` to build; an error names what exists when nothing matches."""
     try:
-        pages = plan_pages(notebooks, paths, options.region, options.report_year)
+        pages = plan_pages(notebooks, paths, options.region, options.report_year, options.all_reports)
     except ValueError as err:
         raise BuildError(str(err)) from None
     if not pages:
@@ -108,10 +109,10 @@ def _plan(options: BuildOptions, cache: BuildCache, pages: list[Page], digests: 
 
     A page's key covers its notebook, its parameters and only the data it reads (`pages.view_digest`),
     so adding a report reruns that report's pages and the panels, not every page."""
-    entries, jobs, keys = {}, [], {}
+    entries, jobs, keys, index = {}, [], {}, data_index(paths)
     for page in pages:
         parameters = {"data_dir": str(paths.root), **page.parameters}
-        keys[page.name] = notebook_key(page.notebook, parameters=parameters, data=view_digest(paths, page), **digests)
+        keys[page.name] = notebook_key(page.notebook, parameters=parameters, data=view_digest(paths, page, index), **digests)
         hit = None if options.force else cache.lookup(page.name, keys[page.name])
         if hit:
             entries[page.name] = hit
@@ -194,7 +195,8 @@ def _build(options: BuildOptions, progress: Progress | None, prepare_data: Calla
         kept = (f"The previous reports in {options.out} were left untouched." if options.out.exists()
                 else f"No reports were written to {options.out}.")
         raise BuildError(f"{count}: {' '.join(failures)} {kept}")
-    carried = carried_over(options.out, set(entries)) if options.narrowed else []
+    partial = options.narrowed or not report_pages_wanted(paths, all_reports=options.all_reports)  # a corpus keeps
+    carried = carried_over(options.out, set(entries)) if partial else []  # report pages built when asked for
     publish(options.out, [(page, entries[page.name]) for page in pages], carried, paths, build_time(), api)
     executed = tuple(sorted(outcome.name for outcome in outcomes))
     return BuildResult(options.out, executed, tuple(sorted(set(entries) - set(executed))),
@@ -219,6 +221,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the other pages of the last build are kept)")
     parser.add_argument("--report-year", type=report_year, default=None,
                         help="build only the pages of this year's reports (default: every report)")
+    parser.add_argument("--all-reports", action="store_true", help="make every report's own pages even above 12 "
+                        "reports (a corpus gets region and panel pages; report pages with --region/--report-year)")
 
 
 def run_from_args(args: argparse.Namespace) -> None:
@@ -226,7 +230,7 @@ def run_from_args(args: argparse.Namespace) -> None:
     options = BuildOptions(jobs=args.jobs, force=args.force, data_dir=args.data_dir,
                            out=args.out.resolve(), only=tuple(args.only),
                            notebooks_dir=args.notebooks_dir.resolve(), build_dir=args.build_dir.resolve(),
-                           region=args.region, report_year=args.report_year)
+                           region=args.region, report_year=args.report_year, all_reports=args.all_reports)
     try:
         result = build(options)
     except BuildInterrupted as stopped:  # while pages ran: say which, and that the reports were kept

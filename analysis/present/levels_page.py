@@ -5,10 +5,11 @@ from matplotlib.figure import Figure
 
 from analysis.analyses.attainment import attainment_rules, degree_rules
 from analysis.analyses.api import Panel
-from analysis.analyses.levels import default_chains, excess_summary
+from analysis.analyses.levels import excess_summary
 from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
+from analysis.present.long_tables import long_table
 from analysis.present.panel_charts import chain_over_years
 from analysis.present.chain_tables import chain_findings, chain_shown, chain_target_text, peers_shown
 from analysis.present.panel_tables import BASIS_NOTE
@@ -19,7 +20,7 @@ GDP_CHAIN_TITLE = "GDP growth targets by level of government (国内生产总值
 
 def levels_results(panel: Panel, about_tolerance_pp: float = 0.5) -> dict:
     """The chains of regions, each level's targets beside the level above, and the regions side by side."""
-    chains = default_chains(panel.table)
+    chains = panel.chains()
     return {"chains": chains, "regions": list(dict.fromkeys(r for chain in chains for r in chain)),
             "chain": panel.chain(about_tolerance_pp=about_tolerance_pp),
             "peers": panel.peers(about_tolerance_pp=about_tolerance_pp),
@@ -30,8 +31,9 @@ def heading(r: dict) -> str:
     chains = r["chains"]
     if len(chains) == 1:
         return "**Chain of regions:** " + " → ".join(chains[0])
-    return ("**Chains of regions** (which region of a level belongs to which one above is not in the data, "
-            "so a level with several regions is never placed above another):\n\n" +
+    return ("**Chains of regions** (a report imported with `import-corpus` sits under the regions it belongs to, "
+            "from the gazetteer; for other regions, which one of a level belongs to which one above is not in "
+            "the data, so a level with several of them is never placed above another):\n\n" +
             "\n".join(f"- {' → '.join(chain)}" for chain in chains))
 
 
@@ -45,8 +47,8 @@ def linked_chain(panel: Panel, r: dict) -> object:
     linked = chain[chain.groupby(["indicator", "measure", "period"])["region"].transform("nunique") > 1]
     if linked.empty:
         return "No indicator has targets from two levels of government in the same year."
-    return style_table(chain_shown(linked, panel.catalog),
-                       caption="Targets by level of government, where two or more levels set one")
+    return long_table(chain_shown(linked, panel.catalog),
+                      caption="Targets by level of government, where two or more levels set one")
 
 
 def gdp_chart(r: dict) -> Figure | str:
@@ -67,7 +69,7 @@ def gdp_chart(r: dict) -> Figure | str:
 
 
 def peers(r: dict) -> list:
-    return [style_table(peers_shown(group), caption=f"Regions of level {level}")
+    return [long_table(peers_shown(group), caption=f"Regions of level {level}")
             for level, group in r["peers"].groupby("level", sort=False)]
 
 

@@ -12,7 +12,8 @@ from analysis.present.labels import qualifier_legend
 from analysis.present.style import qualifier_marker
 
 TARGET_COLOUR, OUTCOME_COLOUR, ABSENT_COLOUR = "#1f6fb4", "#e07b00", "#7a7a7a"
-LEVEL_COLOURS = {"nation": "#5b5b5b", "province": "#4c956c", "city": "#9c6ade", "district": "#1f6fb4"}
+LEVEL_COLOURS = {"nation": "#5b5b5b", "province": "#4c956c", "city": "#9c6ade", "district": "#1f6fb4",
+                 "county": "#c26d1a"}
 NO_TARGET_LABEL = "no target set"
 
 

@@ -103,8 +103,10 @@ def _is_short_chinese(cells: pd.Series) -> bool:
     return has_cjk and max(len(v) for v in texts) <= SHORT_NAME
 
 
-# A table longer than this many rows is folded (<details>): the reader opens the ones they want, and a
-# page of several such tables stays a page to scroll through, not 50,000 px of rows.
+# A table of this many rows or more never runs down the page (present/long_tables.py states the rule for
+# every page): a listing is folded (<details>) under its caption and row count, and opened, scrolls inside
+# its own box; the reader opens the ones they want, and a page of several such tables stays a page to
+# scroll through, not 50,000 px of rows.
 FOLD_ROWS = 30
 _CELL = re.compile(r'<td class="data row\d+ col\d+" ?>')
 _INDENT = re.compile(r"\n +<")
@@ -119,16 +121,16 @@ class ReportTable(Styler):
 
     def _repr_html_(self) -> str:
         table = self.to_html()
-        if len(self.data) <= FOLD_ROWS:
+        if len(self.data) < FOLD_ROWS:
             return table
         caption = self.caption if isinstance(self.caption, str) and self.caption else "Table"  # escaped: style_table
         return (f'<details class="gwr-table"><summary>{caption} — {len(self.data)} rows '
-                f'(click to show)</summary>\n{table}</details>')
+                f'(click to show)</summary>\n<div class="gwr-scroll">{table}</div></details>')
 
 
 def style_table(df: pd.DataFrame, caption: str | None = None, *, hide_index: bool = True) -> ReportTable:
     """A report table: CJK font stack, light rules, numbers right-aligned, all text HTML-escaped; folded
-    in the page when longer than FOLD_ROWS rows."""
+    in the page from FOLD_ROWS rows."""
     # A uuid derived from the content keeps the HTML identical from one build to the next.
     digest = hashlib.sha1(f"{caption}\n{df.to_csv()}".encode("utf-8")).hexdigest()[:12]
     styler = (

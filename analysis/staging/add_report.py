@@ -126,6 +126,11 @@ def add_report(source: Path, meta: Provenance, *, data_dir: str | Path | None = 
     return Added(text_path, meta_path, recorded, len(data))
 
 
+def install_files(raw_dir: Path, files: dict[str, bytes]) -> None:
+    """Write a text and its sidecar into `raw_dir` so that a failure leaves nothing half-written (`_install`)."""
+    _install(raw_dir, files)
+
+
 def _install(raw_dir: Path, files: dict[str, bytes]) -> None:
     """Write the files to a staging directory beside their targets, check them, then os.replace each."""
     with tempfile.TemporaryDirectory(dir=raw_dir, prefix=".add-report-") as staging:

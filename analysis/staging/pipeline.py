@@ -15,6 +15,7 @@ from analysis.errors import DataError
 from analysis.extract.facts import extract_mentions
 from analysis.extract.units import Vocabulary, load_units
 from analysis.staging.corpus import extract_documents
+from analysis.staging.extract_cache import cached_extraction, commit
 from analysis.staging.load import TABLE_COLUMNS, load_extracted, load_hand_entered, load_indicators
 from analysis.staging.schema import set_aside
 from analysis.staging.set_aside import SET_ASIDE_COLUMNS
@@ -38,14 +39,18 @@ def extract_document(text_path: Path, catalog: pd.DataFrame | None = None, units
     return facts[TABLE_COLUMNS]
 
 
-def extract_all(data_dir: str | Path | None = None, jobs: int | None = None) -> pd.DataFrame:
-    """Facts of every raw document of a data directory, in file-name order (on `jobs` cores, default all)."""
+def extract_all(data_dir: str | Path | None = None, jobs: int | None = None,
+                keep: dict[Path, bytes] | None = None) -> pd.DataFrame:
+    """Facts of every raw document of a data directory, in file-name order (on `jobs` cores, default all);
+    documents unchanged since their last installed extraction come from `extract_cache` (new entries into
+    `keep`, for `extract_cache.commit`)."""
     paths = data_paths(data_dir)
     if not paths.raw.is_dir():
         raise DataError(paths.raw, "raw-document directory not found")
     catalog = load_catalog(paths.catalog)  # a broken catalog is reported before any extraction
     extract = partial(extract_document, catalog=catalog, units=load_units(paths.units))
-    frames = extract_documents(extract, raw_documents(paths.raw), jobs)
+    frames = cached_extraction(paths, raw_documents(paths.raw), lambda docs: extract_documents(extract, docs, jobs),
+                               keep)
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=TABLE_COLUMNS)
 
@@ -100,7 +105,8 @@ def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> 
     move it into place; any failure leaves the processed file as it was. Returns the number of figures
     extracted and, when every file was checked, the full checked table."""
     paths = data_paths(data_dir)
-    table, refused = held_and_set_aside(extract_all(data_dir), paths)
+    keep: dict[Path, bytes] = {}
+    table, refused = held_and_set_aside(extract_all(data_dir, keep=keep), paths)
     paths.processed.mkdir(parents=True, exist_ok=True)
     handle, tmp_name = tempfile.mkstemp(dir=paths.processed, prefix=".indicators.", suffix=".csv")
     tmp_path = Path(tmp_name)
@@ -119,6 +125,7 @@ def _install_extraction(data_dir: str | Path | None, check_everything: bool) -> 
             check_hand_entered_provenance(paths)
         _write_atomically(paths.set_aside, to_csv_text(refused))
         os.replace(tmp_path, paths.extracted)
+        commit(paths, keep, raw_documents(paths.raw))
     finally:
         tmp_path.unlink(missing_ok=True)
     return len(table), checked

@@ -70,6 +70,9 @@ def with_reference_columns(table: pd.DataFrame) -> pd.DataFrame:
     extracted = out["source"].eq("extracted") if "source" in out else pd.Series(False, index=out.index)
     out["source_type"] = out["source_type"].where(~extracted | out["source_type"].notna(), "report")
     out["vintage"] = vintage_of(out)
+    for column in [*REFERENCE_COLUMNS, "basis"]:
+        if column in out:  # None, not pd.NA, where a cell is unknown: `cell == "months"` must be False, not an error
+            out[column] = out[column].astype(object).where(out[column].notna(), None)
     return out
 
 

@@ -18,7 +18,11 @@ NUMBER_IN_SPAN = re.compile(r"[+-]?[\d,]+(?:\.\d+)?|[零〇一二两三四五六
 def check_spans(frame: pd.DataFrame, raw_dir: Path, table_path: Path) -> None:
     """Every extracted row's quote sits at quote_start in its raw text and its span holds its number."""
     texts: dict[str, str] = {}
-    for index, row in frame[frame["source"].eq("extracted")].iterrows():
+    extracted = frame[frame["source"].eq("extracted")]
+    columns = ["doc", "quote_start", "start", "end", "quote", "value"]
+    # plain tuples, not iterrows (whose Series per row took seconds at a corpus's 5,000 rows)
+    for index, values in zip(extracted.index, zip(*(extracted[c] for c in columns))):
+        row = dict(zip(columns, values))
         doc_path = raw_dir / f"{row['doc']}.txt"
         if row["doc"] not in texts:
             if not doc_path.exists():
