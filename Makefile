@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help reports test test-fast browser lab extract validate benchmark clean
+.PHONY: help reports test test-fast browser lab extract validate benchmark clean notebook-filter
 
 ## help: list the targets
 help:
@@ -17,7 +17,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	$(PY) -m ipykernel install --sys-prefix --name gwr-analysis --display-name "Python (gwr-analysis)" >/dev/null
+	@$(MAKE) --no-print-directory notebook-filter
 	touch $(STAMP)
+
+# .gitattributes sends every notebook through the filter "nbstripout" when git stages it; this names its
+# command in the repository's config (relative to the work tree, so each checkout uses its own .venv).
+# A notebook run and saved in JupyterLab is then staged and committed without outputs, and `git status`
+# does not even list it as changed: the kernel's language details that a run adds go too (the
+# committed notebooks keep only language_info.name), and the cell ids stay.
+NB_EXTRA_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extension mimetype nbconvert_exporter pygments_lexer version)
+## notebook-filter: strip notebook outputs as git stages them (nbstripout; set up with .venv)
+notebook-filter:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  git config filter.nbstripout.clean '$(PY) -m nbstripout --keep-id' && git config filter.nbstripout.smudge cat && \
+	  git config filter.nbstripout.extrakeys '$(NB_EXTRA_KEYS)'; \
+	else echo "not a git checkout: no filter to set up (commit notebooks without outputs)"; fi
 
 ## reports: set up .venv, extract and validate the data, build the HTML reports into reports/
 reports: $(STAMP)

@@ -2,9 +2,14 @@
 
 The public face, for a notebook or a Python prompt (imports stay light until a name is used):
 
-    from analysis import open_report, figures, use_style
+    from analysis import open_report, open_panel, figures, use_style
     use_style()                      # seaborn theme with the shipped Chinese font
     report = open_report()           # the newest report in data/; open_report("枣庄市市中区", 2023)
+    report.targets()                 # the plan year's annual targets, each with its prior-year figure
+    report.attainment()              # each target against its outcome: status, ratio, gap_pp, the rule
+    panel = open_panel()             # every region and level of the data
+    panel.chain("gdp", 2023)         # the GDP growth target of each level, and its excess over the one above
+    panel.peers("district", 2023)    # the regions of one level side by side
     table = figures()                # one row per figure, every report, ready to chart
 """
 from __future__ import annotations
@@ -20,10 +25,11 @@ except PackageNotFoundError:  # running from a source tree that was not pip-inst
 
 # name -> module that defines it; loaded on first use so `import analysis` does not load pandas.
 _PUBLIC = {
-    "open_report": "analysis.reconciled.report",
-    "open_panel": "analysis.reconciled.report",
+    "open_report": "analysis.analyses.api",
+    "open_panel": "analysis.analyses.api",
+    "Report": "analysis.analyses.api",
+    "Panel": "analysis.analyses.api",
     "figures": "analysis.reconciled.report",
-    "Report": "analysis.reconciled.report",
     "load_indicators": "analysis.staging.load",
     "extract_mentions": "analysis.extract.facts",
     "use_style": "analysis.present.style",

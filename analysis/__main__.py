@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 from analysis.staging import add_report, import_corpus
-from analysis.build.run import BuildError, run_from_args as run_build
+from analysis.build.run import BuildError, BuildInterrupted, run_from_args as run_build
 from analysis.build.run import add_arguments as add_build_arguments
 from analysis.errors import DataError
+
+INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for a command stopped by Ctrl+C
 
 
 def _extract(args: argparse.Namespace) -> None:
@@ -55,13 +57,19 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one subcommand; bad data ends with a one-paragraph message and exit status 2."""
+    """Run one subcommand; bad data ends with a one-paragraph message and exit status 2, Ctrl+C with one line and 130."""
     try:
         args = parser().parse_args(argv)
     except SystemExit as done:  # --help, or a flag argparse refused (already explained on stderr)
         return done.code if isinstance(done.code, int) else 2
     try:
         status = args.handler(args)
+    except BuildInterrupted as err:
+        print(err, file=sys.stderr)
+        return INTERRUPTED
+    except KeyboardInterrupt:
+        print(f"{args.command} interrupted (Ctrl+C).", file=sys.stderr)
+        return INTERRUPTED
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

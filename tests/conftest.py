@@ -24,7 +24,8 @@ from analysis.config import DATA_DIR, NOTEBOOKS_DIR
 from analysis.extract.catalog import load_catalog
 from analysis.extract.units import decimals_of
 from analysis.reconciled.reconcile import RESOLVED_CONFLICT_COLUMNS, resolve
-from analysis.reconciled.report import Report, named
+from analysis.analyses.api import Report
+from analysis.reconciled.report import named
 from analysis.reconciled.scope import Scope
 
 TableFactory = Callable[..., pd.DataFrame]

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from analysis.__main__ import main
-from analysis.staging.add_report import Provenance, add_report
-from analysis.config import ROOT
+from analysis.staging.add_report import Provenance, add_report, next_step
+from analysis.config import DATA_DIR, ROOT
 from analysis.errors import DataError
 from analysis.staging.pipeline import write_extracted
 from analysis.staging.spans import check_spans
@@ -165,8 +165,26 @@ def test_cli_adds_a_report_and_says_what_next(tmp_path: Path, data_dir: Path, ca
     assert main(["add-report", str(source), *CLI_FLAGS, "--data-dir", str(data_dir)]) == 0
     out = capsys.readouterr().out
     assert "shizhong-2024.txt" in out and "gb18030" in out and "shizhong-2024.meta.yml" in out
-    assert f"next: python -m analysis build --data-dir {data_dir}" in out
+    # the next step builds into a folder of its own: following it never replaces the shipped reports/
+    assert f"next: python -m analysis build --data-dir {data_dir} --out {data_dir.parent / (data_dir.name + '-reports')}" in out
+    assert "fill in what the flags did not give (publisher, title, url, the notes)" in out
     assert read_sidecar(data_dir / "raw" / "shizhong-2024.txt")["publisher"] == "unknown"
+
+
+def test_cli_asks_only_for_what_the_flags_did_not_give(tmp_path: Path, data_dir: Path, capsys,
+                                                        monkeypatch) -> None:
+    source = _source(tmp_path, REPORT.encode("utf-8"))
+    monkeypatch.chdir(data_dir.parent)
+    assert main(["add-report", str(source), *CLI_FLAGS, "--publisher", "市中区人民政府",
+                 "--data-dir", data_dir.name]) == 0
+    out = capsys.readouterr().out
+    assert "fill in what the flags did not give (title, url, the notes)" in out and "publisher," not in out
+    # a relative --data-dir gives a relative --out beside it
+    assert f"next: python -m analysis build --data-dir {data_dir.name} --out {data_dir.name}-reports" in out
+
+
+def test_the_next_step_for_the_shipped_data_is_make_reports() -> None:
+    assert next_step(None) == "make reports" and next_step(DATA_DIR) == "make reports"
 
 
 def test_cli_exits_non_zero_with_a_one_paragraph_message(snapshot, tmp_path: Path, data_dir: Path) -> None:

@@ -93,3 +93,18 @@ def test_an_outcome_whose_statistic_is_not_recorded_is_not_read_as_monthly_rates
     outcome = _row(kind="actual", value=5.2, statistic=pd.NA)
     verdict = judge(target, outcome)
     assert verdict["status"] == "not judged" and "no rule decides" in verdict["note"]
+
+
+def test_the_rule_applied_names_the_row_of_the_rules_table_the_judgement_used() -> None:
+    from analysis.analyses.attainment import attainment_rules, rule_applied
+
+    rules = dict(zip(*attainment_rules(0.5).T.values))
+    # a floor by its qualifier: 以上 is 'at least'; an unqualified growth target is 'exact' (a floor in practice)
+    assert rule_applied("at_least", "fdi_utilized") == f"at least (以上, 突破): {rules['at least (以上, 突破)']}"
+    assert rule_applied(None, "gdp").startswith("exact (增长10%): met if outcome ≥ target")
+    # unemployment 5.5%左右 is a ceiling: its own row, not the floor rule for 'about'
+    assert rule_applied("about", "surveyed_unemployment_rate") == f"unemployment: {rules['unemployment']}"
+    # CPI 3%左右 is judged as the report words it (ceiling, level, or not judged): the CPI row
+    assert rule_applied("about", "cpi") == f"CPI: {rules['CPI']}"
+    # 以内 is an upper bound whatever the indicator
+    assert rule_applied("at_most", "cpi").startswith("at most (以内, 以下): met if outcome ≤ target")

@@ -140,6 +140,13 @@ CASES = [
      HAND, ["line 3", "18 fields where the header has 17", "double quotes"]),
     ("hand-entered year as words", _write(HAND, HAND_HEADER + _row(report_year="2023年")), HAND,
      ["row 2", "column 'report_year'", "2023年"]),
+    # the error says how to write the number, not only that it is not one
+    ("hand-entered value with a thousands separator", _write(HAND, HAND_HEADER + _row(value='"1,733"', unit="亿元", measure="level")),
+     HAND, ["row 2", "column 'value'", "'1,733'", "remove the thousands separator"]),
+    ("hand-entered value with a % sign", _write(HAND, HAND_HEADER + _row(value="4.0%")), HAND,
+     ["row 2", "column 'value'", "'4.0%'", "remove the % sign"]),
+    ("hand-entered value with its qualifier", _write(HAND, HAND_HEADER + _row(value="5左右")), HAND,
+     ["row 2", "'5左右'", "the word in the qualifier column"]),
     ("hand-entered period out of range", _write(HAND, HAND_HEADER + _row(period="3023")), HAND,
      ["row 2", "column 'period'", "between 1949 and 2100", "3023"]),
     ("hand-entered vintage outside its words", _write(HAND, HAND_HEADER.replace(",source_url", ",vintage,source_url")
@@ -241,7 +248,7 @@ def test_missing_data_directory(snapshot, workspace, capsys) -> None:
 def test_script_in_the_data_is_shown_as_text_in_every_report(county_build: Built) -> None:
     """Not an error: a data string with <script> builds, and every report shows it escaped, never as markup.
     The session's county data set carries one in its text and one in its region's English name."""
-    pages = sorted(county_build.out.rglob("*.html"))
+    pages = sorted(p for p in county_build.out.rglob("*.html") if p.relative_to(county_build.out).parts[0] != "api")
     assert len(pages) == 1 + 2 * len(county_build.executed)  # index + reader and full version of each page
     for page in pages:
         assert "<script>alert" not in page.read_text(encoding="utf-8"), page.name
@@ -257,7 +264,12 @@ FLAG_CASES = [
     ("--report-year not a number", ["--report-year", "2023年"], ["--report-year", "written like 2023", "found '2023年'"]),
     ("--report-year out of range", ["--report-year", "23"], ["--report-year", "between 1949 and 2100", "found '23'"]),
     ("--region not in the data", ["--region", "北京市"], ["--region '北京市' is not in the data", "枣庄市市中区", "山东省"]),
-    ("--report-year not in the data", ["--report-year", "2030"], ["no report of 2030", "2023"]),
+    ("--report-year not in the data", ["--report-year", "2030"], ["no report of 2030", "years with report pages are 2023"]),
+    # 2024 has hand-entered figures (Shandong's, the nation's) but no report text, so no page of its own
+    ("--report-year of figures but no report", ["--report-year", "2024"],
+     ["no report of 2024", "years with report pages are 2023 (", "leave out --report-year"]),
+    ("--report-year of a region without report texts", ["--region", "山东省", "--report-year", "2023"],
+     ["no report of 2023 for '山东省'", "years with report pages are none"]),
     ("--only unknown", ["--only", "07"], ["--only 07 matches no notebook", "available", "01-growth-rates"]),
 ]
 
@@ -345,8 +357,8 @@ def test_two_builds_started_together_never_mix_their_pages(workspace) -> None:
     manifest = json.loads((reports / "reports.json").read_text(encoding="utf-8"))
     page = "shizhong-district-zaozhuang-shandong-2023/00-data-overview"
     assert [entry["name"] for entry in manifest["reports"]] == [page]
-    assert sorted(p.relative_to(reports).as_posix() for p in reports.rglob("*") if p.is_file()) == [
-        "index.html", "reports.json", f"{page}.full.html", f"{page}.html"]
+    assert sorted(f for p in reports.rglob("*") if p.is_file() and not (f := p.relative_to(reports).as_posix())
+                  .startswith("api/")) == ["index.html", "reports.json", f"{page}.full.html", f"{page}.html"]
 
 
 # Read right: the same content saved as users' tools save it gives the same table as when saved in UTF-8.

@@ -51,6 +51,13 @@ def _non_blank(png: bytes) -> bool:
     return colours is None or len(colours) > 8
 
 
+# A laptop's browser window: no page may be wider (a table scrolls inside its own box, the page does not),
+# and the index, a list of the pages, stays short.
+WINDOW = {"width": 1280, "height": 800}
+INDEX_MAX_HEIGHT = 6000
+SIZE = "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+
+
 def check_site(index: Path, expected_reports: int) -> None:
     """Open `index` in headless Chromium, follow every report link and check each page."""
     chromium = _chromium_or_skip()
@@ -60,17 +67,26 @@ def check_site(index: Path, expected_reports: int) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
+            page = browser.new_page(viewport=WINDOW)
             page.on("request", lambda request: requests.append(request.url))
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(index.as_uri())
+            width, height = page.evaluate(SIZE)
+            assert width <= WINDOW["width"] and height < INDEX_MAX_HEIGHT, f"index is {width} × {height} px"
             links = page.eval_on_selector_all("a[href$='.html']", "els => els.map(e => e.href)")
-            # the local pages only: the sources section also links to the publishers' web pages
-            reports = sorted({link for link in links if link.startswith("file:") and not link.endswith("/index.html")})
+            api = [link for link in links if "/api/" in link]
+            assert len(api) == 1 and api[0].endswith("/api/index.html"), "the index links the API reference once"
+            reports = sorted({link for link in links if link.startswith("file:") and link not in api})
             assert len(reports) == expected_reports, links
+            page.goto(api[0])
+            page.wait_for_load_state("load")
+            assert "Report" in page.inner_text("body") and "open_report" in page.inner_text("body"), page.url
+            assert page.evaluate(SIZE)[0] <= WINDOW["width"], f"{page.url} is wider than the window"
             for url in reports:
                 page.goto(url)
                 page.wait_for_load_state("load")
+                width, _ = page.evaluate(SIZE)
+                assert width <= WINDOW["width"], f"{url} is {width} px wide in a {WINDOW['width']} px window"
                 images = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.complete && i.naturalWidth)")
                 assert all(width and width > 0 for width in images), f"{url}: a chart did not load"
                 assert CJK.search(page.inner_text("body")), f"{url}: no Chinese text in the page"

@@ -214,8 +214,8 @@ def test_short_chinese_names_stay_on_one_line_and_sentences_wrap() -> None:
     table = pd.DataFrame({"indicator": ["GDP"], "中文": ["地区生产总值"],
                           "quote": ["全区地方生产总值完成311.7亿元，增长4.7%；一般公共预算收入达到27.6亿元。"]})
     page = style_table(table).to_html()
-    assert "td.col1" in page and "nowrap" in page.split("td.col1", 1)[1].split("}", 1)[0]
-    assert "td.col2 {\n  white-space: nowrap" not in page and page.count("nowrap") == 1
+    assert "td:nth-child(2)" in page and "nowrap" in page.split("td:nth-child(2)", 1)[1].split("}", 1)[0]
+    assert page.count("nowrap") == 1
 
 
 def test_qualifier_legend_reads_as_words() -> None:
@@ -225,3 +225,20 @@ def test_qualifier_legend_reads_as_words() -> None:
         "exact", "exact", "≈ about", "≥ at least", "≤ at most", "range"]
     with pytest.raises(ValueError, match="unknown qualifier"):
         qualifier_legend("roughly")
+
+
+def test_table_cells_carry_no_class_and_a_long_table_folds() -> None:
+    from analysis.present.style import FOLD_ROWS, style_table
+
+    short = pd.DataFrame({"year": [2022, 2023], "value": [4.7, 6.5]})
+    html = style_table(short, caption="GDP").to_html()
+    assert "<td>2022</td>" in html and 'class="data' not in html
+    # the numeric columns are right-aligned by position: the first and the second cell of each row
+    assert "td:nth-child(1)" in html and "td:nth-child(2)" in html
+    assert style_table(short, caption="GDP")._repr_html_() == html  # short: not folded
+    long = pd.DataFrame({"n": range(FOLD_ROWS + 1)})
+    shown = style_table(long, caption="Every <number>")._repr_html_()
+    assert shown.startswith('<details class="gwr-table"><summary>Every &lt;number&gt; — 31 rows (click to show)')
+    assert shown.endswith("</details>") and "<td>30</td>" in shown
+    # with the index shown, a row starts with its th: data column 0 is the second cell
+    assert "td:nth-child(2)" in style_table(short, hide_index=False).to_html()

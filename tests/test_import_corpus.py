@@ -138,6 +138,8 @@ def test_the_command_prints_a_summary_and_says_when_some_were_refused(tmp_path: 
     assert "imported             5" in out and "refused              2" in out
     assert "0006.txt: its report year cannot be told" in out and "0007.txt: the file is empty" in out
     assert "莱芜市 is not in the gazetteer's divisions of 2018" in out
+    # the next step builds into a folder of its own: following it never replaces the shipped reports/ (issue 20)
+    assert f"next: python -m analysis build --data-dir {tmp_path / 'd'} --out {tmp_path / 'd-reports'}" in out
     assert main(["import-corpus", str(corpus), "--data-dir", str(tmp_path / "d")]) == 1  # the two still refused
     assert "already there        5" in capsys.readouterr().out
 

@@ -279,13 +279,15 @@ def test_page_03_says_the_city_is_missing_from_the_chain(pages):
 
 def test_zaozhuang_growth_paths_keep_about_and_the_preliminary_mark(shipped_build, pages):
     # 枣庄新闻网 2022-12-29 (预计): "一般公共预算收入…增长5.7%左右", "固定资产投资增长10%左右"
+    # the growth paths table (Indicator, 中文, Basis, years); the table of every outcome (issue 20: Indicator,
+    # 中文, Measure, years) has rows of the same indicators, so rows are told apart by their basis
     rows = _rows(shipped_build.page("04-region-trends.ipynb", where=ZAOZHUANG))
-    revenue = _row(rows, "General public budget revenue", "一般公共预算收入")
-    investment = _row(rows, "Fixed-asset investment", "固定资产投资")
+    revenue = _row(rows, "General public budget revenue", "一般公共预算收入", "nominal (current prices)")
+    investment = _row(rows, "Fixed-asset investment", "固定资产投资", "nominal (current prices)")
     header = [r for r in rows if r[:3] == ["Indicator", "中文", "Basis"]][0]
     assert revenue[header.index("2022")] == "≈5.7% (预计)" and investment[header.index("2022")] == "≈10% (预计)"
     # the 2023 GDP growth of 6.4% comes only from a Q&A page (baiwen24.com): marked, and the mark explained
-    gdp = _row(rows, "Gross domestic product", "地区生产总值")
+    gdp = _row(rows, "Gross domestic product", "地区生产总值", "real (constant prices)")
     assert gdp[header.index("2023")] == "6.4%†" and "seen only on a mirror page" in pages["zaozhuang"]
 
 
@@ -306,7 +308,8 @@ def test_each_page_lists_its_own_documents_and_the_index_no_url(shipped_build, p
     assert "china-2008-report" not in pages["shizhong"] and "shizhong-2024-ref" not in pages["china"]
     index = shipped_build.out.joinpath("index.html").read_text(encoding="utf-8")
     assert "wikisource" not in index and "hotelmapia" not in index and 'id="sources"' not in index
-    assert "each page lists its own" in index
+    # the index says where the sources are (issue 20's list of pages words it so)
+    assert "ends with the documents its figures come from" in index
 
 
 def test_the_rule_is_written_where_the_pages_use_it(pages):

@@ -186,3 +186,29 @@ def test_the_summary_reads_as_the_page_words_it(chain_rows) -> None:
     assert ("Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, 2023: excess +0.5 pp; "
             "枣庄市 has no such target in the data, so the district is compared with the province.") in sentences
     assert not any("nan" in s for s in sentences)
+
+
+def test_findings_lead_with_what_differs_and_group_the_targets_equal_to_the_level_above(chain_rows, table) -> None:
+    from analysis.extract.catalog import load_catalog
+    from analysis.present.chain_tables import chain_findings
+
+    # Promises compared as intervals (issue 19), an 'about' target accepting 0.5 pp beyond its number:
+    # GDP: the province's 5%以上 accepts 5 and up, the nation's 5%左右 4.5 and up: 5 − 4.5 = +0.5 pp; the
+    # district's 6%左右 accepts 5.5 and up against the province's 5: 5.5 − 5 = +0.5 pp (the city has none).
+    # The province sets the nation's numbers: CPI 控制在3%左右 (a ceiling, as the report words it: up to 3.5
+    # accepted at both levels, 3.5 − 3.5 = 0) in 2023 and 2024, and surveyed unemployment 5.5%左右 (a ceiling:
+    # up to 6.0 at both, 6.0 − 6.0 = 0) in 2023: excess +0.0 pp each year, so one grouped line after the two
+    # that differ.
+    ceiling_cpi = {"value": "3", "qualifier": "about", "indicator": "cpi", "sense": "ceiling"}
+    jobless = {"value": "5.5", "qualifier": "about", "indicator": "surveyed_unemployment_rate", "measure": "share"}
+    rows = pd.concat([chain_rows, table(
+        ceiling_cpi, {**ceiling_cpi, **PROVINCE}, {**ceiling_cpi, "period": 2024},
+        {**ceiling_cpi, "period": 2024, **PROVINCE}, jobless, {**jobless, **PROVINCE})], ignore_index=True)
+    found = chain_findings(excess_summary(target_chain(resolved(rows))), load_catalog())
+    assert found == [
+        "Gross domestic product (地区生产总值), province vs nation, ≥ at least vs ≈ about, 2023: excess +0.5 pp.",
+        "Gross domestic product (地区生产总值), district vs province, ≈ about vs ≥ at least, 2023: excess +0.5 pp; "
+        "枣庄市 has no such target in the data, so the district is compared with the province.",
+        "Set at the nation's number (excess +0.0 pp), province vs nation: "
+        "Consumer price index (居民消费价格): ≈ about vs ≈ about, 2023, 2024; "
+        "Surveyed urban unemployment rate (城镇调查失业率): ≈ about vs ≈ about, 2023."]

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
 from pathlib import Path
 
 import nbformat
 import pytest
+from nbclient import NotebookClient
 
 from analysis.build.pages import notebook_scope
 from conftest import NOTEBOOK_PATHS, NOTEBOOKS, Built, declared_parameters, parameters_for
@@ -18,7 +20,7 @@ from conftest import NOTEBOOK_PATHS, NOTEBOOKS, Built, declared_parameters, para
 from analysis.build.jobs import Job
 from analysis.build.progress import Progress
 from analysis.build.run import run_jobs
-from analysis.config import DATA_DIR, NOTEBOOKS_DIR
+from analysis.config import DATA_DIR, NOTEBOOKS_DIR, ROOT
 from analysis.build.execute import run
 from analysis.staging.pipeline import write_extracted
 
@@ -89,13 +91,60 @@ def test_every_numbered_notebook_is_tested() -> None:
     assert all(SHOWS.values()), "every notebook needs at least one thing its report must show"
 
 
+def committed(path: Path, root: Path = ROOT) -> nbformat.NotebookNode:
+    """The notebook as git will commit it: the staged copy (the index, which git's nbstripout filter wrote
+    when it was staged) of a notebook git tracks; the file itself when it is untracked or `root` is no git
+    checkout. A notebook run and saved in JupyterLab changes the file, not what is committed."""
+    shown = subprocess.run(["git", "show", f":{path.relative_to(root).as_posix()}"], cwd=root,
+                           capture_output=True, check=False)
+    if shown.returncode == 0:
+        return nbformat.reads(shown.stdout.decode("utf-8"), as_version=4)
+    return nbformat.read(path, as_version=4)
+
+
+def with_outputs(nb: nbformat.NotebookNode) -> list[int]:
+    """Indexes of the code cells that carry outputs or an execution count."""
+    return [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and (c.outputs or c.execution_count is not None)]
+
+
 def test_notebooks_are_committed_without_outputs() -> None:
     for path in NOTEBOOK_PATHS:
-        nb = nbformat.read(path, as_version=4)
+        nb = committed(path)
+        assert with_outputs(nb) == [], f"{path.name} would be committed with outputs: `make notebook-filter`, then git add it"
         code = [c for c in nb.cells if c.cell_type == "code"]
-        assert all(not c.outputs and c.execution_count is None for c in code), path.name
         assert "parameters" in code[0].metadata.get("tags", []), path.name
         assert "data_dir" in declared_parameters(path), f"{path.name}: its parameters cell must declare data_dir"
+
+
+@pytest.mark.slow
+def test_a_notebook_run_and_saved_in_lab_is_committed_without_outputs(tmp_path: Path) -> None:
+    """Run a shipped notebook as JupyterLab does, save it with its outputs, stage it: the filter `make`
+    sets up strips them, git sees no change to commit, and the no-outputs check passes on what is committed."""
+    checkout = tmp_path / "checkout"
+    (checkout / "notebooks").mkdir(parents=True)
+    shutil.copy(ROOT / ".gitattributes", checkout)
+    (checkout / ".venv").symlink_to(ROOT / ".venv")  # the filter runs the checkout's own .venv/bin/python
+    notebook = checkout / "notebooks" / "02-livelihood-spending.ipynb"
+    shutil.copy(NOTEBOOKS_DIR / notebook.name, notebook)
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=checkout,
+                              capture_output=True, text=True, check=True).stdout
+    git("init", "-q")
+    subprocess.run(["make", "-f", str(ROOT / "Makefile"), "notebook-filter"], cwd=checkout, check=True,
+                   capture_output=True)
+    git("add", "-A")
+    git("commit", "-qm", "notebooks without outputs")
+
+    nb = nbformat.read(notebook, as_version=4)
+    NotebookClient(nb, timeout=600, resources={"metadata": {"path": str(notebook.parent)}}).execute()
+    nbformat.write(nb, notebook)  # "Save" after "Run All"
+    saved = nbformat.read(notebook, as_version=4)
+    assert with_outputs(saved) and "35.33" in _outputs_text(saved)  # the file has outputs: the old check failed here
+    assert git("diff") == ""  # through the filter, the saved notebook is the committed one
+    git("add", "notebooks")
+    assert with_outputs(committed(notebook, checkout)) == []
+    assert git("status", "--porcelain") == ""  # nothing to commit
 
 
 def test_parameters_are_read_from_the_parameters_cell(tmp_path: Path) -> None:

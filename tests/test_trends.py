@@ -92,3 +92,22 @@ def test_outcome_in_another_unit_is_judged_in_the_target_unit(table) -> None:
 def test_headline_is_gdp_growth_when_targeted(nation) -> None:
     assert headline_indicator(target_record(resolved(nation), "全国")) == ("gdp", "growth")
     assert headline_indicator(target_record(resolved(nation.iloc[:0]), None)) is None
+
+
+def test_outcome_record_lists_a_regions_catalogued_outcomes_by_indicator_measure_and_year(make_table) -> None:
+    from analysis.analyses.trends import outcome_record
+    from analysis.reconciled.revisions import resolved
+
+    row = dict(doc="z", region="枣庄市", region_en="Zaozhuang", level="city", report_year=2024, source="hand_entered",
+               indicator="gdp", subject="地区生产总值", kind="actual", period=2023, measure="growth", value_high=pd.NA,
+               unit="%", qualifier=pd.NA, estimated=False, start=pd.NA, end=pd.NA, quote=pd.NA,
+               source_url="http://example.org", source_note="p")
+    rows = make_table(row, {"value": "6.4"}, {"value": "4.5", "period": 2022},
+                      {"value": "2156.74", "measure": "level", "unit": "亿元"},
+                      {"value": "7", "kind": "target", "period": 2024},                      # a target: not an outcome
+                      {"value": "12", "indicator": pd.NA, "subject": "签约项目", "unit": "个", "measure": "level"},
+                      {"value": "5", "region": "山东省", "level": "province"})               # another region's
+    record = outcome_record(resolved(rows), "枣庄市")
+    assert list(zip(record["measure"], record["period"], record["value"])) == [
+        ("growth", 2022, 4.5), ("growth", 2023, 6.4), ("level", 2023, 2156.74)]
+    assert not record["revised"].any()

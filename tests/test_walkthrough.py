@@ -50,7 +50,9 @@ def _build(data: Path, reports: Path, build_dir: Path, *extra: str) -> None:
 
 
 def _pages(reports: Path) -> dict[str, str]:
-    return {p.relative_to(reports).as_posix(): p.read_text(encoding="utf-8") for p in reports.rglob("*.html")}
+    """The index and every page of a build (the API reference beside them, api/, is not a page)."""
+    return {name: p.read_text(encoding="utf-8") for p in reports.rglob("*.html")
+            if not (name := p.relative_to(reports).as_posix()).startswith("api/")}
 
 
 @dataclass(frozen=True)

@@ -227,6 +227,21 @@ def attainment_rules(about_tolerance_pp: float = 0.5) -> pd.DataFrame:
     ], columns=["qualifier", "rule"])
 
 
+def rule_applied(qualifier: object, indicator: object, about_tolerance_pp: float = 0.5,
+                 ceilings: frozenset[str] = CEILING_INDICATORS) -> str:
+    """The row of `attainment_rules` that `judge` applies to a target, as 'qualifier: rule' (the same words
+    as the page's rules table): 'about (左右): met if outcome ≥ target − 0.5 pp (…)'. An exact or 'about'
+    target of a ceiling indicator (unemployment) or of one whose direction its report's words give (CPI)
+    takes that indicator's row."""
+    q = qualifier_of(qualifier)
+    key = ("unemployment" if indicator in ceilings and q in (None, "about") else
+           "CPI" if indicator in STATED_SENSE_INDICATORS and q in (None, "about") else
+           {None: "exact", "about": "about", "at_least": "at least", "at_most": "at most", "range": "range"}[q])
+    rules = attainment_rules(about_tolerance_pp)
+    row = rules[rules["qualifier"].str.startswith(key)].iloc[0]
+    return f"{row['qualifier']}: {row['rule']}"
+
+
 def degree_rules() -> pd.DataFrame:
     """How `attainment_degree` measures the distance to a target, in words, beside `attainment_rules`."""
     return pd.DataFrame([

@@ -133,6 +133,19 @@ def _ambition(target: pd.Series, prior: pd.Series, base: float, measure: str) ->
             "ambition_unit": "pp" if percent else "%"}
 
 
+OUTCOME_COLUMNS = ["indicator", "measure", "period", "value", "value_high", "qualifier", "unit", "estimated",
+                   "revised", "doc", "page_kind"]
+
+
+def outcome_record(figures: pd.DataFrame, region: str) -> pd.DataFrame:
+    """Every outcome of a catalogued indicator the region reported, one row per indicator, measure and year
+    (`figures` as for `target_record`: the newest source, `revised` when a later report restated it), by
+    indicator id, measure and year: what a region's page shows when it has no targets."""
+    mine = figures[(figures["region"] == region) & (figures["kind"] == "actual") & figures["indicator"].notna()]
+    out = mine.reindex(columns=OUTCOME_COLUMNS).assign(revised=lambda f: f["revised"].fillna(False).astype(bool))
+    return out.sort_values(["indicator", "measure", "period"], kind="stable").reset_index(drop=True)
+
+
 def headline_indicator(record: pd.DataFrame) -> tuple[str, str] | None:
     """The (indicator, measure) to chart first: GDP growth when the region set a target for it, else the
     indicator with the most years that have both a target and an outcome; None when nothing has both."""

@@ -6,9 +6,13 @@ it on a cached build, so such a build pays none of the imports below.
 """
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 # nbformat imports jsonschema, which imports the optional rfc3987-syntax (installed for
 # jupyter-events) to check the "iri" formats; it builds a Lark parser at import: 0.9 s of this
@@ -63,6 +67,20 @@ def _done_with(client: NotebookClient, kernel: kernels.Kernel, *, reusable: bool
     kernels.release(kernel, reusable=reusable)
 
 
+@contextmanager
+def _signal_handlers_kept() -> Iterator[None]:
+    """nbclient handles SIGINT and SIGTERM while it runs a notebook and then resets them to Python's
+    defaults, dropping a build worker's own (`workers.STOP_SIGNALS`): put back what the process had."""
+    main = threading.current_thread() is threading.main_thread()  # only there can a handler be set
+    kept = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)} if main else {}
+    try:
+        yield
+    finally:
+        for signum, handler in kept.items():
+            if handler is not None:
+                signal.signal(signum, handler)
+
+
 def run(job: Job) -> Outcome:
     """Execute `job.notebook`, write reader.html, full.html and executed.ipynb into `job.out_dir`."""
     start = time.perf_counter()
@@ -78,7 +96,8 @@ def run(job: Job) -> Outcome:
     )
     client.kc = kernel.client  # connected and ready: nbclient makes none of its own
     try:
-        client.execute()
+        with _signal_handlers_kept():
+            client.execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError) as err:
         _done_with(client, kernel, reusable=False)  # a failed run's state is unknown: never reused
         job.failed_path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from analysis.build.pages import report_years
+from analysis.build.pages import regions as data_regions, reports
 from analysis.config import DataPaths, data_paths
 from analysis.errors import DataError
 
@@ -54,21 +54,23 @@ def check_paths(paths: DataPaths, out: Path, jobs: int | None) -> None:
 
 
 def check_scope(data_dir: Path | None, region: str | None, year: int | None) -> None:
-    """--region and --report-year name a report the data has; the message lists what it has."""
+    """--region names a region the data has; --report-year a year with pages: a year of a report text
+    (of that region), since only a text's report has pages of its own. The message lists what exists."""
     if region is None and year is None:
         return
     # From the sidecars and the hand-entered rows, as the build plans its pages: no second load of the table.
     paths = data_paths(data_dir)
-    known = report_years(paths)
-    regions = sorted(known)
+    regions = sorted(where.region for where in data_regions(paths))
     if region is not None and region not in regions:
         raise DataError(paths.root, f"--region '{region}' is not in the data; it has {', '.join(regions) or 'none'}. "
                                     f"Give the region as written there (in Chinese)")
-    years = sorted({y for name, ys in known.items() if region in (None, name) for y in ys})
+    years = sorted({y for where, y in reports(paths) if region in (None, where.region)})
     if year is not None and year not in years:
         whose = f"'{region}'" if region else "any region"
-        raise DataError(paths.root, f"--report-year {year}: the data has no report of {year} for {whose}; its "
-                                    f"report years are {', '.join(map(str, years)) or 'none'}")
+        raise DataError(paths.root, f"--report-year {year}: the data has no report of {year} for {whose}, so no "
+                                    f"page to build; the years with report pages are "
+                                    f"{', '.join(map(str, years)) or 'none'} (leave out --report-year for the pages "
+                                    f"across years)")
 
 
 @contextmanager

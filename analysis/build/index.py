@@ -1,46 +1,10 @@
-"""The reports' index page: every report with its title, summary, data sources, build time, version."""
+"""The reports' index page: every page by region and report, with its title and summary, the build time and version."""
 from __future__ import annotations
-
-import csv
-from urllib.parse import urlsplit
-from dataclasses import dataclass
-
 
 from analysis.config import TEMPLATES_DIR, DataPaths
 from analysis.text.sources import load_yaml
 
 CSS_PATH = TEMPLATES_DIR / "gwr" / "static" / "report.css"
-
-
-@dataclass(frozen=True)
-class Source:
-    """One data source, as the index lists it."""
-
-    title: str
-    publisher: str = ""
-    url: str = ""
-    date: str = ""
-    note: str = ""
-
-    @property
-    def short(self) -> str:
-        """The publisher, or the web site a hand-entered figure came from."""
-        return self.publisher or urlsplit(self.url).hostname or self.title
-
-
-def data_sources(paths: DataPaths) -> list[Source]:
-    """Sources of a data directory: raw/*.meta.yml sidecars, then hand_entered.csv's source_url values."""
-    sources = []
-    for sidecar in sorted(paths.raw.glob("*.meta.yml")):
-        meta = load_yaml(sidecar.read_text(encoding="utf-8")) or {}
-        sources.append(Source(title=str(meta.get("title") or sidecar.name), publisher=str(meta.get("publisher") or ""),
-                              url=str(meta.get("url") or ""), date=str(meta.get("date_published") or ""),
-                              note=str(meta.get("title_en") or "")))
-    if paths.hand_entered.is_file():
-        with paths.hand_entered.open(encoding="utf-8", newline="") as handle:
-            urls = sorted({row.get("source_url", "").strip() for row in csv.DictReader(handle)} - {""})
-        sources += [Source(title="Hand-entered figure source", url=url) for url in urls]
-    return sources
 
 
 def data_coverage(paths: DataPaths) -> str:
@@ -86,13 +50,16 @@ def group_reports(reports: list[dict]) -> list[dict]:
     return sections
 
 
-def render_index(reports: list[dict], sources: list[Source], *, built: str, version: str, data_dir_label: str,
-                 coverage: str = "", note: str = "") -> str:
-    """The HTML of index.html; `reports` holds name, title, summary, reader and full (file names)."""
+def render_index(reports: list[dict], *, built: str, version: str, data_dir_label: str, coverage: str = "",
+                 note: str = "", api: str | None = None) -> str:
+    """The HTML of index.html: a list of the pages by region and report, each with its reader and full
+    version; `reports` holds name, title, summary, reader and full (file names). Each page lists its own
+    sources, so the index names none. `note`: which reports have their own pages (a corpus's build rule);
+    `api`: the API reference's index, when the build wrote one."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR / "site"), autoescape=select_autoescape(["html", "j2"]),
                       keep_trailing_newline=True)
     return env.get_template("index.html.j2").render(
-        reports=reports, sections=group_reports(reports), sources=sources, coverage=coverage, short_sources=list(dict.fromkeys(s.short for s in sources)), note=note, built=built, version=version, data_dir_label=data_dir_label,
-        css=CSS_PATH.read_text(encoding="utf-8"))
+        reports=reports, sections=group_reports(reports), coverage=coverage, built=built, version=version,
+        data_dir_label=data_dir_label, note=note, api=api, css=CSS_PATH.read_text(encoding="utf-8"))

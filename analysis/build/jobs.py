@@ -1,9 +1,13 @@
-"""The unit of work of a build: a notebook job for a worker, and the outcome it reports back."""
+"""The unit of work of a build: a notebook job for a worker, the outcome it reports back, the error a build ends with."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+class BuildError(Exception):
+    """A build that cannot finish; the message is one paragraph for the person running it."""
 
 
 @dataclass(frozen=True)

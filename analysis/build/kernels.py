@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import tempfile
 import time
 from multiprocessing import util
@@ -74,6 +76,7 @@ class Kernel:
         self._ipc_dir = tempfile.TemporaryDirectory(prefix="gwr-kernel-")
         # Async, as nbclient's own: it reads a cell's outputs while the cell runs.
         self.manager = AsyncKernelManager(kernel_name=KERNEL_NAME, config=kernel_config(self._ipc_dir.name))
+        _live.add(self)  # from its start to the end of `close`: `kill_all` must find a kernel starting or stopping
         try:
             run_sync(self.manager.start_kernel)(cwd=str(cwd))
             # One client for every run: a new one per run waited ~0.3 s for its iopub channel to connect.
@@ -109,6 +112,18 @@ class Kernel:
     def alive(self) -> bool:
         return self.manager.has_kernel and run_sync(self.manager.is_alive)()
 
+    def kill(self) -> None:
+        """Stop the kernel at once, from a signal handler: no message, no event loop. jupyter_client starts a
+        kernel in a session of its own, so its process group is the kernel and whatever the kernel started."""
+        pgid = getattr(getattr(self.manager, "provisioner", None), "pgid", None)
+        if pgid:
+            try:
+                os.killpg(pgid, signal.SIGKILL)
+            except OSError:  # already gone
+                pass
+        self.manager.cleanup_connection_file()
+        shutil.rmtree(self._ipc_dir.name, ignore_errors=True)
+
     def close(self) -> None:
         for client in (getattr(self, "client", None), getattr(self, "_requests", None)):
             if client is not None:
@@ -120,6 +135,7 @@ class Kernel:
         finally:
             run_sync(self.manager.cleanup_resources)()
             self._ipc_dir.cleanup()
+            _live.discard(self)
 
 
 def kernel_config(ipc_dir: str) -> Config:
@@ -129,6 +145,7 @@ def kernel_config(ipc_dir: str) -> Config:
 
 
 _kept: dict[str, Kernel] = {}  # this process's kernel, at most one
+_live: set[Kernel] = set()  # every kernel of this process not yet closed: kept, running, starting or closing
 _finalized_in: set[int] = set()  # the process ids where close_kept is registered to run at exit
 
 
@@ -165,3 +182,12 @@ def close_kept() -> None:
     kernel = _kept.pop("kernel", None)
     if kernel is not None:
         kernel.close()
+
+
+def kill_all() -> None:
+    """Kill this process's kernels, running or kept, at once: a build worker told to stop calls it from its
+    signal handler before it exits, so that no kernel outlives an interrupted build."""
+    for kernel in list(_live):
+        kernel.kill()
+    _live.clear()
+    _kept.clear()

@@ -90,17 +90,6 @@ def regions(paths: DataPaths) -> list[Region]:
     return list(found.values())
 
 
-def report_years(paths: DataPaths) -> dict[str, set[int]]:
-    """The report years each region has in the data: its texts' and its hand-entered rows'."""
-    years: dict[str, set[int]] = {where.region: set() for where in regions(paths)}
-    for where, year in reports(paths):
-        years[where.region].add(year)
-    for row in _rows(paths.hand_entered):
-        if row.get("region") and str(row.get("report_year", "")).isdigit():
-            years.setdefault(row["region"], set()).add(int(row["report_year"]))
-    return years
-
-
 def report_pages_wanted(paths: DataPaths, region: str | None = None, report_year: int | None = None,
                         all_reports: bool = False) -> bool:
     """Whether a build makes the reports' own pages: always for a few reports (`REPORT_PAGES_UP_TO`),

@@ -4,16 +4,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
 from analysis import __version__
+from analysis.build.apidocs import FOLDER as API_FOLDER
 from analysis.build.cache import BuildCache
 from analysis.build.pages import REPORT_PAGES_UP_TO, Page
 from analysis.build.pages import reports as report_texts
 from analysis.config import DataPaths
-from analysis.build.index import data_coverage, data_sources, render_index
+from analysis.build.index import data_coverage, render_index
 
 MANIFEST = "reports.json"
 
@@ -36,9 +39,9 @@ def carried_over(out: Path, keep: set[str]) -> list[dict]:
 
 
 def publish(out: Path, built_pages: list[tuple[Page, Path]], carried: list[dict], paths: DataPaths,
-            built: str) -> None:
-    """Write every page (and the carried-over pages of the last build) into a temporary directory beside
-    `out`, then swap it into place: readers never see a half-written set of reports."""
+            built: str, api: Path | None = None) -> None:
+    """Write every page (and the carried-over pages of the last build, and the API reference `api`) into a
+    temporary directory beside `out`, then swap it into place: readers never see a half-written set of reports."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; reports are meant to be served and shared
@@ -57,9 +60,11 @@ def publish(out: Path, built_pages: list[tuple[Page, Path]], carried: list[dict]
             reports.append({"name": page.name, "title": outcome["title"], "summary": outcome["summary"],
                             "reader": f"{page.name}.html", "full": f"{page.name}.full.html", **index_fields(page)})
         reports.sort(key=lambda entry: entry["name"])
-        index = render_index(reports, data_sources(paths), built=built, version=__version__,
-                             data_dir_label=paths.root.name + "/", coverage=data_coverage(paths),
-                             note=corpus_note(paths, reports))
+        if api is not None:
+            shutil.copytree(api, staging / API_FOLDER)
+        index = render_index(reports, built=built, version=__version__, data_dir_label=paths.root.name + "/",
+                             coverage=data_coverage(paths), note=corpus_note(paths, reports),
+                             api=f"{API_FOLDER}/index.html" if api else None)
         (staging / "index.html").write_text(index, encoding="utf-8")
         manifest = {"built": built, "version": __version__, "data_dir": str(paths.root), "reports": reports}
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -88,14 +93,21 @@ def index_fields(page: Page) -> dict:
 
 
 def _swap(staging: Path, out: Path) -> None:
-    # Two renames on one file system: readers see the old or the new directory, never a mix.
+    # Two renames on one file system: readers see the old or the new directory, never a mix. Ctrl+C
+    # between them would leave neither, so it is ignored for these few milliseconds.
     backup = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
-        os.replace(out, backup)
+    main = threading.current_thread() is threading.main_thread()  # only there can a handler be set
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
     try:
-        os.replace(staging, out)
-    except OSError:
-        if backup.exists():
-            os.replace(backup, out)
-        raise
+        if out.exists():
+            os.replace(out, backup)
+        try:
+            os.replace(staging, out)
+        except OSError:
+            if backup.exists():
+                os.replace(backup, out)
+            raise
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
     shutil.rmtree(backup, ignore_errors=True)

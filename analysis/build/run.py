@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import __version__
-from analysis.build.jobs import Job, Outcome, in_kernel_order
+from analysis.build.apidocs import ApiReference
+from analysis.build.jobs import BuildError, Job, Outcome, in_kernel_order
+from analysis.build.workers import BuildInterrupted, run_jobs, warm_workers
 from analysis.build.cache import BuildCache, environment_digest, notebook_key, tree_digest
 from analysis.build.progress import Progress
 from analysis.config import BUILD_DIR, NOTEBOOKS_DIR, PACKAGE_DIR, REPORTS_DIR, DataPaths, data_paths
@@ -23,10 +22,6 @@ from analysis.staging.set_aside import set_aside_counts
 from analysis.build.guard import check_paths, check_scope, jobs_count, output_lock, report_year
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
-
-
-class BuildError(Exception):
-    """A build that cannot finish; the message is one paragraph for the person running it."""
 
 
 @dataclass(frozen=True)
@@ -72,63 +67,6 @@ def discover(notebooks_dir: Path, only: tuple[str, ...] = ()) -> list[Path]:
         raise BuildError(f"--only {' '.join(only)} matches no notebook; available: "
                          f"{', '.join(nb.stem for nb in notebooks)}.")
     return chosen
-
-
-def _mp_context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers fork from a server that imported the notebook machinery once (not once
-    # per worker), and no thread of ours is ever forked.
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["analysis.build.execute"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def warm_workers(workers: int) -> None:
-    """Start the forkserver now, so its slow imports overlap the data validation that comes first."""
-    if workers > 1 and _mp_context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-        forkserver.ensure_running()
-
-
-def _work(job: Job) -> Outcome:
-    from analysis.build.execute import run_safely  # loaded in the worker (preloaded by the forkserver)
-    return run_safely(job)
-
-
-def _close_kept_kernel() -> None:
-    # A kernel outlives its job only within a build: the next build may run another version of the package.
-    from analysis.build.kernels import close_kept
-    close_kept()
-
-
-def run_jobs(jobs: list[Job], workers: int, progress: Progress) -> list[Outcome]:
-    """Execute `jobs`, `workers` at a time; one job runs in this process (no pool to start)."""
-    if not jobs:
-        return []
-    outcomes = []
-    if workers <= 1 or len(jobs) == 1:
-        try:
-            for job in jobs:
-                progress.started(job.name)
-                outcomes.append(_work(job))
-                progress.finished(outcomes[-1])
-        finally:
-            _close_kept_kernel()
-        return outcomes
-    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=_mp_context()) as pool:
-        futures = {pool.submit(_work, job): job for job in jobs}
-        for job in jobs:
-            progress.started(job.name)
-        for future in as_completed(futures):
-            try:
-                outcome = future.result()
-            except BrokenProcessPool as err:
-                raise BuildError(f"a build worker died while running {futures[future].notebook} ({err}); "
-                                 f"rerun with --jobs 1 to see the notebook's own error.") from err
-            outcomes.append(outcome)
-            progress.finished(outcome)
-    return outcomes
 
 
 def _pages(options: BuildOptions, paths: DataPaths, notebooks: list[Path]) -> list[Page]:
@@ -241,8 +179,13 @@ def _build(options: BuildOptions, progress: Progress | None, prepare_data: Calla
     progress = progress or Progress.for_stream(len(pages))
     for name in entries:
         progress.cached(name)
+    reference = ApiReference(package, environment)  # written while the notebooks run
     try:
         outcomes = run_jobs(jobs, workers, progress)
+        api = reference.finish()
+    except BaseException:
+        reference.stop()
+        raise
     finally:
         progress.close()
     entries.update(_keep(cache, jobs, keys, outcomes))
@@ -254,7 +197,7 @@ def _build(options: BuildOptions, progress: Progress | None, prepare_data: Calla
         raise BuildError(f"{count}: {' '.join(failures)} {kept}")
     partial = options.narrowed or not report_pages_wanted(paths, all_reports=options.all_reports)  # a corpus keeps
     carried = carried_over(options.out, set(entries)) if partial else []  # report pages built when asked for
-    publish(options.out, [(page, entries[page.name]) for page in pages], carried, paths, build_time())
+    publish(options.out, [(page, entries[page.name]) for page in pages], carried, paths, build_time(), api)
     executed = tuple(sorted(outcome.name for outcome in outcomes))
     return BuildResult(options.out, executed, tuple(sorted(set(entries) - set(executed))),
                        time.perf_counter() - start)
@@ -290,8 +233,10 @@ def run_from_args(args: argparse.Namespace) -> None:
                            region=args.region, report_year=args.report_year, all_reports=args.all_reports)
     try:
         result = build(options)
-    except KeyboardInterrupt:
-        raise BuildError(f"build interrupted; the reports in {options.out} were left as they were.") from None
+    except BuildInterrupted as stopped:  # while pages ran: say which, and that the reports were kept
+        raise BuildInterrupted(stopped.running, stopped.waiting, options.out) from None
+    except KeyboardInterrupt:  # before or after the pages ran: validating the data, publishing
+        raise BuildInterrupted([], 0, options.out) from None
     print(f"built {len(result.executed)}, cached {len(result.cached)} → {result.out / 'index.html'} "
           f"({result.seconds:.1f} s)")
     figures, reports = set_aside_counts(options.data_dir)

@@ -110,3 +110,19 @@ def chain_sentences(summary: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
         found.append(f"{english} ({chinese}), {r['level']} vs {r['above_level']}, {promise_words(r['promise'])}, "
                      f"{r['periods']}: {excess}{looser}{skipped}.")
     return found
+
+
+def chain_findings(summary: pd.DataFrame, catalog: pd.DataFrame) -> list[str]:
+    """The key findings of the chain: first each level's targets that differ from the level compared with
+    (`chain_sentences`), then one line per pair of levels for the targets equal to the level above every year
+    they were compared (excess +0.0 pp), listed by indicator and kind of promise."""
+    same = summary["min_excess_pp"].eq(0) & summary["max_excess_pp"].eq(0)
+    found = chain_sentences(summary[~same], catalog) if (~same).any() or summary.empty else []
+    for (level, above), rows in summary[same].groupby(["level", "above_level"], sort=False, observed=True):
+        listed = []
+        for indicator, kinds in rows.groupby("indicator", sort=False):
+            english, chinese = display_names(catalog, indicator, level)
+            promises = "; ".join(f"{promise_words(r['promise'])}, {r['periods']}" for _, r in kinds.iterrows())
+            listed.append(f"{english} ({chinese}): {promises}")
+        found.append(f"Set at the {above}'s number (excess +0.0 pp), {level} vs {above}: " + "; ".join(listed) + ".")
+    return found

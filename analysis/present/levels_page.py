@@ -4,30 +4,26 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from analysis.analyses.attainment import attainment_rules, degree_rules
-from analysis.analyses.levels import chains_from_parents, excess_summary, panel_chain
-from analysis.analyses.peers import peer_table
+from analysis.analyses.api import Panel
+from analysis.analyses.levels import excess_summary
 from analysis.present.charts import described_figure
 from analysis.present.citations import sources_table
 from analysis.present.findings import bullets
 from analysis.present.long_tables import long_table
 from analysis.present.panel_charts import chain_over_years
-from analysis.present.chain_tables import chain_sentences, chain_shown, chain_target_text, peers_shown
+from analysis.present.chain_tables import chain_findings, chain_shown, chain_target_text, peers_shown
 from analysis.present.panel_tables import BASIS_NOTE
 from analysis.present.style import style_table
-from analysis.reconciled.report import Panel
 
 GDP_CHAIN_TITLE = "GDP growth targets by level of government (国内生产总值 for the nation, 地区生产总值 below)"
 
 
 def levels_results(panel: Panel, about_tolerance_pp: float = 0.5) -> dict:
     """The chains of regions, each level's targets beside the level above, and the regions side by side."""
-    parents = {m["region"]: list(m["parents"]) for m in panel.sidecars
-               if m.get("region") and isinstance(m.get("parents"), list)}
-    chains = chains_from_parents(panel.table, parents)
+    chains = panel.chains()
     return {"chains": chains, "regions": list(dict.fromkeys(r for chain in chains for r in chain)),
-            "chain": panel_chain(panel.figures, chains, about_tolerance_pp),
-            "peers": peer_table(panel.figures, about_tolerance_pp=about_tolerance_pp, catalog=panel.catalog,
-                                livelihood=panel.livelihood(None, None)),
+            "chain": panel.chain(about_tolerance_pp=about_tolerance_pp),
+            "peers": panel.peers(about_tolerance_pp=about_tolerance_pp),
             "about_tolerance_pp": about_tolerance_pp}
 
 
@@ -42,7 +38,7 @@ def heading(r: dict) -> str:
 
 
 def key_findings(panel: Panel, r: dict) -> str:
-    return bullets(chain_sentences(excess_summary(r["chain"]), panel.catalog))
+    return bullets(chain_findings(excess_summary(r["chain"]), panel.catalog))
 
 
 def linked_chain(panel: Panel, r: dict) -> object:

@@ -1,8 +1,16 @@
-"""Tables that stay usable at thirty rows and more: sortable and searchable in the page, offline.
+"""Tables that stay usable at thirty rows and more, one rule on every page, offline.
 
-A table of fewer than `INTERACTIVE_FROM` rows is a plain styled table. A longer one is an itables
-DataTable in its offline mode: the DataTables bundle is embedded in the page once (inline, no
-network request), and a static copy of the table is shown until it loads (and where scripts do not run).
+A table of fewer than `style.FOLD_ROWS` (30) rows is a plain styled table. A longer one never runs down
+the page; it is shown in one of two ways, by what the reader does with it:
+- a table of regions or levels compared side by side (page 05's chain, regions and headline targets,
+  made here by `long_table`) is an itables DataTable in its offline mode, sortable and searchable and
+  scrolling inside its own box: the DataTables bundle is embedded in the page once (inline, no network
+  request), and a static copy of the table is shown until it loads (and where scripts do not run);
+- a listing to look things up in (every figure, the numbers left out, the documents behind the figures;
+  `style.style_table`) is folded under its caption and row count (<details>), and opened, scrolls inside
+  a box of the same height.
+The bundle weighs ~1 MB (base64, JS and CSS); listings on every report page would carry it for tables
+nobody sorts (page 00 went from 393 KB to 247 KB when its tables were folded and slimmed).
 """
 from __future__ import annotations
 
@@ -10,9 +18,9 @@ import html
 
 import pandas as pd
 
-from analysis.present.style import style_table
+from analysis.present.style import FOLD_ROWS, style_table
 
-INTERACTIVE_FROM = 30  # rows
+INTERACTIVE_FROM = FOLD_ROWS  # rows: the same threshold as a folded listing
 
 
 class LongTable:

@@ -243,3 +243,43 @@ def path_cell(row: pd.Series) -> str:
     text = qualifier_label(row["growth"], qualifier, "%", high)
     text += " (预计)" if row.get("estimated") is True else ""
     return text + (MIRROR_MARK if is_mirror(row.get("page_kind")) else "")
+
+
+def _outcome_label(row: pd.Series) -> str:
+    qualifier = row["qualifier"] if isinstance(row["qualifier"], str) else None
+    label = qualifier_label(row["value"], qualifier, row["unit"], row["value_high"] if qualifier == "range" else None)
+    return (label + ("*" if pd.notna(row["estimated"]) and bool(row["estimated"]) else "")
+            + (MIRROR_MARK if is_mirror(row.get("page_kind")) else ""))
+
+
+def outcomes_shown(outcomes: pd.DataFrame, catalog: pd.DataFrame, level: str | None = None) -> pd.DataFrame:
+    """`trends.outcome_record` as one row per indicator and measure and one column per year, each figure with
+    its qualifier and unit (≈6%, ≥30%, 2156.74亿元), * when preliminary (预计), the mirror mark († seen only on
+    a mirror page)."""
+    rows = []
+    for (indicator, measure), group in outcomes.groupby(["indicator", "measure"], sort=False):
+        english, chinese = display_names(catalog, indicator, level)
+        rows.append({"Indicator": english, "中文": chinese, "Measure": measure,
+                     **{str(int(r["period"])): _outcome_label(r) for _, r in group.iterrows()}})
+    years = sorted({str(int(p)) for p in outcomes["period"]})
+    return pd.DataFrame(rows, columns=["Indicator", "中文", "Measure", *years]).fillna("—")
+
+
+def outcome_findings(outcomes: pd.DataFrame, catalog: pd.DataFrame, level: str | None = None) -> list[str]:
+    """What a region without targets has: how many outcomes for which years, and the latest of each indicator."""
+    if outcomes.empty:
+        return ["The data holds no outcome of a catalogued indicator for this region either."]
+    years = sorted(int(p) for p in outcomes["period"].unique())
+    latest = []
+    for indicator, group in outcomes.groupby("indicator", sort=False):
+        english, chinese = display_names(catalog, indicator, level)
+        newest = group.sort_values("period").groupby("measure", sort=False).tail(1)
+        latest.append(f"{english} ({chinese}) " + ", ".join(
+            f"{_outcome_label(r)}{' growth' if r['measure'] == 'growth' else ''} in {int(r['period'])}"
+            for _, r in newest.iterrows()))
+    count = outcomes["indicator"].nunique()
+    marks = ["* preliminary, 预计"] if outcomes["estimated"].fillna(False).astype(bool).any() else []
+    marks += [f"{MIRROR_MARK} seen only on a mirror page"] if any_mirror(outcomes.get("page_kind", [])) else []
+    return [f"It holds {len(outcomes)} outcome figures of {count} indicator{'s' if count > 1 else ''} for "
+            f"{years[0]}–{years[-1]}, tabled by year below; the latest of each: " + "; ".join(latest)
+            + (f" ({'; '.join(marks)})." if marks else ".")]

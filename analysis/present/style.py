@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import html
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -102,17 +103,44 @@ def _is_short_chinese(cells: pd.Series) -> bool:
     return has_cjk and max(len(v) for v in texts) <= SHORT_NAME
 
 
-def style_table(df: pd.DataFrame, caption: str | None = None, *, hide_index: bool = True) -> Styler:
-    """A report table: CJK font stack, light rules, numbers right-aligned, all text HTML-escaped."""
+# A table of this many rows or more never runs down the page (present/long_tables.py states the rule for
+# every page): a listing is folded (<details>) under its caption and row count, and opened, scrolls inside
+# its own box; the reader opens the ones they want, and a page of several such tables stays a page to
+# scroll through, not 50,000 px of rows.
+FOLD_ROWS = 30
+_CELL = re.compile(r'<td class="data row\d+ col\d+" ?>')
+_INDENT = re.compile(r"\n +<")
+
+
+class ReportTable(Styler):
+    """A Styler whose HTML carries no class on each cell and no indentation (the style addresses columns by
+    position instead: a long table was a third class attributes), and which a notebook shows folded when long."""
+
+    def to_html(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
+        return _INDENT.sub("\n<", _CELL.sub("<td>", super().to_html(*args, **kwargs)))
+
+    def _repr_html_(self) -> str:
+        table = self.to_html()
+        if len(self.data) < FOLD_ROWS:
+            return table
+        caption = self.caption if isinstance(self.caption, str) and self.caption else "Table"  # escaped: style_table
+        return (f'<details class="gwr-table"><summary>{caption} — {len(self.data)} rows '
+                f'(click to show)</summary>\n<div class="gwr-scroll">{table}</div></details>')
+
+
+def style_table(df: pd.DataFrame, caption: str | None = None, *, hide_index: bool = True) -> ReportTable:
+    """A report table: CJK font stack, light rules, numbers right-aligned, all text HTML-escaped; folded
+    in the page from FOLD_ROWS rows."""
     # A uuid derived from the content keeps the HTML identical from one build to the next.
     digest = hashlib.sha1(f"{caption}\n{df.to_csv()}".encode("utf-8")).hexdigest()[:12]
     styler = (
-        Styler(df, uuid=digest, cell_ids=False)
+        ReportTable(df, uuid=digest, cell_ids=False)
         .format(_cell_text, escape="html", na_rep="—")
         .format_index(escape="html", axis=0)
         .format_index(escape="html", axis=1)
     )
     numeric = [i for i, dtype in enumerate(df.dtypes) if pd.api.types.is_numeric_dtype(dtype)]
+    shift = 0 if hide_index else df.index.nlevels  # a shown index comes first in each row, as th cells
     styler.set_table_styles([
         {"selector": "", "props": [("font-family", CSS_FONT_STACK), ("border-collapse", "collapse"),
                                    ("font-size", "0.9em")]},
@@ -121,9 +149,9 @@ def style_table(df: pd.DataFrame, caption: str | None = None, *, hide_index: boo
         {"selector": "th", "props": [("text-align", "left"), ("border-bottom", "1px solid #555"),
                                      ("padding", "0.3em 0.8em")]},
         {"selector": "td", "props": [("padding", "0.3em 0.8em"), ("border-bottom", "1px solid #ddd")]},
-        *({"selector": f"td.col{i}", "props": [("text-align", "right"), ("font-variant-numeric", "tabular-nums")]}
+        *({"selector": _column(i, shift), "props": [("text-align", "right"), ("font-variant-numeric", "tabular-nums")]}
           for i in numeric),
-        *({"selector": f"td.col{i}", "props": [("white-space", "nowrap")]} for i in _short_name_columns(df)),
+        *({"selector": _column(i, shift), "props": [("white-space", "nowrap")]} for i in _short_name_columns(df)),
     ])
     if caption is not None:
         # Styler inserts the caption as raw HTML.
@@ -131,3 +159,8 @@ def style_table(df: pd.DataFrame, caption: str | None = None, *, hide_index: boo
     if hide_index:
         styler.hide(axis="index")
     return styler
+
+
+def _column(i: int, shift: int) -> str:
+    """The CSS selector of the data cells of column `i` (the cells carry no class: `ReportTable`)."""
+    return f"td:nth-child({i + 1 + shift})"

@@ -5,10 +5,11 @@ from functools import partial
 
 import pandas as pd
 
-from analysis.analyses.attainment import assess_attainment, attainment_rules, trajectory
+from analysis.analyses.api import Report
+from analysis.analyses.attainment import attainment_rules, trajectory
 from analysis.analyses.consistency import growth_consistency
 from analysis.analyses.escalation import escalation
-from analysis.analyses.targets import pair_targets, target_conflicts
+from analysis.analyses.targets import target_conflicts
 from analysis.present.charts import target_trajectory, targets_by_level
 from analysis.present.chain_tables import promise_words
 from analysis.present.citations import conflict_note, sources_table
@@ -18,15 +19,15 @@ from analysis.present.labels import (QUALIFIER_SYMBOLS, derived_change, derived_
                                      format_derived, indicator_label, indicator_names)
 from analysis.present.style import style_table
 from analysis.reconciled.reconcile import find_conflicts
-from analysis.reconciled.report import Report
 
 FITS = {"yes": "yes", "no": "no", "untestable": "n/a: real vs nominal"}
 
 
 def target_results(report: Report, about_tolerance_pp: float) -> dict[str, pd.DataFrame]:
-    """The target analyses of a report, for the page."""
-    pairs = pair_targets(report)
-    attainment = assess_attainment(report, about_tolerance_pp=about_tolerance_pp)
+    """The target analyses of a report, for the page: `pairs` holds the year's targets (`Report.targets`) and
+    the plan part's multi-year figures, kept apart by their `horizon`."""
+    pairs = pd.concat([report.targets(), report.targets(multi_year=True)], ignore_index=True)
+    attainment = report.attainment(about_tolerance_pp)
     return {"pairs": pairs, "ladder": escalation(report, about_tolerance_pp), "attainment": attainment,
             "path": trajectory(pairs, attainment), "consistency": growth_consistency(report),
             "checks": find_conflicts(report.table), "conflicts": target_conflicts(report),

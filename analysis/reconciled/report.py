@@ -82,6 +82,15 @@ class Report:
         return cls(table, named(figures, catalog), catalog, scope, list(sidecars or []), paths, conflicts,
                    documents[documents["doc"].isin(table["doc"])].reset_index(drop=True))
 
+    @classmethod
+    def open(cls, region: str | None = None, report_year: int | None = None,
+             data_dir: str | Path | None = None) -> Report:
+        """`open_report` (which see), as an instance of `cls`."""
+        paths = data_paths(data_dir)
+        table = load_indicators(paths.root)
+        return cls.from_table(table, load_catalog(paths.catalog), region, report_year, read_sidecars(paths), paths,
+                              load_documents(paths.documents))
+
     def regional(self) -> pd.DataFrame:
         """This report's region's figures, one per figure."""
         return self.figures[self.figures["region"].eq(self.region)]
@@ -143,6 +152,13 @@ class Panel:
     paths: DataPaths | None = None
     documents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=DOCUMENT_COLUMNS))
 
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None) -> Panel:
+        """`open_panel` (which see), as an instance of `cls`."""
+        paths = data_paths(data_dir)
+        return cls(load_indicators(paths.root), load_catalog(paths.catalog), read_sidecars(paths), paths,
+                   load_documents(paths.documents))
+
     @cached_property
     def _resolution(self) -> Resolution:
         return resolve_history(self.table)
@@ -179,9 +195,7 @@ class Panel:
 
 def open_panel(data_dir: str | Path | None = None) -> Panel:
     """Every validated figure of `data_dir` (spans checked) with its catalog and the texts' provenance."""
-    paths = data_paths(data_dir)
-    return Panel(load_indicators(paths.root), load_catalog(paths.catalog), read_sidecars(paths), paths,
-                 load_documents(paths.documents))
+    return Panel.open(data_dir)
 
 
 def _level_of(table: pd.DataFrame, region: str) -> str | None:
@@ -217,10 +231,7 @@ def open_report(region: str | None = None, report_year: int | None = None,
     Loads and validates every file once (spans checked), reconciles the figures once. A region or
     year with no report raises DataError listing the reports that exist.
     """
-    paths = data_paths(data_dir)
-    table = load_indicators(paths.root)
-    return Report.from_table(table, load_catalog(paths.catalog), region, report_year, read_sidecars(paths), paths,
-                             load_documents(paths.documents))
+    return Report.open(region, report_year, data_dir)
 
 
 def figures(region: str | None = None, data_dir: str | Path | None = None) -> pd.DataFrame:

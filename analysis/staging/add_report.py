@@ -5,6 +5,7 @@ import argparse
 import hashlib
 import os
 import re
+import shlex
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -167,7 +168,19 @@ def run_from_args(args: argparse.Namespace) -> None:
                        replace=args.replace)
     print(f"copied {args.file} ({added.size} bytes, {added.encoding}) to {added.text}")
     print(f"wrote its provenance sidecar {added.sidecar}")
-    if meta.publisher == UNKNOWN or not meta.url or not meta.title:
-        print("  fill in what the flags did not give (publisher, title, url) and the notes")
-    build = "make reports" if args.data_dir is None else f"python -m analysis build --data-dir {args.data_dir}"
-    print(f"next: {build}")
+    missing = [name for name, given in (("publisher", meta.publisher != UNKNOWN), ("title", meta.title),
+                                        ("url", meta.url)) if not given]
+    print(f"  fill in what the flags did not give ({', '.join(missing + ['the notes'])})" if missing else
+          "  add what the flags cannot say (meeting, speaker, date published, notes on the layout)")
+    print(f"next: {next_step(args.data_dir)}")
+
+
+def next_step(data_dir: Path | None) -> str:
+    """The command that builds the reports of `data_dir`: `make reports` for the shipped data; for
+    another folder a build with its own --out, so the shipped reports/ is never overwritten."""
+    paths = data_paths(data_dir)
+    if paths.root == data_paths(None).root:
+        return "make reports"
+    out = paths.root.parent / f"{paths.root.name or 'data'}-reports"
+    shown = out if Path(data_dir).is_absolute() else Path(os.path.relpath(out))  # as the user wrote the folder
+    return f"python -m analysis build --data-dir {shlex.quote(str(data_dir))} --out {shlex.quote(str(shown))}"

@@ -12,6 +12,25 @@ from analysis.errors import DataError
 from analysis.text.encoding import read_user_text
 
 _FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+# What people type into a number cell that a number cannot hold, and how to write it instead.
+_NUMBER_FIXES = [
+    (re.compile(r"^[-+]?\d{1,3}([,，]\d{3})+(\.\d+)?$"), "remove the thousands separator (1,733 → 1733)"),
+    (re.compile(r"[%％]"), "remove the % sign: the unit column says %, the value is the number alone (4.0% → 4.0)"),
+    (re.compile(r"[０-９．]"), "type the digits half-width (１２ → 12)"),
+    (re.compile(r"左右|以上|以下|以内|超过?|突破|约|近"), "put the number alone in the value and the word in the "
+                                               "qualifier column (about, at_least, at_most)"),
+    (re.compile(r"\d\s*[-–~～至到]\s*\d"), "a range goes in two cells: its low end in value, its high end in "
+                                        "value_high, and qualifier range"),
+    (re.compile(r"[万亿千百元人个家]"), "put the number alone in the value and the unit (万元, 亿元, 万人) in the unit column"),
+    (re.compile(r"^\s|\s$|\d\s+\d"), "remove the spaces"),
+]
+
+
+def number_problem(cell: object) -> str:
+    """'expected a number, found …' and, where the cell shows what went wrong, how to fix it."""
+    text = str(cell)
+    fixes = [fix for pattern, fix in _NUMBER_FIXES if pattern.search(text)]
+    return f"expected a number, found {cell!r}" + (f": {'; '.join(fixes)}" if fixes else "")
 
 
 def read_csv_strict(path: Path, columns: list[str], optional: dict[str, object] | None = None) -> pd.DataFrame:

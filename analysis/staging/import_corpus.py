@@ -21,7 +21,7 @@ import yaml
 
 from analysis.config import DATA_DIR, data_paths
 from analysis.errors import DataError
-from analysis.staging.add_report import CONTROL_CHARS, install_files
+from analysis.staging.add_report import CONTROL_CHARS, install_files, next_step
 from analysis.staging.corpus_inputs import Entry, read_entries
 from analysis.staging.identify import Identity, Unidentified, identify
 from analysis.text.sources import SIDECAR_SUFFIX, check_report_year, load_yaml
@@ -190,7 +190,6 @@ def run_from_args(args: argparse.Namespace) -> int:
     """Entry point of `python -m analysis import-corpus`: exit status 1 when some reports were refused."""
     result = import_corpus(args.path, args.data_dir, replace=args.replace)
     print(summary(result))
-    build = "make reports" if args.data_dir is None else f"python -m analysis build --data-dir {args.data_dir}"
-    if result.count(IMPORTED) or result.count(REPLACED):
-        print(f"\nnext: {build}")
+    if result.count(IMPORTED) or result.count(REPLACED):  # a build into a folder of its own (issue 20)
+        print(f"\nnext: {next_step(args.data_dir)}")
     return 1 if result.count(REFUSED) else 0

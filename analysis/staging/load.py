@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.config import data_paths
 from analysis.errors import DataError
-from analysis.staging.csvfiles import read_csv_strict
+from analysis.staging.csvfiles import number_problem, read_csv_strict
 from analysis.extract.units import UNITS, decimals_of, to_base
 from analysis.staging.absences import check_absences
 from analysis.staging.reference import REFERENCE_COLUMNS, check_reference_columns, with_reference_columns
@@ -160,7 +160,7 @@ def _cast(column: str, text: object, path: Path, row: int) -> object:
         try:
             number = float(str(text))
         except ValueError:
-            raise DataError(path, f"expected a number, found {text!r}", row=row, column="value") from None
+            raise DataError(path, number_problem(text), row=row, column="value") from None
         return int(number) if column in INTEGER_COLUMNS else number
     if column == "estimated":
         return str(text).lower() == "true"

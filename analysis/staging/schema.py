@@ -2,6 +2,7 @@
 the file, row and column of the first problem."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,7 @@ from analysis.errors import DataError
 from analysis.extract.catalog import STATED_BASES, load_catalog
 from analysis.extract.units import units_beside
 from analysis.staging.absences import NO_TARGET, absence_checks
+from analysis.staging.csvfiles import number_problem
 from analysis.staging.reference import REFERENCE_COLUMNS
 from analysis.text.sources import LEVELS
 
@@ -85,7 +87,7 @@ def typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
             bad = cells.notna() & (numbers.isna() | numbers.abs().eq(float("inf")))  # 1e999 is no number
             if column in INTEGER_COLUMNS:
                 bad |= numbers.notna() & (numbers != numbers.round())
-            raise_first(bad, frame, path, column, "expected a number, found {cell!r}")
+            raise_first(bad, frame, path, column, number_problem)
             frame[column] = numbers.astype("Int64" if column in INTEGER_COLUMNS else float)
         elif column == "estimated":
             lowered = cells.fillna("false").str.lower()
@@ -96,10 +98,14 @@ def typed(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
     return frame
 
 
-def raise_first(bad: pd.Series, frame: pd.DataFrame, path: Path, column: str, problem: str) -> None:
+def raise_first(bad: pd.Series, frame: pd.DataFrame, path: Path, column: str,
+                problem: str | Callable[[object], str]) -> None:
+    """A DataError for the first bad cell; `problem` is a format with {cell}, or words the cell itself."""
     if bad.any():
         index = bad[bad].index[0]
-        raise DataError(path, problem.format(cell=plain(frame.at[index, column])), row=int(index) + 2, column=column)
+        cell = plain(frame.at[index, column])
+        raise DataError(path, problem(cell) if callable(problem) else problem.format(cell=cell), row=int(index) + 2,
+                        column=column)
 
 
 def plain(cell: object) -> object:
