@@ -171,3 +171,10 @@ def test_agreeing_sources_count_once():
     assert list(inputs.index) == ["livelihood_spending"]
     assert inputs.loc["livelihood_spending", "start"] == 30
 
+
+
+def test_a_share_of_a_gdp_stated_as_a_floor_is_bounded_above_only() -> None:
+    # 财政民生支出1000亿元 over 地区生产总值突破5万亿元 ([50000, ∞) 亿元): at most 1000 / 50000 = 2%, at least nothing
+    from analysis.analyses.fiscal import Bounded, percent_of
+    ratio = percent_of(Bounded(1000.0, 1000.0, 1000.0), Bounded(50000.0, 50000.0, float("inf")))
+    assert (ratio.low, ratio.high) == (0.0, pytest.approx(2.0))

@@ -32,3 +32,12 @@ def test_the_two_modes_order_vintages_both_ways_and_only_ties_fail_to_decide() -
     assert deciding_step(first.iloc[0], first.iloc[1], "first") == "earlier_vintage"
     assert [code for _, code in RULE_STEPS][-len(TIE_CODES):] == list(TIE_CODES) == \
         [code for _, code in FIRST_STEPS][-len(TIE_CODES):]
+
+
+def test_a_stated_value_comes_before_a_milestone_it_passed() -> None:
+    # One report writes 地区生产总值60199.45亿元 and 经济总量…突破5万亿元: the value, not the floor, is used
+    rows = _group({"doc": "floor", "source": "extracted", "qualifier": "at_least", "start": 100},
+                  {"doc": "value", "source": "extracted", "qualifier": None, "start": 900})
+    ranked = resolution_order(rows, 2026)
+    assert ranked["doc"].tolist() == ["value", "floor"]
+    assert deciding_step(ranked.iloc[0], ranked.iloc[1]) == "stated_value"

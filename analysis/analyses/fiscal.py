@@ -161,7 +161,8 @@ def financing_gap(revenue: Bounded, expenditure: Bounded) -> Bounded:
 
 
 def percent_of(part: Bounded, whole: Bounded) -> Bounded:
-    """part / whole in % with interval bounds (both positive)."""
-    require(whole.low > 0 and not math.isinf(whole.high), "(reconciled figures)", "denominator must be a positive amount")
-    return Bounded(100 * part.value / whole.value, 100 * part.low / whole.high,
-                   100 * part.high / whole.low)
+    """part / whole in % with interval bounds (both positive). A whole stated as a floor (生产总值突破5万亿元:
+    [5, ∞)) leaves the ratio no lower bound but 0: at most part / 5万亿."""
+    require(whole.low > 0, "(reconciled figures)", "denominator must be a positive amount")
+    low = 0.0 if math.isinf(whole.high) else 100 * part.low / whole.high
+    return Bounded(100 * part.value / whole.value, low, 100 * part.high / whole.low)

@@ -99,6 +99,7 @@ WHY_USED = {"other_statistic": "the statistic the target is judged on (an annual
             "earlier_vintage": "first published, as known when the next target was set",
             "report_words": "the report's own words before a bulletin, a release or a news page",
             "newer_report": "the newer report", "older_report": "the older report",
+            "stated_value": "a stated value, not a bound it passed",
             "extracted_first": "the report text before a hand-entered page",
             "more_decimals": "no rule decides (more decimals): neither is judged",
             "earlier_in_text": "no rule decides (earlier in the text): neither is judged",
