@@ -82,3 +82,11 @@ def test_the_shared_corpus_builds_and_the_panel_shows_every_province_s_gdp_targe
     for row in provinces:
         value, high, qualifier = target.search((SHARED / row["file"]).read_text(encoding="utf-8")).groups()
         assert f"{row['region']} {_label(value, qualifier or '', high)};" in ranked, row["region"]
+    # …and then every report's own pages too (--all-reports): each of the 35 texts goes from text to its
+    # pages (issue 17: every shared report extracts and builds), only the new pages are built
+    assert main(["build", "--data-dir", str(data), "--out", str(out), "--build-dir", str(tmp_path / ".build"),
+                 "--all-reports"]) == 0
+    for row in csv.DictReader((SHARED / "manifest.csv").read_text(encoding="utf-8").splitlines()):
+        pages = [p for p in out.glob(f"*-{row['report_year']}/03-target-ambition.html")
+                 if row["region"] in p.read_text(encoding="utf-8")[:2000]]
+        assert pages, f"no target page for {row['region']} {row['report_year']}"
