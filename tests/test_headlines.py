@@ -206,3 +206,22 @@ def test_completion_rates_of_a_list_may_pass_100() -> None:
 def test_a_range_of_declines_runs_from_the_larger_fall() -> None:
     facts = extract_mentions(PLAN + "主要污染物排放总量减少8%至10%。", 2024)
     assert facts[["value", "value_high", "qualifier"]].values.tolist() == [[-10.0, -8.0, "range"]]
+
+
+def test_a_growth_after_a_subject_outside_the_catalog_is_that_subjects() -> None:
+    # 财政收入 is not a catalog name: its growth must not take the sentence's GDP
+    rows = _outcomes("国内生产总值30.07万亿元，比上年增长9%；财政收入6.13万亿元，增长19.5%。")
+    assert [row[0] for row in rows] == ["gdp", "gdp", None, None]
+
+
+def test_the_base_of_a_comparison_is_no_figure_and_no_subject() -> None:
+    text = "全省地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元、增长33.6%。"
+    rows = _outcomes(text)
+    assert [(row[0], row[1]) for row in rows] == [("gdp", 13697.5), (None, 4374.4), ("gdp", 33.6)]
+
+
+def test_a_count_of_milestones_is_neither_an_amount_nor_gdp() -> None:
+    rows = _outcomes("地区生产总值连跨两个万亿元台阶，年均增长5.7%。")
+    assert ("gdp", 10000.0, "亿元", "at_least") not in rows
+    assert not any(row[0] == "gdp" and row[2] == "个" for row in rows)
+    assert rows[-1][:2] == ("gdp", 5.7)

@@ -158,6 +158,10 @@ class Matcher:
         self.bases = dict(bases)  # id -> what its unit measures (元, 人, 吨 …), for topic()
         self.known: dict[str, str | None] = {}
 
+    def fits(self, indicator: str, base_unit: str) -> bool:
+        """Whether a level in `base_unit` can be a value of `indicator` (`measures_alike`)."""
+        return indicator not in self.bases or measures_alike(self.bases[indicator], base_unit)
+
     def share_of(self, subject: str) -> str | None:
         """The id whose alias names a whole share (财政赤字占国内生产总值比重: the deficit ratio) and ends
         `subject`; None when no alias with 占 does, so the part before 占 is matched instead."""
@@ -191,8 +195,15 @@ class Matcher:
 
 
 def dimension(base_unit: str) -> str:
-    """What a base unit measures, so that 亿斤 and 万吨 of grain compare: mass, or the unit itself."""
-    return "mass" if base_unit in ("斤", "吨") else base_unit
+    """What a base unit measures, so that 亿斤 and 万吨 of grain compare: mass, money, or the unit itself."""
+    return {"斤": "mass", "吨": "mass", "元": "money", "美元": "money"}.get(base_unit, base_unit)
+
+
+def measures_alike(indicator_base: str, figure_base: str) -> bool:
+    """Whether a level in `figure_base` can be a value of an indicator in `indicator_base`: an amount of money
+    or a mass only of one measured so (地区生产总值 is never 2个); counts of one thing or another pass."""
+    kinds = {dimension(indicator_base), dimension(figure_base)}
+    return len(kinds) == 1 or not kinds & {"money", "mass"}
 
 
 def unit_bases(catalog: pd.DataFrame) -> tuple[tuple[str, str], ...]:

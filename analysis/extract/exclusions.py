@@ -10,6 +10,9 @@ from analysis.extract.patterns import Patterns
 from analysis.extract.units import Vocabulary
 
 _ARABIC_ONLY = re.compile(ARABIC_NUMBER)
+# 较“十三五”末的9323.1亿元, 比2020年的…: a value named only to compare another with.
+_BASE_OF_COMPARISON = re.compile(r"[较比](?:“[^”]{0,6}”)?[^，,。；;“”\d]{0,8}?的$")
+_COUNTED_BEFORE = re.compile(r"[一二两三四五六七八九十\d]+个$")
 # 成 counts tenths only from 一 to 十 (八成以上) and not where it begins a word (百亿成势, 一成不变 aside).
 _TENTHS = frozenset("一二两三四五六七八九十")
 _WORD_WITH_CHENG = re.compile(r"[功为立果本效熟势就员交型长片批套]")
@@ -87,6 +90,10 @@ def not_a_fact(s: str, match: re.Match, quoted: list[tuple[int, int]], section: 
         return "a session number (二次会议)"
     if match.re is patterns.arabic and (match.group("scale") or "") + match.group("unit") not in patterns.vocabulary.units:
         return "scale and unit do not combine (百家): not a quantity"
+    if _BASE_OF_COMPARISON.search(s, max(0, start - 16), start):
+        return "the base of a comparison (较“十三五”末的9323.1亿元): not a figure of its own"
+    if patterns.bare is not None and match.re is patterns.bare and _COUNTED_BEFORE.search(s, max(0, start - 4), start):
+        return "a count of thresholds (连跨两个万亿元台阶): not an amount"
     if match.re is patterns.arabic and match.group("unit") == "成":
         return "an Arabic number before 成 (AR-E3000成功): tenths are written in Chinese numerals (八成)"
     if match.re is patterns.chinese:

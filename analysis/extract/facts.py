@@ -179,8 +179,11 @@ def _fact(s: str, match: re.Match, section: str | None, year: int | None, state:
     indicator = (share_subject != subject and state["match"].share_of(subject)) or state["match"](share_subject)
     if not clean_subject(clause) and _INCREMENT.search(clause) and measure == "level":
         indicator = None  # 比上年增加1500亿元, 增产74亿斤: an increase of the carried subject, not its level
-    elif not indicator and pair is None and _names_nothing(clause, measure):
+    elif not indicator and pair is None and _names_nothing(clause, measure) and clean_subject(subject) in _TOPIC_HEADS:
+        # …only when the subject carried over names nothing either: 财政收入6.13万亿元，增长19.5% is revenue's growth
         indicator = state["match"].topic(s[:match.start()], None if measure == "growth" else base_unit)
+    if indicator and measure == "level" and not state["match"].fits(indicator, base_unit):
+        indicator = None  # 地区生产总值连跨两个万亿元台阶: 2个 is no GDP
     return {
         "indicator": indicator or pd.NA,
         "subject": subject, "kind": kind, "period": period, "horizon": horizon, "measure": measure,

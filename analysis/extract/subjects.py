@@ -19,7 +19,7 @@ TRAILING_VERBS = re.compile(
     r"超出|超|接近|将近|近|不低于|不少于|不超过|低于|高于|不高于|控制在|保持在|稳定在|发展到|发展|分别为|拟安排|安排|拟按|按|拟|"
     r"合计|定为|定在|确定为|预期目标|调控目标|目标|预期|全年|平均|均值|预算|稳定|保持|稳步|翻番|由上升转为|转为|增产|累计|"
     r"连跨|跨越|跨过|跨上|迈上|跃上|跃升至|跃升到|增长到|增长至|年均|五年|十年|[两三四五六七八九十]年|(?<!\d)\d{1,2}年|"
-    r"连年|连续|首次|最高年产|平均每年|每年|降幅|"
+    r"连年|连续|首次|最高年产|平均每年|每年|降幅|[一二两三四五六七八九十]个|"
     r"在|要|为|是|约|逾|了)+$|(?:预计|初步)$")
 # Leading words that frame a figure: a year, a span of years (5年来, 三年来), the area, 其中, 力争 …
 LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:年来|个月内|个月来)[，,]?|"
@@ -83,9 +83,13 @@ def subject_of(s: str, match: re.Match, clause: str, state: dict, pair_subject: 
     return subject
 
 
+# The base of a comparison inside a clause (较“十三五”末的9323.1亿元增加…): no part of a subject.
+_COMPARED_BASE = re.compile(r"[较比](?:“[^”]{0,6}”)?[^，,。；;“”\d]{0,8}?的?[\d.]+(?![\d.年])[万亿千百]*[元人户吨斤个项]?")
+
+
 @lru_cache(maxsize=4096)
 def clean_subject(phrase: str) -> str:
-    phrase = phrase.strip()
+    phrase = _COMPARED_BASE.sub("", phrase.strip())
     for _ in range(3):  # verbs and fillers stack ("累计完成", "同比增长达到")
         phrase = TRAILING_VERBS.sub("", phrase)
         phrase = LEADING_FILLERS.sub("", phrase)
