@@ -1,4 +1,4 @@
-"""Headline targets of one level side by side, ranked, and against the nation's: like promises only."""
+"""Headline targets of one level side by side, ranked, and against the nation's: promises compared as intervals."""
 from __future__ import annotations
 
 import math
@@ -61,27 +61,33 @@ def test_the_nations_target_of_the_year_or_else_the_latest_before() -> None:
     assert hl.nation_target(FIGURES, "gdp", "growth", 2020) == (None, None)
 
 
-def test_an_excess_only_between_like_promises() -> None:
+def test_an_excess_compares_promises_as_intervals() -> None:
     gdp = hl.ranking(hl.targets_of(FIGURES, "province", 2026))
     nation, year = hl.nation_target(FIGURES, "gdp", "growth", 2026)
     excess = hl.excess_over_nation(gdp, nation, year).set_index("region")
-    # about 5.5 and about 5.0 against the nation's about 4.5: +1.0 and +0.5 pp
-    assert excess.loc["甲省", "excess_pp"] == 1.0 and excess.loc["乙省", "excess_pp"] == 0.5
-    for unlike in ("丙省", "丁省", "戊省"):   # at least, a range, exact: another promise than 'about'
-        assert not excess.loc[unlike, "comparable"] and math.isnan(excess.loc[unlike, "excess_pp"])
-    assert excess.loc["丙省", "promise"] == "at_least vs about"
+    # Lowest GDP outcome each promise accepts (about: 0.5 pp below; at least, a range, exact: its low end),
+    # against the nation's ≈4.5% (4.0): ≈5.5 → 5.0 − 4.0 = +1.0; ≈5 → 4.5 − 4.0 = +0.5; ≥5 → 5 − 4.0 = +1.0;
+    # 5–5.5 → 5 − 4.0 = +1.0; exactly 4.5 (a floor) → 4.5 − 4.0 = +0.5
+    assert excess["excess_pp"].to_dict() == {"甲省": 1.0, "丁省": 1.0, "丙省": 1.0, "乙省": 0.5, "戊省": 0.5}
+    assert excess["comparable"].all() and excess.loc["丙省", "promise"] == "at_least vs about"
     summary = hl.excess_by_promise(excess.reset_index()).set_index("promise")
     assert summary.loc["about vs about", "regions"] == 2 and summary.loc["about vs about", "mean_excess_pp"] == 0.75
     assert summary.loc["about vs about", "names"] == "甲省、乙省"
-    assert summary.index[0] == "about vs about" and bool(summary.loc["range vs about", "comparable"]) is False
 
 
-def test_two_ranges_compare_end_by_end() -> None:
-    rows = pd.DataFrame([_target("甲省", "province", "gdp", 5.5, "range", 6.0),
-                         _target("全国", "nation", "gdp", 5.0, "range", 5.5)])
-    nation, year = hl.nation_target(rows, "gdp", "growth", 2026)
+def test_no_excess_over_a_national_target_of_another_year() -> None:
+    # The data without the nation's 2026 target: its 2025 ≈5% is shown, but no 2026 promise is set against it
+    figures = FIGURES[~((FIGURES["region"] == "全国") & (FIGURES["period"] == 2026))]
+    nation, year = hl.nation_target(figures, "gdp", "growth", 2026)
+    excess = hl.excess_over_nation(hl.targets_of(figures, "province", 2026), nation, year)
+    assert year == 2025 and not excess["comparable"].any() and excess["excess_pp"].isna().all()
+
+
+def test_a_cpi_target_whose_report_does_not_say_ceiling_or_level_gets_no_excess() -> None:
+    rows = pd.DataFrame([_target("乙省", "province", "cpi", 2.0, "about"), _target("全国", "nation", "cpi", 2.0, "about")])
+    nation, year = hl.nation_target(rows, "cpi", "growth", 2026)
     excess = hl.excess_over_nation(hl.targets_of(rows, "province", 2026), nation, year).iloc[0]
-    assert (excess["excess_pp"], excess["excess_high_pp"]) == (0.5, 0.5)
+    assert not excess["comparable"] and math.isnan(excess["excess_pp"])
 
 
 def test_how_many_used_each_kind_of_promise() -> None:

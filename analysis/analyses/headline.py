@@ -3,15 +3,17 @@
 Headline targets are the main expected targets every report states: GDP growth, budget revenue growth,
 fixed-asset investment growth, retail sales growth, new urban jobs, the surveyed unemployment rate and
 CPI. A target keeps its kind of promise (its qualifier): about (左右), at least (以上), at most (以内), a
-range, or exact. Differences with the nation's target are taken only between promises of one kind
-(about with about, at least with at least …); a floor and an expectation are different promises, so
-such a pair is listed without a difference (`comparable` False), never subtracted as if alike.
+range, or exact. The excess over the nation's target compares promises as intervals under the stated rule
+(`promises.interval_excess`, as page 05's chain does): ≥5% accepts 5 and ≈5% accepts 4.5, so ≥5% over ≈5%
+is +0.5 pp; a pair that cannot be set on one end, or a nation's target of another year, gets no excess
+(`comparable` False).
 """
 from __future__ import annotations
 
 import pandas as pd
 
 from analysis.analyses.picks import qualifier_of
+from analysis.analyses.promises import accepted_interval, direction_of, interval_excess
 from analysis.staging.absences import NO_TARGET
 
 # (indicator, measure) of the headline targets, in the order reports state them.
@@ -21,7 +23,7 @@ HEADLINE = [("gdp", "growth"), ("general_budget_revenue", "growth"), ("fixed_ass
 EXACT = "exact"
 KINDS = ("at_least", "about", "range", "at_most", EXACT)   # kinds of promise, in the order tables show them
 TARGET_COLUMNS = ["region", "region_en", "level", "indicator", "measure", "unit", "period", "value", "value_high",
-                  "kind", "doc", "quote"]
+                  "kind", "sense", "doc", "quote"]
 
 
 def kind_of(qualifier: object) -> str:
@@ -77,26 +79,38 @@ def ranking(targets: pd.DataFrame, indicator: str = "gdp", measure: str = "growt
     return rows.drop(columns="_high").reset_index(drop=True)
 
 
-def excess_over_nation(targets: pd.DataFrame, nation: pd.Series | None, nation_year: int | None) -> pd.DataFrame:
+def excess_over_nation(targets: pd.DataFrame, nation: pd.Series | None, nation_year: int | None,
+                       about_tolerance_pp: float = 0.5) -> pd.DataFrame:
     """Each region's target beside the nation's (same indicator and measure), with `promise` naming both
-    kinds ('about vs about') and the excess in percentage points only where the kinds are alike:
-    `excess_pp` (for a range, of the low ends) and `excess_high_pp` (a range's high ends)."""
+    kinds ('at_least vs about') and `excess_pp`, how much stricter the region's promise is as an interval
+    (`promises.interval_excess`: for floors the lowest outcome each accepts). No excess (`comparable`
+    False) where the two cannot be set on one end, or where the nation's target is of another year."""
     columns = ["region", "region_en", "indicator", "measure", "unit", "value", "value_high", "kind",
-               "nation_year", "nation_value", "nation_value_high", "nation_kind", "promise", "comparable",
-               "excess_pp", "excess_high_pp"]
+               "nation_year", "nation_value", "nation_value_high", "nation_kind", "promise", "comparable", "excess_pp"]
     if nation is None or targets.empty:
         return pd.DataFrame(columns=columns)
     out = targets.copy()
-    nation_kind = kind_of(nation.get("qualifier"))
     out["nation_year"] = nation_year
     out["nation_value"] = float(nation["value"])
     out["nation_value_high"] = float(nation["value_high"]) if pd.notna(nation.get("value_high")) else float("nan")
-    out["nation_kind"] = nation_kind
-    out["promise"] = out["kind"] + " vs " + nation_kind
-    out["comparable"] = out["kind"].eq(nation_kind)
-    out["excess_pp"] = (out["value"] - out["nation_value"]).where(out["comparable"])
-    out["excess_high_pp"] = (out["value_high"] - out["nation_value_high"]).where(out["comparable"] & out["kind"].eq("range"))
+    out["nation_kind"] = kind_of(nation.get("qualifier"))
+    out["promise"] = out["kind"] + " vs " + out["nation_kind"]
+    out["excess_pp"] = [_excess(row, nation, about_tolerance_pp) if row["period"] == nation_year else float("nan")
+                        for _, row in out.iterrows()]
+    out["comparable"] = out["excess_pp"].notna()
     return out.reindex(columns=columns).reset_index(drop=True)
+
+
+def _excess(row: pd.Series, nation: pd.Series, tolerance: float) -> float:
+    direction = direction_of(row["indicator"], row.get("sense"))
+    mine = accepted_interval(row["value"], _qualifier(row["kind"]), direction, row.get("value_high"), tolerance)
+    theirs = accepted_interval(nation["value"], qualifier_of(nation.get("qualifier")), direction,
+                               nation.get("value_high"), tolerance)
+    return interval_excess(mine, theirs, direction)
+
+
+def _qualifier(kind: str) -> str | None:
+    return None if kind == EXACT else kind
 
 
 def excess_by_promise(excess: pd.DataFrame) -> pd.DataFrame:

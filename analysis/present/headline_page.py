@@ -74,7 +74,9 @@ def findings(r: dict) -> list[str] | None:
                          f"from it (mean {row['mean_excess_pp']:+.2f} pp): {row['names']}.")
         else:
             lines.append(f"- {row['regions']} {KIND_WORDS[row['promise'].split(' vs ')[0]]} targets "
-                         f"({row['names']}) are another kind of promise than the nation's; no difference is taken.")
+                         f"({row['names']}) cannot be set against the nation's on one end"
+                         + ("" if r["nation_year"] == r["year"] else f" (its target is of {r['nation_year']})")
+                         + "; no difference is taken.")
     return ["\n".join(lines)]
 
 
@@ -140,18 +142,20 @@ def excess_tables(r: dict) -> list | None:
         return None if r["level"] is None else "The data has no national GDP growth target to compare with."
     summary = r["by_promise"].assign(
         promise=lambda s: s["promise"].map(lambda p: " vs nation's ".join(KIND_WORDS[k] for k in p.split(" vs "))),
-        comparable=lambda s: s["comparable"].map({True: "yes: like promises", False: "no: unlike promises"}))
+        comparable=lambda s: s["comparable"].map({True: "yes, as intervals", False: "no: not on one end, or another year"}),
+        **{c: (lambda col: lambda s: s[col].map(lambda v: "" if pd.isna(v) else f"{v:+.2f}"))(c)
+           for c in ("mean_excess_pp", "min_excess_pp", "max_excess_pp")})
     summary = summary.rename(columns={"promise": "Kinds of promise", "comparable": "Difference taken",
                                       "regions": "Regions", "mean_excess_pp": "Mean excess (pp)",
                                       "min_excess_pp": "Smallest (pp)", "max_excess_pp": "Largest (pp)",
                                       "names": "Regions, highest target first"})
     excess = r["excess"].assign(target=lambda e: e.apply(_target_label, axis=1), nation=_nation_label(r))
-    detail = excess[["region", "region_en", "target", "nation", "promise", "excess_pp", "excess_high_pp"]].rename(
+    detail = excess[["region", "region_en", "target", "nation", "promise", "excess_pp"]].rename(
         columns={"region": "Region", "region_en": "English name", "target": "Target",
                  "nation": f"Nation ({r['nation_year']})", "promise": "Kinds of promise",
-                 "excess_pp": "Excess (pp)", "excess_high_pp": "Excess of a range's high end (pp)"})
+                 "excess_pp": "Excess (pp)"})
     return [long_table(summary, f"GDP growth targets over the nation's {r['nation_year']} target, by kind of promise"),
-            long_table(detail, "Region by region (an excess only between like promises)")]
+            long_table(detail, "Region by region (promises compared as intervals: ≥5% over ≈5% is +0.5 pp)")]
 
 
 def kind_counts_table(panel: Panel, r: dict) -> object:
