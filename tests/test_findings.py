@@ -76,3 +76,10 @@ def test_conflicts_finding_and_section():
 
 def test_bullets():
     assert bullets(["a", "b"]) == "- a\n- b" and bullets(["a", "b"], spaced=True) == "- a\n\n- b"
+
+
+def test_a_growth_basis_in_a_list_is_named_whole() -> None:
+    # 'a price change' must not be cut to 'a' (nor 'not applicable …' to 'not')
+    from analysis.present.labels import basis_word
+    assert [basis_word(b) for b in ("real", "nominal", "price", "none", None)] == [
+        "real", "nominal", "a price change", "a count or rate", "unknown"]

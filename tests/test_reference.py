@@ -89,3 +89,10 @@ def test_a_data_directory_without_hand_entered_rows_judges_its_targets(tmp_path)
     assert all(cell is None for cell in panel.table["statistic"])
     chain = levels_results(panel)["chain"]
     assert sorted(chain["target"]) == [5.5, 6.0]
+
+
+def test_an_extracted_year_end_rate_is_marked_year_end() -> None:
+    # 年末城镇调查失业率降到5.5%: the rate of December, which the rule ranks after an annual average
+    table = _rows(source=["extracted", "extracted"], subject=["年末城镇调查失业率", "城镇调查失业率"],
+                  indicator=["surveyed_unemployment_rate", "surveyed_unemployment_rate"])
+    assert with_reference_columns(table)["statistic"].tolist() == ["year_end", None]

@@ -52,3 +52,20 @@ def test_five_year_review_figures_stay_outcomes(national_2023: Path) -> None:
     assert cut["horizon"] == "cumulative"
     loans = review[review["value"].eq(27.4)].iloc[0]
     assert (loans["subject"], loans["value_from"], loans["horizon"]) == ("制造业贷款余额", 16.3, "annual")
+
+
+def test_no_five_year_or_yearly_average_review_figure_is_annual(national_2023: Path) -> None:
+    # Independently of the extractor: a figure that the review introduces with 年均 (a yearly average
+    # over the five years) or 累计 (a total over them) within the few characters before it is no
+    # figure of 2022 alone, whatever its part.
+    from analysis.staging.load import load_indicators
+    text = (CORPUS / "national" / "2023.txt").read_text(encoding="utf-8")
+    review = load_indicators(national_2023).query("start < 15000")
+    lead = review["start"].map(lambda s: text[max(0, s - 10):s])
+    averaged = review[lead.str.contains("年均")]
+    summed = review[lead.str.contains("累计")]
+    assert len(averaged) >= 8 and set(averaged["horizon"]) == {"average"}
+    assert len(summed) >= 4 and set(summed["horizon"]) == {"cumulative"}
+    # 五年总体赤字率控制在3%以内: a rate over the five years as a whole
+    deficit = review[review["subject"].str.contains("赤字率") & review["value"].eq(3.0)].iloc[0]
+    assert (deficit["value"], deficit["qualifier"], deficit["horizon"]) == (3.0, "at_most", "average")

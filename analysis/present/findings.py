@@ -7,7 +7,8 @@ import pandas as pd
 
 from analysis.analyses.targets import ranked_steps
 from analysis.present.citations import conflicts_by_figure, conflicts_note, conflicts_shown
-from analysis.present.labels import (INPUT_LABELS, QUALIFIER_SYMBOLS, QUANTITY_LABELS, basis_label, derived_interval, derived_label, figure_label,
+from analysis.present.labels import (INPUT_LABELS, QUALIFIER_SYMBOLS, QUANTITY_LABELS, basis_word,
+                                     derived_interval, derived_label, figure_label,
                                      implied_target_label,
                                      format_derived, format_interval, indicator_names, outward)
 from analysis.present.style import style_table
@@ -60,7 +61,7 @@ def growth_findings(report: Report, rates: pd.DataFrame, priors: pd.DataFrame, t
         findings.append(f"The {report_year} report for {region} gives no growth rates for {review_year} "
                         "in this data set: not reported.")
     else:
-        listed = "; ".join(f"{named(r)} {growth_rate(r)}, {basis_label(r['growth_basis']).split(' ')[0]}"
+        listed = "; ".join(f"{named(r)} {growth_rate(r)}, {basis_word(r['growth_basis'])}"
                            for _, r in rates.iterrows())
         count = "one growth rate" if len(rates) == 1 else f"{len(rates)} growth rates"
         findings.append(f"The report gives {count} for {review_year}: {listed}.")

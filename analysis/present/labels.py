@@ -183,6 +183,13 @@ def unit_places(lows: pd.Series, highs: pd.Series, values: pd.Series, units: pd.
 BASIS_LABELS = {"real": "real (constant prices)", "nominal": "nominal (current prices)",
                 "price": "a price change (not a volume)", "none": "not applicable (count or rate)"}
 UNKNOWN_BASIS = "unknown (not in the catalog)"
+# The same in a word, for lists: 'GDP 5.2%, real'.
+BASIS_WORDS = {"real": "real", "nominal": "nominal", "price": "a price change", "none": "a count or rate"}
+
+
+def basis_word(basis: object) -> str:
+    """A catalog growth_basis in a word or two ('price' -> 'a price change'; 'unknown' when not catalogued)."""
+    return BASIS_WORDS.get(basis, "unknown") if isinstance(basis, str) else "unknown"
 
 
 def basis_label(basis: object) -> str:

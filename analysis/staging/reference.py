@@ -70,6 +70,12 @@ def with_reference_columns(table: pd.DataFrame) -> pd.DataFrame:
     extracted = out["source"].eq("extracted") if "source" in out else pd.Series(False, index=out.index)
     out["source_type"] = out["source_type"].where(~extracted | out["source_type"].notna(), "report")
     out["vintage"] = vintage_of(out)
+    # An extracted rate of the year's end (年末城镇调查失业率降到5.5%) says so in its subject: the rule then
+    # prefers an annual average to it, and pages mark it.
+    if {"subject", "indicator"} <= set(out.columns):
+        year_end = extracted & out["statistic"].isna() & out["subject"].astype(str).str.startswith("年末") & \
+            out["indicator"].isin(["surveyed_unemployment_rate", "registered_unemployment_rate"])
+        out["statistic"] = out["statistic"].where(~year_end, "year_end")
     for column in [*REFERENCE_COLUMNS, "basis"]:
         if column in out:  # None, not pd.NA, where a cell is unknown: `cell == "months"` must be False, not an error
             out[column] = out[column].astype(object).where(out[column].notna(), None)
