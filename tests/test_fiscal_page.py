@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from conftest import report_of
 
@@ -84,3 +85,20 @@ def test_gdp_is_named_as_the_report_level_writes_it():
     for report, gdp in ((county, "地区生产总值"), (nation, "国内生产总值")):
         shown = fiscal_page.reported_figures(report, fiscal_page.fiscal_results(report)).data
         assert list(shown["中文"]) == ["民生支出", gdp]
+
+
+def test_a_ratio_over_a_gdp_floor_reads_at_most() -> None:
+    # 一般公共预算收入3723.35亿元 over 生产总值突破5万亿元 (= 50000亿元, a floor): revenue is at most
+    # 3723.35 / 50000 = 7.4467% of GDP, and no less than 0: shown '≤7.45%' / 'at most 7.45%', never a
+    # point with an interval [0, …] and never rounded to 7% by that open side
+    data = table(row("general_budget_revenue", "level", 3723.35, 2, "亿元"),
+                 {**row("gdp", "level", 50000, 0, "亿元", start=60), "qualifier": "at_least"})
+    report = report_of(data, REGION, 2023)
+    results = fiscal_page.fiscal_results(report)
+    summary = results["summary"]
+    assert summary.loc["revenue_gdp", "qualifier"] == "at_most" and pd.isna(summary.loc["revenue", "qualifier"])
+    assert summary.loc["revenue_gdp", "value"] == pytest.approx(100 * 3723.35 / 50000)
+    findings = fiscal_findings(report, results["inputs"], summary, results["missing"], results["conflicts"])
+    assert any("at most 7.45% (the report gives GDP only as a floor it passed)" in f for f in findings), findings
+    shown = fiscal_page.derived_quantities(report, results).data
+    assert shown.loc["revenue_gdp", "Value"] == "≤7.45" and shown.loc["revenue_gdp", "Interval"].startswith("[0, 7.4")

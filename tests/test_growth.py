@@ -69,10 +69,13 @@ SEED = table(
 def test_row_interval_follows_rounding_and_qualifier():
     assert row_interval(pd.Series(row("gdp", "level", 311.7, 1))) == pytest.approx((311.65, 311.75))
     assert row_interval(pd.Series(row("gdp", "growth", 16, 0))) == pytest.approx((15.5, 16.5))
+    # a bound is the threshold as written (增长6.5%以上 is not 6.45%; 突破5万亿元 is not 4.5万亿元)
     low, high = row_interval(pd.Series(row("gdp", "growth", 6.5, 1, qualifier="at_least")))
-    assert low == pytest.approx(6.45) and high == math.inf
+    assert low == 6.5 and high == math.inf
     low, high = row_interval(pd.Series(row("gdp", "growth", 5.5, 1, qualifier="at_most")))
-    assert low == -100 and high == pytest.approx(5.55)
+    assert low == -100 and high == 5.5
+    low, high = row_interval(pd.Series(row("gdp", "level", 5, 0, qualifier="at_least")))
+    assert (low, high) == (5.0, math.inf)
     assert row_interval(pd.Series(row("gdp", "growth", 5, 0, qualifier="range", value_high=6))) \
         == pytest.approx((4.5, 6.5))
 

@@ -41,3 +41,21 @@ def test_a_stated_value_comes_before_a_milestone_it_passed() -> None:
     ranked = resolution_order(rows, 2026)
     assert ranked["doc"].tolist() == ["value", "floor"]
     assert deciding_step(ranked.iloc[0], ranked.iloc[1]) == "stated_value"
+
+
+def test_a_preliminary_stated_value_still_comes_before_a_milestone() -> None:
+    # 福建 2026: 初步统计…地区生产总值60199.45亿元 (preliminary) and 经济总量…5万亿元 (no word of vintage)
+    rows = _group({"doc": "floor", "source": "extracted", "qualifier": "at_least", "start": 100},
+                  {"doc": "value", "source": "extracted", "qualifier": None, "estimated": True, "start": 900})
+    for mode in ("latest", "first"):
+        ranked = resolution_order(rows, 2026, mode)
+        assert ranked["doc"].tolist() == ["value", "floor"], mode
+
+
+def test_a_target_keeps_its_bound_before_a_page_without_it() -> None:
+    # the report promises 增长6%以上; a news page writes 6%: the report's words decide, not the bare number
+    rows = _group({"doc": "report", "kind": "target", "qualifier": "at_least", "source_type": "report"},
+                  {"doc": "news", "kind": "target", "qualifier": None, "source_type": "news"})
+    ranked = resolution_order(rows, 2026)
+    assert ranked["doc"].tolist() == ["report", "news"]
+    assert deciding_step(ranked.iloc[0], ranked.iloc[1]) == "report_words"

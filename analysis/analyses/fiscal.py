@@ -93,8 +93,10 @@ def fiscal_summary(inputs: pd.DataFrame) -> pd.DataFrame:
 
     Rows (index: quantity) only for what the inputs allow: livelihood and revenue (as reported),
     expenditure, non_livelihood, self_reliance, financing_gap, livelihood_gdp, revenue_gdp,
-    expenditure_gdp. Columns: value, low, high, unit. Amounts in 亿元, ratios in %. The quantities'
-    names and formulas in words are in `present.fiscal_page`.
+    expenditure_gdp. Columns: value, low, high, unit, qualifier. Amounts in 亿元, ratios in %. A ratio
+    over a GDP stated as a floor (突破5万亿元) is bounded above only: its qualifier is 'at_most' and its value
+    the bound; every other row's qualifier is missing (NA). The quantities' names and formulas in words are in
+    `present.fiscal_page`.
     """
     rows: dict[str, tuple[Bounded, str]] = {}
     have = set(inputs.index)
@@ -122,9 +124,11 @@ def fiscal_summary(inputs: pd.DataFrame) -> pd.DataFrame:
                 rows[name] = (percent_of(_in_yi(inputs.loc[source]), gdp), "%")
         if "expenditure" in rows:
             rows["expenditure_gdp"] = (percent_of(rows["expenditure"][0], gdp), "%")
-    out = pd.DataFrame([{"quantity": name, "value": b.value, "low": b.low, "high": b.high, "unit": unit}
+    over_floor = "gdp" in have and math.isinf(_in_yi(inputs.loc["gdp"]).high)
+    out = pd.DataFrame([{"quantity": name, "value": b.value, "low": b.low, "high": b.high, "unit": unit,
+                         "qualifier": "at_most" if over_floor and name.endswith("_gdp") else None}
                         for name, (b, unit) in rows.items()],
-                       columns=["quantity", "value", "low", "high", "unit"])
+                       columns=["quantity", "value", "low", "high", "unit", "qualifier"])
     require(((out["low"] <= out["value"]) & (out["value"] <= out["high"])).all(), "(reconciled figures)", "bounds inverted")
     return out.set_index("quantity")
 
@@ -164,5 +168,6 @@ def percent_of(part: Bounded, whole: Bounded) -> Bounded:
     """part / whole in % with interval bounds (both positive). A whole stated as a floor (生产总值突破5万亿元:
     [5, ∞)) leaves the ratio no lower bound but 0: at most part / 5万亿."""
     require(whole.low > 0, "(reconciled figures)", "denominator must be a positive amount")
-    low = 0.0 if math.isinf(whole.high) else 100 * part.low / whole.high
-    return Bounded(100 * part.value / whole.value, low, 100 * part.high / whole.low)
+    if math.isinf(whole.high):  # the value is then the bound itself, at most part / floor
+        return Bounded(100 * part.value / whole.low, 0.0, 100 * part.high / whole.low)
+    return Bounded(100 * part.value / whole.value, 100 * part.low / whole.high, 100 * part.high / whole.low)

@@ -21,7 +21,8 @@ def row_interval(row: pd.Series) -> tuple[float, float]:
 
     An exact or 'about' figure is its rounding interval (a plain count such as 67家 is exact);
     'at_least' drops the upper bound and 'at_most' the lower one (a growth rate cannot fall below
-    -100%); 'range' spans value..value_high.
+    -100%), and its own bound is the threshold as written, not widened by rounding (突破5万亿元 is
+    more than 5万亿元, never 4.5万亿元); 'range' spans value..value_high.
     """
     decimals = row.get("decimals")
     places = 0 if decimals is None or pd.isna(decimals) else int(decimals)
@@ -29,9 +30,9 @@ def row_interval(row: pd.Series) -> tuple[float, float]:
     low, high = figure_interval(row["value"], places, unit)
     qualifier = row.get("qualifier")
     if qualifier == "at_least":
-        high = math.inf
+        low, high = float(row["value"]), math.inf
     elif qualifier == "at_most":
-        low = -100.0 if row.get("measure") == "growth" else -math.inf
+        low, high = (-100.0 if row.get("measure") == "growth" else -math.inf), float(row["value"])
     elif qualifier == "range" and pd.notna(row.get("value_high")):
         high = figure_interval(row["value_high"], places, unit)[1]
     return low, high

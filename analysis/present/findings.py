@@ -102,10 +102,16 @@ def input_figure(inputs: pd.DataFrame, name: str) -> str:
     return figure_label(r["value"], r["qualifier"], r["unit"], r["value_high"])
 
 
+FLOOR_NOTE = "the report gives GDP only as a floor it passed"
+
+
 def derived_figure(summary: pd.DataFrame, name: str, decimals: int = 2) -> str:
     """A derived fiscal quantity (`fiscal.fiscal_summary`) with its interval: '297.7 亿元 (interval …)'."""
     r = summary.loc[name]
     unit = "%" if r["unit"] == "%" else f" {r['unit']}"
+    if r.get("qualifier") == "at_most":  # a ratio over a floor: no lower bound but 0, so no interval to give
+        # its digits from the part's rounding alone (value..high), not from the open side down to 0
+        return f"at most {format_derived(r['value'], r['value'], r['high'], unit, decimals)} ({FLOOR_NOTE})"
     return (f"{format_derived(r['value'], r['low'], r['high'], unit, decimals)} "
             f"(interval {format_interval(r['low'], r['high'], decimals)})")
 

@@ -9,14 +9,15 @@ RESOLUTION_RULE = (
     "When sources give one figure (same region, indicator, kind, year and measure) with values that differ "
     "beyond rounding, the analysis uses one of them, by these steps in order: (1) the measure the figure is "
     "judged on: a rate given both as an annual average and at the year's end is the annual average, unless "
-    "the target names another measure; (2) the report being analysed, on a page about one report; (3) the "
-    "latest vintage: a final verification (最终核实) before a revision (初步核实), a revision before the figure "
-    "first published (初步核算), and that before a preliminary (预计) one; for a target's prior year the other "
-    "way round, the figure first published, which is the one known when the target was set; (4) the report's "
-    "own words before a statistical bulletin, a bulletin before another official release, a release before a "
-    "news page, so that a target keeps the qualifier the report wrote; (5) a stated value before a bound "
-    "(地区生产总值60199.45亿元 before 突破5万亿元, a milestone the value passed); (6) the newer report; (7) an "
-    "extracted report text before a hand-entered figure. Nothing else decides: where these steps leave two values, both "
+    "the target names another measure; (2) the report being analysed, on a page about one report; (3) for an "
+    "outcome, a stated value before a bound (地区生产总值60199.45亿元 before 突破5万亿元, a milestone the value "
+    "passed, which is no vintage of the figure); (4) the latest vintage: a final verification (最终核实) before "
+    "a revision (初步核实), a revision before the figure first published (初步核算), and that before a "
+    "preliminary (预计) one; for a target's prior year the other way round, the figure first published, which "
+    "is the one known when the target was set; (5) the report's own words before a statistical bulletin, a "
+    "bulletin before another official release, a release before a news page, so that a target keeps the "
+    "qualifier the report wrote; (6) the newer report; (7) an extracted report text before a hand-entered "
+    "figure. Nothing else decides: where these steps leave two values, both "
     "are shown and neither is judged. Document ids and the order of rows in a file only list them, so the "
     "choice never depends on the order of rows in a file. The other values are listed beside the one used, "
     "never dropped silently."
@@ -24,13 +25,12 @@ RESOLUTION_RULE = (
 # The rule's steps in order: (rank column of `resolution_order`, code a conflict row gives as `not_chosen`
 # when that step put the value used before the other source's). TIES only list: nothing is decided by them.
 TIES = (("_dec", "more_decimals"), ("_start", "earlier_in_text"), ("_doc", "document_id"), ("_order", "earlier_row"))
-RULE_STEPS = [("_statistic", "other_statistic"), ("_analysed", "analysed_report"), ("_vintage", "later_vintage"),
-              ("_type", "report_words"), ("_bound", "stated_value"), ("_newest", "newer_report"),
+RULE_STEPS = [("_statistic", "other_statistic"), ("_analysed", "analysed_report"), ("_bound", "stated_value"),
+              ("_vintage", "later_vintage"), ("_type", "report_words"), ("_newest", "newer_report"),
               ("_src", "extracted_first"), *TIES]
 # The same rule for a target's prior year: the first published figure, the older report.
-FIRST_STEPS = [("_statistic", "other_statistic"), ("_analysed", "analysed_report"),
-               ("_vintage", "earlier_vintage"), ("_type", "report_words"), ("_bound", "stated_value"),
-               ("_newest", "older_report"),
+FIRST_STEPS = [("_statistic", "other_statistic"), ("_analysed", "analysed_report"), ("_bound", "stated_value"),
+               ("_vintage", "earlier_vintage"), ("_type", "report_words"), ("_newest", "older_report"),
                ("_src", "extracted_first"), *TIES]
 TIE_CODES = tuple(code for _, code in TIES)
 MODES = {"latest": RULE_STEPS, "first": FIRST_STEPS}
@@ -63,7 +63,8 @@ def resolution_order(group: pd.DataFrame, report_year: int | None, mode: str = "
         _analysed=(years != report_year).astype(int) if report_year is not None else 0,
         _vintage=-vintage if mode == "latest" else vintage,
         _type=_column(group, "source_type").map(TYPE_RANK).astype(float).fillna(len(TYPE_RANK)),
-        _bound=_column(group, "qualifier").isin(["at_least", "at_most"]).astype(int),
+        # a target's bound is its promise, never ranked after a number without one
+        _bound=(_column(group, "qualifier").isin(["at_least", "at_most"]) & _column(group, "kind").eq("actual")).astype(int),
         _newest=-years if mode == "latest" else years,
         _src=(group["source"] != "extracted").astype(int),
         _dec=-group["decimals"].astype(int),
