@@ -7,7 +7,7 @@ import pytest
 from conftest import conflict_rows
 
 from analysis.analyses.consistency import fits
-from analysis.analyses.targets import most_and_least_demanding
+from analysis.analyses.targets import ranked_steps
 from analysis.present.findings import bullets, change_text, conflicts_finding, conflicts_section
 from analysis.present.labels import figure_label, indicator_label, indicator_names
 
@@ -37,7 +37,7 @@ def test_indicator_names_from_the_catalog_or_the_subject():
     assert indicator_label("gdp", CATALOG, sep="\n") == "Gross domestic product\n地区生产总值"
 
 
-def test_most_and_least_demanding_rank_every_step_on_one_measure():
+def test_ranked_steps_put_the_most_and_least_demanding_at_the_ends():
     # The step is growth asked for minus prior growth, in pp, for growth and level targets alike:
     # FDI 8000/6510 − 1 = +22.89% after +7.8% is +15.09 pp, above 工业增加值's 10 − 8.6 = +1.4 pp;
     # trade 70/61.5 − 1 = +13.82% after +23.5% is −9.68 pp, below 固定资产投资's 12 − 16 = −4 pp.
@@ -45,10 +45,11 @@ def test_most_and_least_demanding_rank_every_step_on_one_measure():
     pairs = pd.DataFrame({"indicator": ["iva", "fai", "fdi", "trade", "share", "x"],
                           "paired": [True, True, True, True, True, False],
                           "step": [1.4, -4.0, fdi, trade, float("nan"), float("nan")]})
-    top, low = most_and_least_demanding(pairs)
-    assert (top["indicator"], low["indicator"]) == ("fdi", "trade")
+    ranked = ranked_steps(pairs)
+    top, low = ranked.iloc[0], ranked.iloc[-1]
+    assert (top["indicator"], low["indicator"]) == ("fdi", "trade") and len(ranked) == 4
     assert top["step"] == pytest.approx(15.09, abs=0.005) and low["step"] == pytest.approx(-9.68, abs=0.005)
-    assert most_and_least_demanding(pairs[pairs["step"].isna()]) == (None, None)
+    assert ranked_steps(pairs[pairs["step"].isna()]).empty
 
 
 def test_fits_verdict():

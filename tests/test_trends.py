@@ -7,7 +7,7 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from analysis.reconciled.revisions import resolve_history, resolved, revisions_of
+from analysis.reconciled.revisions import resolve_history, resolved
 from analysis.analyses.trends import headline_indicator, target_record
 
 NATION = dict(doc="c-2023", region="全国", region_en="China", level="nation", report_year=2023, source="hand_entered",
@@ -67,8 +67,9 @@ def test_a_later_restatement_is_used_once_and_marked_revised(nation) -> None:
     assert y2019["outcome"] == 6.0 and y2019["outcome_doc"] == "final-2019"  # the newest report, by the rule
     assert y2019["revised"]
     history = resolve_history(nation)
-    first = revisions_of(history.conflicts)
-    assert first[["period", "used_doc", "other_doc", "other_value"]].values.tolist() == [[2019, "final-2019", "c-2020", 6.1]]
+    conflicts = history.conflicts
+    restated = conflicts[conflicts["other_report_year"].astype(float) != conflicts["used_report_year"].astype(float)]
+    assert restated[["period", "used_doc", "other_doc", "other_value"]].values.tolist() == [[2019, "final-2019", "c-2020", 6.1]]
     one = history.figures
     assert len(one[(one["kind"] == "actual") & (one["period"] == 2019)]) == 1  # never two values
 

@@ -255,10 +255,3 @@ def ranked_steps(pairs: pd.DataFrame, basis: str | None = None) -> pd.DataFrame:
     return ranked.sort_values("step", ascending=False, kind="stable")
 
 
-def most_and_least_demanding(pairs: pd.DataFrame, basis: str | None = None) -> tuple[pd.Series | None, pd.Series | None]:
-    """The paired targets with the largest and the smallest step over the prior year's growth
-    (`ranked_steps`, within `basis`); (None, None) when none has a step, the same row twice when only one."""
-    ranked = ranked_steps(pairs, basis)
-    if ranked.empty:
-        return None, None
-    return ranked.iloc[0], ranked.iloc[-1]

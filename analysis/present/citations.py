@@ -171,21 +171,6 @@ def conflict_note(conflicts: pd.DataFrame, figures: dict[str | None, tuple]) -> 
     return "; ".join(notes)
 
 
-def outcome_notes(conflicts: pd.DataFrame, key: tuple) -> list[str]:
-    """What a panel says beside one figure (a FIGURE_KEY tuple) of the history: 'revised: first reported 6.1 %
-    in c-2020 (hand-entered, 2020 report)' for reports of other years, 'other source: …' for its own year's."""
-    rows = conflicts_of(conflicts, pd.DataFrame([key], columns=FIGURE_KEY))
-    other_year = rows["other_report_year"].astype(float) != rows["used_report_year"].astype(float)
-    revised = [f"{'first reported' if r['other_report_year'] < r['used_report_year'] else 'later given as'} "
-               f"{figure_text(conflict_side(r, 'other'))} in {source_text(conflict_side(r, 'other'))}"
-               for _, r in rows[other_year].iterrows()]
-    same_year = other_sources(rows[~other_year])
-    if rows.loc[~other_year, "not_chosen"].isin(TIES).any():
-        same_year += " (no rule decides between them: check the sources)"
-    return [*(["revised: " + "; ".join(revised)] if revised else []),
-            *(["other source: " + same_year] if same_year else [])]
-
-
 def conflicts_by_figure(conflicts: pd.DataFrame) -> pd.DataFrame:
     """Conflict rows (`reconcile.conflict_summary`, `fiscal.fiscal_conflicts`) as one row per figure, in
     words. Columns: title_en, name_zh, figure ('actual 2023, level'), used (value as written with unit),

@@ -48,11 +48,3 @@ def first_resolution(table: pd.DataFrame) -> Resolution:
     return resolve(table, mode="first")
 
 
-def revisions_of(conflicts: pd.DataFrame) -> pd.DataFrame:
-    """The conflict rows where the other source is a report of another year or another vintage: the
-    figure was restated."""
-    years = conflicts["other_report_year"].astype(float) != conflicts["used_report_year"].astype(float)
-    if "other_vintage" not in conflicts:
-        return conflicts[years]
-    vintages = conflicts["other_vintage"].astype(object).fillna("") != conflicts["used_vintage"].astype(object).fillna("")
-    return conflicts[years | vintages]
