@@ -373,3 +373,13 @@ def test_extraction_uses_the_catalog_it_is_given() -> None:
     fact = _one("森林覆盖率达到52.3%。", 2023)
     assert pd.isna(fact["indicator"])
     assert extract_mentions("森林覆盖率达到52.3%。", 2023, catalog=forest)["indicator"].tolist() == ["forest_cover"]
+
+
+def test_a_pair_shares_the_head_noun_not_the_tail_of_the_last_item() -> None:
+    # 基础设施、制造业投资: 基础设施投资 and 制造业投资 (the old reading cut 基础设施资); a long second item keeps
+    # its own noun (就业 takes nothing from 创业担保贷款)
+    facts = extract_mentions("全年基础设施、制造业投资分别增长9.4%、9.1%。", 2023)
+    assert list(zip(facts["subject"], facts["value"])) == [("基础设施投资", 9.4), ("制造业投资", 9.1)]
+    from analysis.extract.subjects import complete_pair
+    pair = ["城镇新增就业", "新增发放创业担保贷款"]
+    assert complete_pair(pair, 0) == "城镇新增就业"

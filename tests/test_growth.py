@@ -171,6 +171,19 @@ def test_growth_paths_need_two_years_and_prefer_the_latest_report():
     assert list(out["level"]) == [311.7, 331]
 
 
+def test_a_level_passed_as_a_bound_leaves_the_prior_a_bound() -> None:
+    # 货物进出口总额增长7.7%，突破40万亿元: at least 40 / 1.0775 = 37.12… in the year before (the growth's
+    # upper rounding gives the smallest prior), no upper bound; the page keeps both ≥
+    data = table(row("trade_total", "growth", 7.7, 1, period=2022),
+                 {**row("trade_total", "level", 40, 0, period=2022, start=20), "qualifier": "at_least", "unit": "万亿元"})
+    prior = implied_prior_levels(report_of(data, REGION, None, CATALOG)).iloc[0]
+    assert (prior["level_qualifier"], prior["implied_prior_qualifier"]) == ("at_least", "at_least")
+    assert prior["implied_prior_low"] == pytest.approx(40 / 1.0775) and prior["implied_prior_high"] == math.inf
+    label = derived_label(prior["implied_prior"], prior["implied_prior_low"], prior["implied_prior_high"],
+                          prior["implied_prior_qualifier"], "万亿元")
+    assert label.startswith("≥37.1")
+
+
 def test_empty_table_gives_empty_results():
     empty = SEED.iloc[0:0]
     assert reported_growth(bare_report(empty, REGION, 2023, CATALOG)).empty

@@ -483,3 +483,16 @@ def test_a_target_without_a_quote_is_paired_without_a_part_of_note(table):
     assert rows["quote"].isna().iloc[-1]
     pair = pair_targets(report_of(rows, SZ, 2023)).set_index("subject").loc["招引过10亿元项目"]
     assert pair["prior"] == 9 and "among 签约项目 (其中)" in pair["note"]
+
+
+def test_the_target_page_names_gdp_as_the_report_s_level_writes_it() -> None:
+    # The State Council writes 国内生产总值, a province or district 地区生产总值: a national page 03 must not
+    # say 地区生产总值
+    from types import SimpleNamespace
+    from analysis.present import targets_page
+    from analysis.present.labels import indicator_label
+    catalog = load_catalog()
+    nation, district = (SimpleNamespace(catalog=catalog, level=level) for level in ("nation", "district"))
+    assert targets_page._chinese(nation, "gdp") == "国内生产总值"
+    assert targets_page._chinese(district, "gdp") == "地区生产总值"
+    assert indicator_label("gdp", catalog, level="nation") == "Gross domestic product (国内生产总值)"

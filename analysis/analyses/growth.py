@@ -108,17 +108,20 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
     Interval arithmetic on both roundings: low = level_low / (1 + g_high), high = level_high /
     (1 + g_low). `report_year` (the analysed report) decides between conflicting sources.
     Columns: indicator, title_en, name_zh, period, prior_period, level, level_low,
-    level_high, unit, growth, growth_low, growth_high, implied_prior, implied_prior_low,
-    implied_prior_high, growth_basis, basis_warning (bool: real rate on a nominal level),
+    level_high, level_qualifier, unit, growth, growth_low, growth_high, growth_qualifier, implied_prior,
+    implied_prior_low, implied_prior_high, implied_prior_qualifier ('at_least'/'at_most' where a bound
+    leaves one side open, else None), growth_basis, basis_warning (bool: real rate on a nominal level),
     estimated, quote, source_url, conflict.
     """
     catalog = report.catalog
     actual = report.regional()
     actual = actual[(actual["kind"] == "actual") & actual["indicator"].notna()]
     levels = _bounded(actual[actual["measure"] == "level"], "level",
-                      ("subject", "unit", "estimated", "quote", "source_url"))
-    rates = _bounded(actual[actual["measure"] == "growth"], "growth")
-    out = named(levels.merge(rates, on=["indicator", "period"]), catalog, report.level)
+                      ("subject", "unit", "estimated", "quote", "source_url", "qualifier"))
+    rates = _bounded(actual[actual["measure"] == "growth"], "growth", ("qualifier",))
+    out = levels.rename(columns={"qualifier": "level_qualifier"}).merge(
+        rates.rename(columns={"qualifier": "growth_qualifier"}), on=["indicator", "period"])
+    out = named(out, catalog, report.level)
     out = _mark_conflicts(out, ["level", "growth"])
     out["basis_warning"] = real_on_nominal(out["growth_basis"], out["level"])
     out["prior_period"] = out["period"] - 1
@@ -127,10 +130,14 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
     out["implied_prior_high"] = out["level_high"] / out["growth_low"].map(rate_factor)
     require((out["implied_prior_low"] <= out["implied_prior"]).all(), "(reconciled figures)", "prior-level bounds inverted")
     require((out["implied_prior"] <= out["implied_prior_high"]).all(), "(reconciled figures)", "prior-level bounds inverted")
+    # a bound passed (突破40万亿元) leaves the prior level a bound too: ≥ 40 / 1.0775
+    out["implied_prior_qualifier"] = [None if math.isfinite(lo) and math.isfinite(hi) else
+                                      "at_least" if math.isfinite(lo) else "at_most"
+                                      for lo, hi in zip(out["implied_prior_low"], out["implied_prior_high"])]
     columns = ["indicator", "title_en", "name_zh", "period", "prior_period", "level", "level_low",
-               "level_high", "unit", "growth", "growth_low", "growth_high", "implied_prior",
-               "implied_prior_low", "implied_prior_high", "growth_basis", "basis_warning",
-               "estimated", "quote", "source_url", "conflict"]
+               "level_high", "level_qualifier", "unit", "growth", "growth_low", "growth_high", "growth_qualifier",
+               "implied_prior", "implied_prior_low", "implied_prior_high", "implied_prior_qualifier",
+               "growth_basis", "basis_warning", "estimated", "quote", "source_url", "conflict"]
     return out.sort_values(["period", "indicator"])[columns].reset_index(drop=True)
 
 

@@ -191,6 +191,10 @@ def _value_list_pair(s: str, match: re.Match, head: str, state: dict) -> tuple[s
 _SHORT_ITEM = 4
 
 
+# Head nouns a pair's items share whole (基础设施、制造业投资).
+_PAIR_HEAD = re.compile(r"(?:投资|消费|收入|支出|企业|项目|贷款|增加值)$")
+
+
 def complete_pair(subjects: list[str], index: int) -> str:
     """Share the head noun of the last item and the prefix of the first.
 
@@ -203,8 +207,11 @@ def complete_pair(subjects: list[str], index: int) -> str:
     joint = last.find(first[-1])
     suffix = last[joint + 1:] if 0 <= joint < _SHORT_ITEM else ""
     if not suffix and len(first) <= 4 < len(last):
-        # 城镇、农村居民人均可支配收入: a short modifier shares everything after the last item's modifier.
+        # 城镇、农村居民人均可支配收入: a short modifier shares everything after the last item's modifier…
         suffix = last[len(first):]
+        head = _PAIR_HEAD.search(last)
+        if head and head.start() < len(first) < head.end():
+            suffix = head.group()  # …but never half a noun: 基础设施、制造业投资 is 基础设施投资, not 基础设施资
     shared = first.find(last[0])
     prefix = first[:shared] if shared > 0 else ""
     item = subjects[index]

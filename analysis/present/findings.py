@@ -9,7 +9,7 @@ from analysis.analyses.targets import ranked_steps
 from analysis.present.citations import conflicts_by_figure, conflicts_note, conflicts_shown
 from analysis.present.labels import (INPUT_LABELS, QUALIFIER_SYMBOLS, QUANTITY_LABELS, basis_word,
                                      derived_interval, derived_label, figure_label,
-                                     implied_target_label,
+                                     implied_target_label, qualifier_label,
                                      format_derived, format_interval, indicator_names, outward)
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
@@ -67,9 +67,12 @@ def growth_findings(report: Report, rates: pd.DataFrame, priors: pd.DataFrame, t
         findings.append(f"The report gives {count} for {review_year}: {listed}.")
     for _, r in priors[priors["period"] == review_year].iterrows():
         warning = f" Caution — {REAL_ON_NOMINAL}." if r["basis_warning"] else ""
+        prior = derived_label(r["implied_prior"], r["implied_prior_low"], r["implied_prior_high"],
+                              r.get("implied_prior_qualifier"), r["unit"])
         findings.append(
-            f"{named(r)}: {r['level']:g} {r['unit']} after growth of {r['growth']:g}% implies "
-            f"{derived_label(r['implied_prior'], r['implied_prior_low'], r['implied_prior_high'], None, r['unit'])} "
+            f"{named(r)}: {qualifier_label(r['level'], r.get('level_qualifier'), ' ' + r['unit'])} after growth of "
+            f"{qualifier_label(r['growth'], r.get('growth_qualifier'), '%')} implies "
+            f"{prior} "
             f"in {r['prior_period']} (rounding interval "
             f"{derived_interval(r['implied_prior_low'], r['implied_prior_high'], r['implied_prior'])}).{warning}")
     planned = targets[targets["target"].notna()]
@@ -183,7 +186,7 @@ def target_findings(report: Report, pairs: pd.DataFrame, ladder: pd.DataFrame, a
     region, plan_year, catalog = report.region, report.plan_year, report.catalog
 
     def name(indicator: str, both: bool = True) -> str:
-        english, chinese = indicator_names(indicator, catalog)
+        english, chinese = indicator_names(indicator, catalog, level=report.level)
         return f"{english} ({chinese})" if both else english
 
     paired = pairs[pairs["paired"]]

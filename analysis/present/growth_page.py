@@ -72,11 +72,12 @@ def prior_levels(r: dict) -> list | str:
                          priors["unit"])
     shown = pd.DataFrame({
         "Indicator": priors["title_en"], "中文": priors["name_zh"], "Year": priors["period"],
-        "Level": [qualifier_label(v, None, u) for v, u in zip(priors["level"], priors["unit"])],
-        "Growth": [f"{g:g}%" for g in priors["growth"]],
-        "Implied prior-year level": [derived_label(v, lo, hi, None, u, p) for v, lo, hi, u, p in
+        "Level": [qualifier_label(v, q, u) for v, q, u in zip(priors["level"], priors["level_qualifier"], priors["unit"])],
+        "Growth": [qualifier_label(g, q, "%") for g, q in zip(priors["growth"], priors["growth_qualifier"])],
+        "Implied prior-year level": [derived_label(v, lo, hi, q, u, p) for v, lo, hi, q, u, p in
                                      zip(priors["implied_prior"], priors["implied_prior_low"],
-                                         priors["implied_prior_high"], priors["unit"], places)],
+                                         priors["implied_prior_high"], priors["implied_prior_qualifier"],
+                                         priors["unit"], places)],
         "Rounding interval": [derived_interval(lo, hi, v, p) for lo, hi, v, p in
                               zip(priors["implied_prior_low"], priors["implied_prior_high"], priors["implied_prior"],
                                   places)],

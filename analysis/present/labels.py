@@ -158,9 +158,11 @@ def indicator_names(indicator: object, catalog: pd.DataFrame, subject: object = 
     return NOT_IN_CATALOG, "" if subject is None or pd.isna(subject) else str(subject)
 
 
-def indicator_label(indicator: object, catalog: pd.DataFrame, subject: object = "", sep: str = " ") -> str:
-    """'Gross domestic product (地区生产总值)' (sep ' '), or title and name on two lines (sep '\\n')."""
-    english, chinese = indicator_names(indicator, catalog, subject)
+def indicator_label(indicator: object, catalog: pd.DataFrame, subject: object = "", sep: str = " ",
+                    level: object = None) -> str:
+    """'Gross domestic product (地区生产总值)' (sep ' '), or title and name on two lines (sep '\\n'); the
+    Chinese name as `level`'s reports write it (the nation's 国内生产总值)."""
+    english, chinese = indicator_names(indicator, catalog, subject, level)
     return f"{english} ({chinese})" if sep == " " else f"{english}{sep}{chinese}"
 
 

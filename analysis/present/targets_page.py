@@ -35,11 +35,11 @@ def target_results(report: Report, about_tolerance_pp: float) -> dict[str, pd.Da
 
 
 def _english(report: Report, indicator: object) -> str:
-    return indicator_names(indicator, report.catalog)[0]
+    return indicator_names(indicator, report.catalog, level=report.level)[0]
 
 
 def _chinese(report: Report, indicator: object, subject: object = "") -> str:
-    return indicator_names(indicator, report.catalog, subject)[1]
+    return indicator_names(indicator, report.catalog, subject, report.level)[1]
 
 
 def used_conflicts(report: Report, x: pd.Series, used: dict[str, tuple[str, object]]) -> str:
@@ -217,14 +217,16 @@ def consistency_section(report: Report, r: dict) -> list | str:
     })
     items: list = [style_table(shown, caption=f"Reported {plan_year} growth against the growth implied by the levels")]
     flags = consistency[~consistency["consistent"]]
+    def label(indicator: str) -> str:
+        return indicator_label(indicator, report.catalog, level=report.level)
     for _, f in flags[flags["growth_basis"] == "real"].iterrows():
         items.append(
-            f"**Note — {indicator_label(f['indicator'], report.catalog)}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
+            f"**Note — {label(f['indicator'])}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
             f"is {f['implied_growth']:+.1f}% at current prices; the reported {f['reported_growth']:g}% is at constant prices. "
             "The two measure different things, so the difference need not be a data error.")
     for _, f in flags[flags["growth_basis"] != "real"].iterrows():
         items.append(
-            f"**Flag — {indicator_label(f['indicator'], report.catalog)}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
+            f"**Flag — {label(f['indicator'])}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
             f"is {derived_change(f['implied_growth'], f['implied_min'], f['implied_max'])} given rounding, "
             f"but {f['reported_growth']:g}% is reported; that rate implies a {plan_year - 1} base of "
             f"{derived_label(f['implied_prior_level'], f['implied_prior_min'], f['implied_prior_max'], None, f['unit'])}"
