@@ -383,3 +383,44 @@ def test_a_pair_shares_the_head_noun_not_the_tail_of_the_last_item() -> None:
     from analysis.extract.subjects import complete_pair
     pair = ["城镇新增就业", "新增发放创业担保贷款"]
     assert complete_pair(pair, 0) == "城镇新增就业"
+
+
+# Whole reports of cities, counties and districts outside ../shared (read by eye, texts not kept here) wrote
+# these forms; the sentences below are written in the genre's style, with invented figures.
+
+def test_an_aside_before_the_number_glosses_the_subject() -> None:
+    facts = extract_mentions("二、2024年工作安排\n主要预期目标是：地区生产总值（GDP）增长6%左右，居民消费价格（CPI）涨幅"
+                             "3%左右，城镇调查失业率（年均）5.5%以内，规模以上工业增加值（以下简称规上工业增加值）增长7%。", 2024)
+    assert list(zip(facts["indicator"], facts["kind"], facts["value"], facts["qualifier"].fillna("none"))) == [
+        ("gdp", "target", 6, "about"), ("cpi", "target", 3, "about"),
+        ("surveyed_unemployment_rate", "target", 5.5, "at_most"), ("industrial_value_added", "target", 7, "none")]
+    fact = _one("一、2023年工作回顾\n全年地区生产总值同比（下同）增长5.2%。", 2024)
+    assert (fact["indicator"], fact["kind"], fact["period"], fact["value"]) == ("gdp", "actual", 2023, 5.2)
+
+
+def test_a_share_of_the_plan_is_a_completion_rate_of_the_subject_before_it() -> None:
+    facts = extract_mentions("一、2023年工作回顾\n预计实现地区生产总值120亿元，占计划的101%，同比增长4%；"
+                             "固定资产投资45亿元，占年计划的98.5%，同比下降3%。", 2024)
+    assert list(zip(facts["indicator"], facts["measure"], facts["horizon"], facts["value"])) == [
+        ("gdp", "level", "annual", 120), ("gdp", "share", "ratio_to_plan", 101), ("gdp", "growth", "annual", 4),
+        ("fixed_asset_investment", "level", "annual", 45), ("fixed_asset_investment", "share", "ratio_to_plan", 98.5),
+        ("fixed_asset_investment", "growth", "annual", -3)]
+    assert set(facts["kind"]) == {"actual"} and set(facts["period"]) == {2023}
+
+
+def test_a_lone_zero_begins_a_word_and_counts_nothing() -> None:
+    text = "二、2024年工作安排\n做强汽车零部件产业，新引进零件配套企业5家。"
+    assert extract_mentions(text, 2024)["value"].tolist() == [5]
+    assert skipped_numbers(text, 2024)["reason"].str.contains("a lone 零").sum() == 2
+
+
+@pytest.mark.parametrize(("text", "indicator", "qualifier"), [
+    ("力争固定资产投资增幅10%以上。", "fixed_asset_investment", "at_least"),        # 增幅 before the number
+    ("力争规上工业增加值增速8%左右。", "industrial_value_added", "about"),
+    ("一般公共财政预算收入增长5.5%。", "general_budget_revenue", None),             # the name of 2011–2014 blended in
+])
+def test_growth_words_after_the_subject_and_the_older_name_of_revenue(text: str, indicator: str,
+                                                                      qualifier: str | None) -> None:
+    fact = _one("二、2024年工作安排\n主要预期目标是：" + text, 2024)
+    assert (fact["indicator"], fact["measure"], fact["kind"]) == (indicator, "growth", "target")
+    assert (None if pd.isna(fact["qualifier"]) else fact["qualifier"]) == qualifier

@@ -33,6 +33,9 @@ def _targets(sentence: str, year: int = 2024) -> list[tuple]:
     ("粮食产量保持在1.3万亿斤以上。", ("grain_output", "level", 1.3, "at_least")),
     ("进出口总值增长4%。", ("trade_total", "growth", 4.0, None)),
     ("研发经费投入强度达到2.7%。", ("rd_intensity", "share", 2.7, None)),
+    # a city's or province's wording of R&D intensity: its own output, not the nation's 国内生产总值
+    ("全社会研发经费支出相当于全市生产总值的比例达到4.2%左右。", ("rd_intensity", "share", 4.2, "about")),
+    ("研发经费投入占地区生产总值比重达到2.6%。", ("rd_intensity", "share", 2.6, None)),
 ])
 def test_headline_targets_in_the_ways_reports_write_them(sentence: str, expected: tuple) -> None:
     assert _targets(sentence) == [expected]

@@ -117,3 +117,28 @@ def test_a_report_year_from_the_body_when_no_masthead_names_it(text: str, year: 
 def test_the_nation_from_its_government() -> None:
     head = read_masthead("各位代表：\n现在，我代表国务院，向大会报告政府工作。\n")
     assert head.region[0] == "全国" and head.level == "nation"
+
+
+# Mastheads as reports outside ../shared print them (seen by eye; the lines below are written in their style).
+
+def test_a_meeting_line_broken_after_the_term_and_a_spaced_speaker_name() -> None:
+    head = read_masthead("2026年政府工作报告\n——2025年12月20日在滕州市第十八届\n人民代表大会第五次会议上\n市长 王 某\n"
+                         "各位代表：\n")
+    assert head.region == ("滕州市", "meeting line '——2025年12月20日在滕州市第十八届人民代表大会第五次会议上'")
+    assert head.year[0] == 2026 and head.date == "2025-12-20"   # title's year: the meeting was the December before
+    assert head.speaker == "市长 王某" and head.level == "city"
+
+
+def test_a_traditional_character_masthead_with_the_speaker_s_name_on_the_next_line() -> None:
+    head = read_masthead("2024 年縣政府工作報告\n——2024 年 1 月 4 日在縣第十五屆人民代表大會第四次會議上\n"
+                         "微山縣人民政府縣長\n某某某\n各位代表:\n")
+    assert head.year == (2024, "title line '2024 年縣政府工作報告'")    # the line as written
+    assert head.region[0] == "微山县"        # 縣 alone in the title and meeting lines names no region
+    assert head.speaker == "县长 某某某" and head.level == "county"
+
+
+def test_a_news_account_names_region_and_year_in_its_own_words() -> None:
+    head = read_masthead("本报讯 1月8日，枣庄市市中區十三屆人大三次會議開幕。\n區長某某作政府工作報告。\n"
+                         "2024年，市中區經(jīng)濟社會發(fā)展主要預期目標是：地區生產總值增長6%左右。\n")
+    assert head.region[0] == "枣庄市市中区" and head.year[0] == 2024
+    assert read_masthead("图为某某代市长正在作政府工作报告。\n").speaker is None   # 正在 is no name

@@ -101,6 +101,8 @@ def not_a_fact(s: str, match: re.Match, quoted: list[tuple[int, int]], section: 
             return "成 begins a word (成功, 成势) or counts no tenths: not a share"
         if match.group("num") == "一":
             return "idiomatic 一 (一个, 一批), not a count"
+        if match.group("num") in ("零", "〇"):
+            return "a lone 零 begins a word (零部件, 零件): reports write no count of zero"
         try:
             numerals.parse_chinese_int(match.group("num"))
         except ValueError:

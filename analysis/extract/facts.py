@@ -28,6 +28,9 @@ _ANY_NUMBER = re.compile(rf"{ARABIC_NUMBER}|[零〇一二两三四五六七八�
 _ARABIC_ONLY = re.compile(ARABIC_NUMBER)
 _QUOTED = re.compile(r"“[^“”]{0,40}”|《[^《》]{0,60}》|「[^「」]{0,40}」")
 _CLAUSE_START = re.compile(r"[，,；;、：:（(]")
+# An aside closed before the number (地区生产总值（GDP）增长6%, 同比（下同）增长4.5%, 城镇调查失业率（年均）5.5%): it
+# glosses the subject, so it neither starts the clause nor stays in it.
+_ASIDE = re.compile(r"[（(][^（()）]{1,16}[)）]")
 _LIST_CLAUSE = re.compile(r"[，,；;：:（(]")
 # A list item of one character (中 of 中、小学); a numeral before 、 is a heading (一、), not an item.
 _ONE_CHARACTER_ITEM = re.compile(r"[\u4e00-\u9fff](?<![零〇一二两三四五六七八九十百千])")
@@ -206,6 +209,7 @@ def _names_nothing(clause: str, measure: str) -> bool:
 
 
 def _clause(before: str) -> str:
+    before = _ASIDE.sub("", before)
     cut = max((m.end() for m in _CLAUSE_START.finditer(before)), default=0)
     while before[cut - 1:cut] == "、" and _shares_head(before, cut - 1):
         cut = max((m.end() for m in _CLAUSE_START.finditer(before, 0, cut - 1)), default=0)

@@ -19,7 +19,7 @@ TRAILING_VERBS = re.compile(
     r"超出|超|接近|将近|近|不低于|不少于|不超过|低于|高于|不高于|控制在|保持在|稳定在|发展到|发展|分别为|拟安排|安排|拟按|按|拟|"
     r"合计|定为|定在|确定为|预期目标|调控目标|目标|预期|全年|平均|均值|预算|稳定|保持|稳步|翻番|由上升转为|转为|增产|累计|"
     r"连跨|跨越|跨过|跨上|迈上|跃上|跃升至|跃升到|增长到|增长至|年均|五年|十年|[两三四五六七八九十]年|(?<!\d)\d{1,2}年|"
-    r"连年|连续|首次|最高年产|平均每年|每年|降幅|[一二两三四五六七八九十]个|"
+    r"连年|连续|首次|最高年产|平均每年|每年|降幅|增幅|增速|[一二两三四五六七八九十]个|"
     r"在|要|为|是|约|逾|了)+$|(?:预计|初步)$")
 # Leading words that frame a figure: a year, a span of years (5年来, 三年来), the area, 其中, 力争 …
 LEADING_FILLERS = re.compile(r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?[，,]?|(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:年来|个月内|个月来)[，,]?|"
@@ -33,6 +33,8 @@ _IMPLICIT_LIST = re.compile(r"(?P<items>[^、]{1,24}(?:、[^、]{1,24})+?)(?P<ve
 _NOT_A_NOUN_START = frozenset("并且居位列占比较")
 # Units bound to the noun after them: 6大国有集团 counts 国有集团, whatever the clause before says.
 NOUN_AFTER = frozenset({"大"})
+# A completion rate written as a share of the plan (占计划的100%, 占年计划的105.6%): of the subject before it.
+OF_PLAN = re.compile(r"^占(?:年度|全年|年)?(?:计划|目标|任务)的?$")
 GENERIC = ("总数", "总量", "总额", "增加值", "营业收入", "主营业务收入", "总产值", "产值", "增速", "占比", "比重")
 # The first value after a verb; a year (比1995年增长69%) is not one.
 FIRST_NUMBER = re.compile(rf"{ARABIC_NUMBER}(?!年)|(?<![“\"])[零〇一二两三四五六七八九十百千]+(?=[^零〇一二两三四五六七八九十百千年”\"])")
@@ -68,6 +70,8 @@ def subject_of(s: str, match: re.Match, clause: str, state: dict, pair_subject: 
         list_start = max((m.end() for m in LIST_START.finditer(s, max(0, match.start() - LOOKBACK), match.start())),
                          default=max(0, match.start() - LOOKBACK))
         subject = clean_subject(s[list_start:match.start()]) + following_noun(s, match.end())
+    elif OF_PLAN.match(subject):
+        subject = state["subject"]  # 产值540亿元，占计划的100%，同比下降2%: the plan is no subject of the next figure
     elif subject.startswith("占") or subject in GENERIC:
         head = state["subject"]
         for generic in GENERIC:

@@ -118,6 +118,11 @@ def sentences(view: str) -> tuple[list[Sentence], list[Paragraph]]:
     return found, captions
 
 
+def without_debris(text: str) -> str:
+    """`text` with converter debris left out (鄂城區(qū)十屆人大 → 鄂城區十屆人大); offsets change, lines do not."""
+    return _DEBRIS.sub("", text)
+
+
 def _clean_pieces(text: str) -> list[tuple[int, int]]:
     """Spans of `text` between pieces of converter debris (the whole text when there is none)."""
     pieces, start = [], 0

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.text.normalise import halfwidth
+from analysis.text.layout import without_debris
+from analysis.text.normalise import simplify
 from analysis.text.sources import headed_year
 
 _DIGITS = "〇一二三四五六七八九"
@@ -35,13 +36,20 @@ OFFICES = {"国务院总理": "nation", "总理": "nation", "省长": "province"
            "自治区人民政府主席": "province", "市长": "city", "州长": "city", "盟长": "city", "专员": "city",
            "区长": "district", "县长": "county", "旗长": "county"}
 _OFFICE = "|".join(sorted(map(re.escape, OFFICES), key=len, reverse=True))
+# The name may be spaced out (县长 王 丽) or stand on the next line (伊川县人民政府县长⏎王某某).
 _SPEAKER = re.compile(rf"^\s*(?P<region>[^\s，。、:：]{{0,20}}?)(?:人民政府)?(?P<office>{_OFFICE})[\s\u3000]*"
-                      rf"(?P<name>[\u4e00-\u9fff·]{{2,10}})\s*$")
-# 省长毛伟明作政府工作报告 (a caption naming the speaker when the speaker line has the name only)
-_SPEAKER_CAPTION = re.compile(rf"(?P<office>{_OFFICE})(?P<name>[\u4e00-\u9fff·]{{2,10}}?)(?:首先|代表[^\s，。]{{2,12}})?[，,]?\s*"
+                      rf"(?P<name>[\u4e00-\u9fff·](?:[ \u3000]?[\u4e00-\u9fff·]){{1,9}})?\s*$")
+# A bare level word (县政府工作报告, 在县第十五届…) names no region.
+_NO_REGION = frozenset({"省", "市", "区", "县", "旗", "州", "盟", "自治区", "国务院"})
+# 省长毛伟明作政府工作报告 (a caption naming the speaker when the speaker line has the name only); in 代市长正在作政府
+# 工作报告 the name stood before the office, and 正在 is none.
+_SPEAKER_CAPTION = re.compile(rf"(?P<office>{_OFFICE})(?!正在)(?P<name>[\u4e00-\u9fff·]{{2,10}}?)(?:首先|代表[^\s，。]{{2,12}})?[，,]?\s*"
                               r"(?:向大会)?作政府工作报告")
-# 市中区第十三届人民代表大会第二次会议 (a news report's account of the meeting, without 在)
-_SESSION_NAMED = re.compile(rf"(?P<region>[\u4e00-\u9fff]{{2,24}}?)第(?:{_CN_NUM}|\d+)届人民代表大会第(?:{_CN_NUM}|\d+)次会议")
+# A name alone on its line (2–4 characters, maybe spaced), not the salutation that follows a masthead.
+_NAME_LINE = re.compile(r"(?!各位)[\u4e00-\u9fff·](?:[ \u3000]?[\u4e00-\u9fff·]){1,3}")
+# 市中区第十三届人民代表大会第二次会议, 鄂城区十届人大二次会议 (a news report's account of the meeting, without 在)
+_SESSION_NAMED = re.compile(rf"(?P<region>[\u4e00-\u9fff]{{2,24}}?)第?(?:{_CN_NUM}|\d+)届(?:人民代表大会|人大)"
+                            rf"第?(?:{_CN_NUM}|\d+)次(?:全体)?会议")
 _ON_BEHALF = re.compile(r"我代表(?P<gov>国务院|[^\s，。]{0,20}?人民政府)")
 _PUBLISHED = re.compile(r"(?:时间|发布时间|发表时间|日期)[:：]?\s*\n?\s*(?P<date>\d{4}-\d{2}-\d{2})")
 _SOURCE = re.compile(r"^\s*来源[:：]\s*(?P<source>\S{2,20})\s*$", re.MULTILINE)
@@ -53,7 +61,9 @@ _PLAN_CUES = re.compile(
 _REVIEW_CUES = re.compile(
     rf"(?:^[\s\u3000]*(?:[一二三四五六七八九十]+、)?\s*(?P<year>{_CN_YEAR})\s*年\s*(?:国内)?工作(?:的)?回顾)"
     rf"|(?:首先报告\s*(?P<year2>{_CN_YEAR})\s*年的工作)", re.MULTILINE)
-_TARGET_CUE = re.compile(rf"(?P<year>{_CN_YEAR})\s*年(?:国民经济和社会发展|经济社会发展)的?主要预期目标")
+# 2006年国民经济和社会发展的主要预期目标; a news report puts the region between (2023年，鄂城区经济社会发展主要预期目标).
+_TARGET_CUE = re.compile(rf"(?P<year>{_CN_YEAR})\s*年[，,]?\s*(?:全[省市区县旗]|[\u4e00-\u9fff]{{2,12}}?[省市区县旗])?"
+                         r"(?:国民经济和社会发展|经济社会发展)的?主要预期目标")
 _NPC = re.compile(rf"(?P<to>向|在)?第(?P<term>{_CN_NUM})届全国人民代表大会第(?P<session>{_CN_NUM})次会议(?P<since>以来)?")
 _FIVE_YEAR_REVIEW = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]+、)?\s*[“\"]?(?P<plan>[一二三四五六七八九十]+)五[”\"]?"
                                r"(?:时期|期间)[^\n]{0,20}?回顾", re.MULTILINE)
@@ -106,30 +116,28 @@ def five_year_plan_end(number: int) -> int:
 
 def read_masthead(text: str) -> Masthead:
     """The clues of `text` (see the module docstring); missing ones are None."""
-    text = halfwidth(text)
+    # Matched on the simplified view (a traditional-character repost: 縣政府工作報告, 人民代表大會), so the
+    # clues read as the words the patterns know; lines keep their places, the view being of the same length.
+    # The clues keep the lines as written.
+    written = [line.strip() for line in text.splitlines()[:HEAD_LINES]]
+    text = without_debris(simplify(text))
     head = "\n".join(text.splitlines()[:HEAD_LINES])
     found = Masthead()
     years: list[tuple[int, str]] = []
-    for line in head.splitlines():
-        line = line.strip()
+    lines = [line.strip() for line in head.splitlines()]
+    for number, line in enumerate(lines):
+        after = (lines[number + 1], written[number + 1]) if number + 1 < len(lines) else ("", "")
+        shown = written[number]
         if found.title is None and (match := _TITLE.match(line)):
-            found.title = (line, line)
-            years.append((cn_number(match["year"]), f"title line '{line}'"))
+            found.title = (shown, shown)
+            years.append((cn_number(match["year"]), f"title line '{shown}'"))
             region = match["region"].removeprefix("中华人民共和国")
-            if region:
-                found.region = found.region or (region, f"title line '{line}'")
-        if found.meeting is None and (match := _MEETING.search(line)):
-            found.meeting = line.strip("—-（）() ")
-            if "全国人民代表大会" in line:
-                found.region = found.region or ("全国", f"meeting line '{line}'")
-            elif match["region"]:
-                found.region = found.region or (match["region"], f"meeting line '{line}'")
-            if match["date"]:
-                year = cn_number(match["year"])
-                found.date = f"{year:04d}-{cn_number(match['month']):02d}-{cn_number(match['day']):02d}"
-                years.append((year, f"meeting line '{line}'"))
+            if region and region not in _NO_REGION:
+                found.region = found.region or (region, f"title line '{shown}'")
+        if found.meeting is None:
+            _meeting(found, (line, shown), after, years)
         if found.office is None and (match := _SPEAKER.match(line)):
-            _speaker(found, match, line)
+            _speaker(found, match, shown, after[1])
     if found.office is None and (match := _SPEAKER_CAPTION.search(head)):
         _speaker(found, match, match.group(0))
     if found.region is None:
@@ -152,10 +160,31 @@ def read_masthead(text: str) -> Masthead:
     return found
 
 
-def _speaker(found: Masthead, match: re.Match, line: str) -> None:
+def _meeting(found: Masthead, line: tuple[str, str], following: tuple[str, str], years: list[tuple[int, str]]) -> None:
+    """Read the meeting line, (simplified, as written); one broken after 届 (在陵川县第十七届⏎人民代表大会第七次会议上)
+    is read joined to the next."""
+    (view, line), match = line, _MEETING.search(line[0])
+    if match is None and "在" in view and following[0]:
+        view, line = view + following[0], line + following[1]
+        match = _MEETING.search(view)
+    if match is None:
+        return
+    found.meeting = line.strip("—-（）() ")
+    if "全国人民代表大会" in view:
+        found.region = found.region or ("全国", f"meeting line '{line}'")
+    elif match["region"] and match["region"] not in _NO_REGION:
+        found.region = found.region or (match["region"], f"meeting line '{line}'")
+    if match["date"]:
+        year = cn_number(match["year"])
+        found.date = f"{year:04d}-{cn_number(match['month']):02d}-{cn_number(match['day']):02d}"
+        years.append((year, f"meeting line '{line}'"))
+
+
+def _speaker(found: Masthead, match: re.Match, line: str, following: str = "") -> None:
     office = match["office"]
     found.office = (office, line.strip())
-    found.speaker = f"{office} {match['name']}"
+    name = match.groupdict().get("name") or (following if _NAME_LINE.fullmatch(following) else "")
+    found.speaker = f"{office} {''.join(name.split())}".strip()
     found.levels.append((OFFICES[office], f"speaker's office {office} in '{line.strip()}'"))
     region = match.groupdict().get("region") or ""
     region = region.removesuffix("人民政府")
