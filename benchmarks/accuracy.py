@@ -3,6 +3,8 @@ kind and period on the fully labelled texts, and errors grouped by phenomenon (t
 
     .venv/bin/python benchmarks/accuracy.py            # the tables
     .venv/bin/python benchmarks/accuracy.py --errors   # and every error, with its context
+    .venv/bin/python benchmarks/accuracy.py --flat     # the texts with their line breaks removed, as a
+                                                       # scraped CSV cell often holds them
 
 Gold rows are matched to extracted figures by the offset of the number. A gold row is found when a figure
 starts there with the same kind, period, horizon, measure, value (and starting value), qualifier and, where
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import math
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -67,10 +70,30 @@ def text_of(file: str) -> str:
     return (CORPUS / file).read_text(encoding="utf-8")
 
 
+FLAT = {"on": False}  # --flat: every text read without its line breaks, offsets mapped back to the gold's
+
+
+def flattened(text: str) -> tuple[str, list[int]]:
+    """`text` with each line break and the blanks around it removed, and the original offset of each
+    character kept."""
+    kept = [i for i, _ in enumerate(text)]
+    drop: set[int] = set()
+    for match in re.finditer(r"[ \t\u3000]*\n\s*", text):
+        drop.update(range(match.start(), match.end()))
+    kept = [i for i in kept if i not in drop]
+    return "".join(text[i] for i in kept), kept + [len(text)]
+
+
 @cache
 def extracted(file: str) -> pd.DataFrame:
-    """The extractor's figures of one corpus text, read with the manifest's report year."""
-    return extract_mentions(text_of(file), int(manifest()[file]["report_year"]))
+    """The extractor's figures of one corpus text, read with the manifest's report year (--flat: from the
+    text without line breaks, at the offsets of the text as it is)."""
+    year = int(manifest()[file]["report_year"])
+    if not FLAT["on"]:
+        return extract_mentions(text_of(file), year)
+    flat, origin = flattened(text_of(file))
+    facts = extract_mentions(flat, year)
+    return facts.assign(start=[origin[i] for i in facts["start"]], end=[origin[i] for i in facts["end"]])
 
 
 def _same_number(a: object, b: str) -> bool:
@@ -219,7 +242,10 @@ def part_boundaries(parts: pd.DataFrame) -> Score:
     from analysis.text.normalise import simplify
     score = Score()
     for file, rows in parts.groupby("file"):
-        found = report_parts(simplify(text_of(file)), int(manifest()[file]["report_year"]))
+        text, origin = (flattened(text_of(file)) if FLAT["on"] else (text_of(file), None))
+        found = report_parts(simplify(text), int(manifest()[file]["report_year"]))
+        if origin is not None:
+            found = [p.__class__(origin[p.start], p.name, p.heading) for p in found]
         for row in rows.itertuples():
             if row.part in ("opening", "closing"):
                 continue
@@ -275,7 +301,9 @@ def print_tables(results: dict[str, Score], show_errors: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every error with its context")
+    parser.add_argument("--flat", action="store_true", help="read every text without its line breaks")
     args = parser.parse_args()
+    FLAT["on"] = args.flat
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}: nothing to measure", file=sys.stderr)
         return 2

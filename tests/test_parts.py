@@ -101,3 +101,26 @@ def test_a_share_of_money_spent_over_the_plan_period_is_a_share_of_its_total() -
     shares = [(r.value, r.unit, r.horizon) for r in facts.itertuples() if r.measure == "share"]
     assert shares == [(8.0, "成", "annual"), (74.0, "%", "cumulative"), (8.0, "成", "cumulative"),
                       (70.0, "%", "plan_period"), (65.0, "%", "annual")]
+
+
+def test_a_report_without_line_breaks_is_read_by_its_sentences() -> None:
+    # A scraped CSV cell often holds a report as one line: headings run into their paragraphs
+    # (一、2025年和"十四五"时期工作回顾刚刚过去的2025年，…). The parts and every figure's kind, period and
+    # horizon are the same as in the text with its line breaks.
+    flat = "".join(REPORT.splitlines())
+    assert [p.name for p in report_parts(flat, 2026)] == [p.name for p in report_parts(REPORT, 2026)]
+    def labels(text: str) -> list[tuple]:
+        return [(r.value, r.kind, r.period, r.horizon) for r in extract_mentions(text, 2026).itertuples()]
+    assert labels(flat) == labels(REPORT)
+
+
+def test_a_heading_run_into_its_paragraph_is_cut_at_its_last_heading_word() -> None:
+    from analysis.extract.parts import text_lines
+    text = ("各位代表：现在我代表县人民政府向大会报告工作，请予审议。" + "全县上下团结奋进。" * 60 +
+            "一、2025年工作回顾过去一年，全县地区生产总值增长6.1%。二、2026年主要目标任务今年是关键之年，"
+            "全县地区生产总值增长6%左右。（一）做强工业经济。新增规上企业30家。")
+    lines, flat = text_lines(text)
+    assert flat and ("一、2025年工作回顾" in [line for _, line in lines])
+    assert "二、2026年主要目标任务" in [line for _, line in lines]    # not 主要目标任务今年是…
+    names = [(p.name, p.heading[:6]) for p in report_parts(text, 2026)]
+    assert names == [("opening", ""), ("review_year", "一、2025"), ("plan_year", "二、2026"), ("tasks", "（一）做强工")]

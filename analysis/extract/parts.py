@@ -70,9 +70,8 @@ def named_plan(text: str) -> tuple[int, int] | None:
 def report_parts(view: str, report_year: int | None) -> list[Part]:
     """The parts of a report in order; empty when the text has no headings a part can be told from (a news
     summary): its sentences are then placed by their cue words instead."""
-    lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
-             for m in re.finditer(r"[^\n]+", view) if m.group().strip()]
-    headings = _headings(lines, report_year)
+    lines, flat = text_lines(view)
+    headings = _headings(lines, report_year, flat)
     if not headings:
         return []
     parts = [Part(0, OPENING, "")] if headings[0][0] > 0 else []
@@ -83,34 +82,109 @@ def report_parts(view: str, report_year: int | None) -> list[Part]:
     return parts
 
 
+# A text whose lines run longer than this on average has lost its paragraph breaks (a scraped CSV cell, a
+# page copied as one line): its sentences stand in for its paragraphs.
+FLAT_LINE = 400
+_SENTENCE = re.compile(r"[^。！!？?；;\n]+[。！!？?；;]*[”’」』]*")
+# A numbered heading at a sentence's start (…请予审议。一、2025年工作回顾过去一年，…), and a sub-heading run on
+# after its part's heading (…2026年重点工作（一）扩大…), where a piece is cut.
+_HEADING_AT = re.compile(rf"第[{_NUMERAL}]{{1,3}}部分|(?<![{_NUMERAL}])[{_NUMERAL}]{{1,3}}、|[（(][{_NUMERAL}]{{1,3}}[）)]")
+# An unnumbered title names its year or period (2026年重点工作, "十四五"时期工作回顾); 法治政府建设 is a phrase.
+_DATED = re.compile(r"\d{4}年|十[一二三四五六七八九]?五|今年|今后五年|未来五年|过去五年|过去一年")
+# …but a clause is no title (把做好今年工作和实现"十一五"规划目标…; 2026年政府工作主要是围绕…).
+_CLAUSE_WORDS = re.compile(r"把|(?<![主重需纲概])要(?![求点素])|是|将|我们|必须|确保|为了")
+_NUMBERED_AT = re.compile(rf"(?<![{_NUMERAL}第])[{_NUMERAL}]{{1,3}}、")
+_SUBHEADING_AT = re.compile(rf"[（(][{_NUMERAL}]{{1,3}}[）)]")
+# The end of a heading's title run into its first paragraph: the last heading word before the first comma.
+_TITLE_END = re.compile(r"回顾|成就|工作|目标任务|目标|任务|要求|建设|安排|取向|部署|考虑|建议")
+_SALUTATION = re.compile(r"各位代表[：:，,！!]")
+_CLAUSE_END = re.compile(r"[，,：:。；;！!？?]")
+
+
+def text_lines(view: str) -> tuple[list[tuple[int, str]], bool]:
+    """(offset, text) of each non-blank line, and False; for a text without paragraph breaks (FLAT_LINE),
+    of each sentence, with a heading run into the text split off as a line of its own, and True."""
+    lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
+             for m in re.finditer(r"[^\n]+", view) if m.group().strip()]
+    if not lines or len(view) / len(lines) <= FLAT_LINE:
+        return lines, False
+    found: list[tuple[int, str]] = []
+    for sentence in _SENTENCE.finditer(view):
+        inside = range(sentence.start() + 1, sentence.end())
+        cuts = [sentence.start()] + sorted(
+            [m.start() for m in _SUBHEADING_AT.finditer(view, inside.start, inside.stop)
+             if view[m.start() - 1] not in "，,、；;和及与"] +
+            [m.start() for m in _NUMBERED_AT.finditer(view, inside.start, inside.stop)  # …提出意见一、2011年工作回顾
+             if view[m.start() - 1] not in "，,、；;：:和及与" and _dated_title(view[m.start():inside.stop])] +
+            [m.start() for m in _SALUTATION.finditer(view, inside.start, inside.stop)])
+        cuts.append(sentence.end())
+        for start, end in zip(cuts, cuts[1:]):
+            piece = view[start:end]
+            # a title run into its paragraph ("十四五"时期工作回顾五年来，…) is cut off; `_headings` then judges it
+            end_of_title = _title_end(piece)
+            if end_of_title is not None and (_HEADING_AT.match(piece) or end_of_title <= 30 and _dated_title(piece)):
+                found.append((start, piece[:end_of_title]))
+                start, piece = start + end_of_title, piece[end_of_title:]
+            if piece.strip():
+                found.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
+    return found, True
+
+
+def _dated_title(piece: str) -> bool:
+    """Whether a piece opens with a title that names its year or period (`_title_end`, _DATED)."""
+    end = _title_end(piece)
+    return end is not None and bool(_DATED.search(piece, 0, end))
+
+
+def _title_end(piece: str) -> int | None:
+    """Where a heading's title ends in a piece that runs on into its first paragraph (一、2025年工作回顾过去一年，
+    …: after 回顾), or None when the piece's first clause is all heading (一、聚焦工业发展加力提速，…。)."""
+    clause = _CLAUSE_END.search(piece)
+    first = clause.start() if clause else len(piece)
+    ends = [m.end() for m in _TITLE_END.finditer(piece, 0, min(first, HEADING_MAX)) if m.end() < first]
+    # the longest title that is no clause ("十五五"时期的主要目标任务 of …任务"十五五"时期是我国…)
+    titles = [end for end in ends if not _CLAUSE_WORDS.search(piece, 0, end)]
+    return titles[-1] if titles else None
+
+
 def part_at(parts: list[Part], offset: int) -> Part | None:
     """The part the text at `offset` belongs to, or None for a text without parts."""
     index = bisect_right([p.start for p in parts], offset) - 1
     return parts[index] if index >= 0 else None
 
 
-def _headings(lines: list[tuple[int, str]], year: int | None) -> list[tuple[int, str, str]]:
+def _headings(lines: list[tuple[int, str]], year: int | None, flat: bool = False) -> list[tuple[int, str, str]]:
     """(offset, part, title) of each top-level heading: numbered ones in sequence from 一, or short lines
-    that name a part by themselves ("十四五"时期工作回顾, 2026年重点工作)."""
+    that name a part by themselves ("十四五"时期工作回顾, 2026年重点工作). In a `flat` text (`text_lines`) a
+    numbered heading may run on into its paragraph: its number in sequence is enough, its first
+    HEADING_MAX characters its title."""
     found: list[tuple[int, str, str]] = []
     expected = 1
+    turned = False  # a plan-period part has turned to this year (今年是"十五五"开局之年…): its next heading is a task
     # The title, meeting and source lines before the salutation (各位代表：) are no part's heading.
     body = next((i for i, (_, line) in enumerate(lines) if line.startswith("各位代表")), 0)
     for index in range(body, len(lines)):
         start, line = lines[index]
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         numbered = _NUMBERED.match(line)
-        if numbered and len(line) <= HEADING_MAX and "。" not in line[:-1]:
+        if numbered and (flat or len(line) <= HEADING_MAX and "。" not in line[:-1]):
             number = _numeral(numbered.group(1) or numbered.group(2))
             if number == expected:
                 expected += 1
-                found.append((start, _kind(numbered.group("title"), following, year, found), line))
+                title = numbered.group("title")[:HEADING_MAX]
+                found.append((start, _kind(title, following, year, found, turned), line[:HEADING_MAX]))
+                turned = False
                 continue
         after_sentence = index == body or lines[index - 1][1][-1] in "。！!？?：:；;…”\"）)】》"
         if after_sentence and len(line) <= 30 and not re.search(r"[，,。；;！!：:]|报告(?!\d{4}年)", line):
             name = _unnumbered_kind(line, year, found)
             if name:
                 found.append((start, name, line))
+                turned = False
+                continue
+        opens = _OPENS_PLAN_YEAR.match(line)
+        if found and found[-1][1] == PLAN_PERIOD and opens and (not opens.group(1) or int(opens.group(1)) == year):
+            turned = True
     return found
 
 
@@ -122,7 +196,8 @@ def _numeral(text: str) -> int:
     return _NUMERAL.index(text[0]) + 1 + (10 if len(text) > 1 else 0)
 
 
-def _kind(title: str, following: str, year: int | None, before: list[tuple[int, str, str]]) -> str:
+def _kind(title: str, following: str, year: int | None, before: list[tuple[int, str, str]],
+          turned: bool = False) -> str:
     """What a numbered heading's part is. A heading no word places (a slogan: 一张蓝图绘到底) is placed by
     the paragraph after it, then by the parts before it: the first part of a report is its review; a
     heading after the plan is a task."""
@@ -135,7 +210,9 @@ def _kind(title: str, following: str, year: int | None, before: list[tuple[int, 
         return REVIEW
     opens = _OPENS_PLAN_YEAR.match(following)
     if before[-1][1] == PLAN_PERIOD and not opens:
-        return PLAN_PERIOD  # a plan report's chapters after its goals: the plan period's tasks
+        # a plan report's chapters after its goals are the plan period's tasks; after a turn to this year
+        # (内蒙古 2026: "十五五"时期主要目标和2026年重点工作 …今年是…, then 一、…) this year's
+        return TASKS if turned else PLAN_PERIOD
     if before[-1][1] in REVIEWS | {PLAN_PERIOD} and opens and (not opens.group(1) or int(opens.group(1)) == year):
         return PLAN_YEAR
     plan = named_plan(following[:40])
