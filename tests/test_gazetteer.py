@@ -142,3 +142,15 @@ def test_a_news_account_names_region_and_year_in_its_own_words() -> None:
                          "2024年，市中區經(jīng)濟社會發(fā)展主要預期目標是：地區生產總值增長6%左右。\n")
     assert head.region[0] == "枣庄市市中区" and head.year[0] == 2024
     assert read_masthead("图为某某代市长正在作政府工作报告。\n").speaker is None   # 正在 is no name
+
+
+def test_a_masthead_without_line_breaks() -> None:
+    # a scraped CSV cell: title, meeting line, speaker, salutation and first heading run together
+    text = ("2026年东川市政府工作报告——2026年1月8日在东川市第十七届人民代表大会第五次会议上东川市人民政府市长 某某"
+            "各位代表：现在，我代表市人民政府向大会报告工作，请予审议。一、2025年工作回顾过去一年，" +
+            "全市经济稳中有进。" * 60)
+    head = read_masthead(text)
+    assert head.year[0] == 2026 and head.date == "2026-01-08" and head.region[0] == "东川市"
+    body = read_masthead("各位代表：现在，我代表国务院向大会作政府工作报告，请予审议。一、2009年工作回顾2009年是极不平凡的一年。" +
+                         "我们迎难而上。" * 80)
+    assert body.year[0] == 2010 and body.region[0] == "全国"

@@ -114,11 +114,28 @@ def five_year_plan_end(number: int) -> int:
     return 1955 + 5 * number
 
 
+# A text whose lines run longer than this on average has lost its line breaks (a scraped CSV cell).
+FLAT_LINE = 400
+_BREAK_AFTER = re.compile(r"(?<=[。！？!?])")
+_BREAK_BEFORE = re.compile(r"(?=——\s*\d{4}年|——\s*[二〇零一]{4}年|各位代表[：:，,！!]|[一二三四五六七八九十]、)")
+
+
+def with_line_breaks(text: str) -> str:
+    """`text` as it is; or, for a text without line breaks (FLAT_LINE), with a break after each sentence and
+    before a meeting line (——2023年3月5日在…), the salutation and a numbered heading, where a masthead's clues
+    are looked for."""
+    lines = text.count("\n") + 1
+    if len(text) / lines <= FLAT_LINE:
+        return text
+    return _BREAK_BEFORE.sub("\n", _BREAK_AFTER.sub("\n", text))
+
+
 def read_masthead(text: str) -> Masthead:
     """The clues of `text` (see the module docstring); missing ones are None."""
     # Matched on the simplified view (a traditional-character repost: 縣政府工作報告, 人民代表大會), so the
     # clues read as the words the patterns know; lines keep their places, the view being of the same length.
     # The clues keep the lines as written.
+    text = with_line_breaks(text)
     written = [line.strip() for line in text.splitlines()[:HEAD_LINES]]
     text = without_debris(simplify(text))
     head = "\n".join(text.splitlines()[:HEAD_LINES])
