@@ -424,3 +424,10 @@ def test_growth_words_after_the_subject_and_the_older_name_of_revenue(text: str,
     fact = _one("二、2024年工作安排\n主要预期目标是：" + text, 2024)
     assert (fact["indicator"], fact["measure"], fact["kind"]) == (indicator, "growth", "target")
     assert (None if pd.isna(fact["qualifier"]) else fact["qualifier"]) == qualifier
+
+
+def test_a_threshold_before_the_things_it_sorts_is_no_figure() -> None:
+    # 投资2000万元以上的技改项目: the projects counted are the figure, the 2000万元 only sorts them; a level held
+    # (稳定在1100万吨以上的水平) is still a figure
+    facts = extract_mentions("实施投资2000万元以上的技改项目100个，粮食产量稳定在1100万吨以上的水平。", 2024)
+    assert list(zip(facts["value"], facts["unit"])) == [(100.0, "个"), (1100.0, "万吨")]

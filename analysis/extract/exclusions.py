@@ -69,6 +69,8 @@ def not_a_fact(s: str, match: re.Match, quoted: list[tuple[int, int]], section: 
     share = (match.group("unit") or "") in patterns.vocabulary.percent  # 八成以上财政资金: a share of the funds
     if not share and qualifier and qualifier.group("q") in ("以上", "及以上", "以下", "及以下") and _labels_noun(s, qualifier.end()):
         return "threshold that labels a noun (…以上)"
+    if not share and qualifier and qualifier.group("q") in ("以上", "及以上") and _LABELS_ENTITY.match(s, qualifier.end()):
+        return "threshold that labels a noun (投资2000万元以上的技改项目)"
     if s.startswith("及以下", end) and _labels_noun(s, end + 3):
         return "threshold that labels a noun (…及以下)"
     if match.group("unit") == "大":
@@ -136,6 +138,10 @@ def _in_set_phrase(s: str, start: int, end: int, idioms: tuple[str, ...]) -> boo
         if 0 <= at < end and at + len(idiom) > start:
             return True
     return False
+
+
+# …以上的 before the things counted (投资2000万元以上的技改项目3000个); 以上的水平 or 以上的目标 still states the figure.
+_LABELS_ENTITY = re.compile(r"的[\u4e00-\u9fff]{0,6}?(?:项目|企业|工程|园区|集群|商户|市场主体)")
 
 
 def _labels_noun(s: str, position: int) -> bool:
