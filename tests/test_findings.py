@@ -84,3 +84,15 @@ def test_a_growth_basis_in_a_list_is_named_whole() -> None:
     from analysis.present.labels import basis_word
     assert [basis_word(b) for b in ("real", "nominal", "price", "none", None)] == [
         "real", "nominal", "a price change", "a count or rate", "unknown"]
+
+
+def test_conflicts_of_other_years_are_counted_not_listed():
+    # the key findings of a 2023 report speak of 2022 and 2023: a conflict on 2022 is listed, one on 2006
+    # (in the growth paths across years) only counted
+    older = CONFLICTS.assign(period=2006)
+    both = pd.concat([CONFLICTS, older], ignore_index=True)
+    text = conflicts_finding(both, years=(2022, 2023))
+    assert text.startswith("Sources disagree on Gross domestic product (地区生产总值) actual 2022, level: 311.7 亿元 used")
+    assert text.endswith("; and on 1 figure of other years (2006) — see Conflicting sources below.")
+    assert conflicts_finding(older, years=(2022, 2023)) == (
+        "Sources disagree on 1 figure of other years (2006) — see Conflicting sources below.")

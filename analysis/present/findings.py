@@ -27,15 +27,23 @@ def named(row: pd.Series) -> str:
     return f"{row['title_en']} ({row['name_zh']})"
 
 
-def conflicts_finding(conflicts: pd.DataFrame, *, with_figure: bool = True) -> str | None:
+def conflicts_finding(conflicts: pd.DataFrame, *, with_figure: bool = True,
+                      years: tuple[int, ...] | None = None) -> str | None:
     """The finding that points to the Conflicting sources section; None when no source disagrees.
-    `conflicts`: conflict rows (`reconcile.conflict_summary`), worded by `citations.conflicts_by_figure`."""
+    `conflicts`: conflict rows (`reconcile.conflict_summary`), worded by `citations.conflicts_by_figure`.
+    `years`: the periods the key findings speak of; conflicts of other years are counted, not listed."""
     if conflicts.empty:
         return None
+    here = conflicts if years is None else conflicts[conflicts["period"].isin(years)]
+    elsewhere = len(conflicts_by_figure(conflicts.drop(index=here.index))) if years is not None else 0
+    more = (f"{elsewhere} figure{'s' if elsewhere > 1 else ''} of other years "
+            f"({', '.join(str(int(y)) for y in sorted(set(conflicts.drop(index=here.index)['period'])))})")
+    if here.empty:
+        return f"Sources disagree on {more} — see Conflicting sources below."
     figure = (lambda r: f" {r['figure']}") if with_figure else (lambda r: "")
     return "Sources disagree on " + "; ".join(
-        f"{named(r)}{figure(r)}: {r['used']} used, {r['other']}" for _, r in conflicts_by_figure(conflicts).iterrows()
-    ) + " — see Conflicting sources below."
+        f"{named(r)}{figure(r)}: {r['used']} used, {r['other']}" for _, r in conflicts_by_figure(here).iterrows()
+    ) + (f"; and on {more}" if elsewhere else "") + " — see Conflicting sources below."
 
 
 def conflicts_section(conflicts: pd.DataFrame, caption: str) -> list:
@@ -96,7 +104,7 @@ def growth_findings(report: Report, rates: pd.DataFrame, priors: pd.DataFrame, t
         listed = "; ".join(f"{named(r)} {r['value']:g}%" for _, r in outcomes.iterrows())
         preliminary = " (preliminary)" if outcomes["estimated"].any() else ""
         findings.append(f"A later source gives {plan_year} outcomes{preliminary}: {listed}.")
-    return findings + [f for f in [conflicts_finding(conflicts)] if f]
+    return findings + [f for f in [conflicts_finding(conflicts, years=(review_year, plan_year))] if f]
 
 
 def input_figure(inputs: pd.DataFrame, name: str) -> str:
