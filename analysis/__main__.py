@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from pathlib import Path
 
 from analysis.staging import add_report, import_corpus
@@ -62,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         args = parser().parse_args(argv)
     except SystemExit as done:  # --help, or a flag argparse refused (already explained on stderr)
         return done.code if isinstance(done.code, int) else 2
+    # Ctrl+C inside a notebook run leaves jupyter_client's kernel shutdown coroutine unawaited (the kernels are
+    # stopped by process group instead); its warning at clean-up would be a second, misleading line.
+    warnings.filterwarnings("ignore", r"coroutine '.*shutdown_kernel' was never awaited", RuntimeWarning)
     try:
         status = args.handler(args)
     except BuildInterrupted as err:
