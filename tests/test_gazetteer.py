@@ -151,6 +151,7 @@ def test_a_masthead_without_line_breaks() -> None:
             "全市经济稳中有进。" * 60)
     head = read_masthead(text)
     assert head.year[0] == 2026 and head.date == "2026-01-08" and head.region[0] == "东川市"
+    assert head.meeting.endswith("会议上") and head.speaker == "市长 某某" and head.level == "city"
     body = read_masthead("各位代表：现在，我代表国务院向大会作政府工作报告，请予审议。一、2009年工作回顾2009年是极不平凡的一年。" +
                          "我们迎难而上。" * 80)
     assert body.year[0] == 2010 and body.region[0] == "全国"

@@ -115,7 +115,7 @@ def test_a_report_without_line_breaks_is_read_by_its_sentences() -> None:
 
 
 def test_a_heading_run_into_its_paragraph_is_cut_at_its_last_heading_word() -> None:
-    from analysis.extract.parts import text_lines
+    from analysis.extract.flat import text_lines
     text = ("各位代表：现在我代表县人民政府向大会报告工作，请予审议。" + "全县上下团结奋进。" * 60 +
             "一、2025年工作回顾过去一年，全县地区生产总值增长6.1%。二、2026年主要目标任务今年是关键之年，"
             "全县地区生产总值增长6%左右。（一）做强工业经济。新增规上企业30家。")
@@ -124,3 +124,55 @@ def test_a_heading_run_into_its_paragraph_is_cut_at_its_last_heading_word() -> N
     assert "二、2026年主要目标任务" in [line for _, line in lines]    # not 主要目标任务今年是…
     names = [(p.name, p.heading[:6]) for p in report_parts(text, 2026)]
     assert names == [("opening", ""), ("review_year", "一、2025"), ("plan_year", "二、2026"), ("tasks", "（一）做强工")]
+
+
+# Written for these tests: a county's report of a new term, with the traps a flat reading falls into: a list
+# that goes on after ； with 二、三产业, a title standing alone before its first sub-heading, a paragraph that
+# says 今年是… inside the five-year goals, chapters named by slogans, and no salutation before the headings.
+TERM_REPORT = """2022年白河县人民政府工作报告
+——2022年1月6日在白河县第十九届人民代表大会第一次会议上
+一、过去五年工作回顾
+（一）综合实力跃上新台阶。五年来，全县地区生产总值年均增长7.1%；二、三产业增加值年均分别增长8.2%和7.6%。
+2021年，全县地区生产总值增长8.2%，固定资产投资增长11.3%。
+二、今后五年的目标任务
+今后五年，全县地区生产总值年均增长7%左右，到2026年突破260亿元。今年是本届政府的开局之年，我们将一张蓝图绘到底。
+三、坚持工业强县，构建现代产业体系
+到2026年，规上工业企业达到300家，新建农村公路500公里。
+四、2022年重点工作
+2022年全县经济社会发展的主要预期目标是：地区生产总值增长7.5%左右，固定资产投资增长12%。
+（一）全力抓好项目建设。全年实施重点项目100个。
+五、全面加强政府自身建设
+让我们团结奋斗，共创白河更加美好的明天！
+"""
+
+
+def _padded(report: str) -> str:
+    # long enough paragraphs for the text without its breaks to read as flat (over 400 characters a line)
+    return report.replace("我们将一张蓝图绘到底。", "我们将一张蓝图绘到底。" + "全县上下团结一心、实干争先。" * 30)
+
+
+def test_a_flat_term_report_keeps_every_figure_where_its_lines_put_it() -> None:
+    text = _padded(TERM_REPORT)
+    flat = "".join(text.splitlines())
+    def labels(t: str) -> list[tuple]:
+        return [(r.value, r.kind, r.period, r.horizon) for r in extract_mentions(t, 2022).itertuples()]
+    by_lines = labels(text)
+    assert by_lines == [
+        (7.1, "actual", 2021, "average"), (8.2, "actual", 2021, "average"), (7.6, "actual", 2021, "average"),
+        (8.2, "actual", 2021, "annual"), (11.3, "actual", 2021, "annual"),
+        (7.0, "target", 2026, "average"), (260.0, "target", 2026, "plan_period"),
+        (300.0, "target", 2026, "plan_period"), (500.0, "target", 2026, "cumulative"),  # 新建…: built over the years
+        (7.5, "target", 2022, "annual"), (12.0, "target", 2022, "annual"), (100.0, "target", 2022, "annual")]
+    assert labels(flat) == by_lines
+    names = [p.name for p in report_parts(flat, 2022)]
+    assert "plan_year" not in names[:names.index("plan_period") + 2]   # neither 二、三产业 nor 今年是… turns a part
+
+
+def test_a_flat_heading_neither_lends_its_words_to_a_subject_nor_loses_its_last_word() -> None:
+    from analysis.extract.flat import text_lines
+    text = ("各位代表：" + "全县上下团结奋进。" * 60 + "一、2023年工作回顾（一）工业经济稳中有进。"
+            "二、2024年主要目标任务今年全县地区生产总值增长6%左右。")
+    lines = [line for _, line in text_lines(text)[0]]
+    assert "一、2023年工作回顾" in lines and "二、2024年主要目标任务" in lines
+    facts = extract_mentions(text, 2024)
+    assert list(zip(facts["subject"], facts["kind"])) == [("地区生产总值", "target")]

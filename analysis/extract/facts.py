@@ -11,12 +11,13 @@ from decimal import Decimal
 import pandas as pd
 
 from analysis.extract import changes, exclusions, horizons, measures, numerals, structure as context
+from analysis.extract.flat import heading_breaks
 from analysis.extract.catalog import Matcher, matcher_for
 from analysis.extract.numerals import ARABIC_NUMBER
 from analysis.extract.patterns import Patterns, patterns_for
 from analysis.extract.subjects import LOOKBACK, clean_subject, growth_target_subject, paired, subject_of
 from analysis.extract.units import Vocabulary, decimals_of, load_units
-from analysis.text.layout import Sentence, sentences
+from analysis.text.layout import Sentence, sentences, split_at
 from analysis.text.normalise import simplify
 
 COLUMNS = ["indicator", "subject", "kind", "period", "horizon", "measure", "value", "value_high", "value_from",
@@ -77,6 +78,9 @@ def _scan(text: str, report_year: int | None, matcher: Matcher, patterns: Patter
     """Facts and, if `want_skipped`, the numbers left out (extraction alone does not need their reasons)."""
     view = simplify(text)
     found, captions = sentences(view)
+    # a heading run into its paragraph in a flat text (一、2023年工作回顾过去一年，…) ends a sentence: neither its
+    # part nor its words belong to the figures after it
+    found = split_at(found, heading_breaks(view))
     year = report_year if report_year is not None else context.detect_report_year(found)
     placer = context.Placer(view, found, year)
     facts: list[dict] = []

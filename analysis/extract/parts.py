@@ -7,16 +7,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from analysis.extract.flat import HEADING_MAX, NUMERAL as _NUMERAL, TARGET_CUE, flat_heading, text_lines
+
 OPENING, REVIEW, REVIEW_YEAR, REVIEW_PLAN = "opening", "review", "review_year", "review_plan"
 PLAN_PERIOD, PLAN_YEAR, TASKS, GOVERNMENT = "plan_period", "plan_year", "tasks", "government"
 REVIEWS = frozenset({REVIEW, REVIEW_YEAR, REVIEW_PLAN})
 PLANS = frozenset({PLAN_PERIOD, PLAN_YEAR, TASKS, GOVERNMENT})
 
-_NUMERAL = "一二三四五六七八九十"
 # A numbered top-level heading (一、…, 第一部分 …) on a line of its own.
 _NUMBERED = re.compile(rf"^(?:第([{_NUMERAL}]{{1,3}})部分[:：、，,\s]*|([{_NUMERAL}]{{1,3}})、\s*)(?P<title>.*)$")
 _SUBHEADING = re.compile(rf"^[（(][{_NUMERAL}]{{1,3}}[）)]")
-HEADING_MAX = 48  # a heading line is short; a body paragraph that happens to start with 一、 is not
 _QUOTE = "[“”\"「」『』]?"
 # Five-year plans by their number: the k-th plan (k ≥ 3) runs from 1966 + 5(k - 3).
 _PLAN_NAME = re.compile(r"[“”\"「」『』](十)?([一二三四五六七八九])?五[“”\"「」『』]|(?<![\d一二三四五六七八九十])(十)?([一二三四五六七八九])?五"
@@ -78,73 +78,8 @@ def report_parts(view: str, report_year: int | None) -> list[Part]:
     for number, (start, name, title) in enumerate(headings):
         parts.append(Part(start, name, title))
         end = headings[number + 1][0] if number + 1 < len(headings) else len(view)
-        parts.extend(_switches(lines, start, end, name, report_year))
+        parts.extend(_switches(lines, start, end, name, report_year, flat))
     return parts
-
-
-# A text whose lines run longer than this on average has lost its paragraph breaks (a scraped CSV cell, a
-# page copied as one line): its sentences stand in for its paragraphs.
-FLAT_LINE = 400
-_SENTENCE = re.compile(r"[^。！!？?；;\n]+[。！!？?；;]*[”’」』]*")
-# A numbered heading at a sentence's start (…请予审议。一、2025年工作回顾过去一年，…), and a sub-heading run on
-# after its part's heading (…2026年重点工作（一）扩大…), where a piece is cut.
-_HEADING_AT = re.compile(rf"第[{_NUMERAL}]{{1,3}}部分|(?<![{_NUMERAL}])[{_NUMERAL}]{{1,3}}、|[（(][{_NUMERAL}]{{1,3}}[）)]")
-# An unnumbered title names its year or period (2026年重点工作, "十四五"时期工作回顾); 法治政府建设 is a phrase.
-_DATED = re.compile(r"\d{4}年|十[一二三四五六七八九]?五|今年|今后五年|未来五年|过去五年|过去一年")
-# …but a clause is no title (把做好今年工作和实现"十一五"规划目标…; 2026年政府工作主要是围绕…).
-_CLAUSE_WORDS = re.compile(r"把|(?<![主重需纲概])要(?![求点素])|是|将|我们|必须|确保|为了")
-_NUMBERED_AT = re.compile(rf"(?<![{_NUMERAL}第])[{_NUMERAL}]{{1,3}}、")
-_SUBHEADING_AT = re.compile(rf"[（(][{_NUMERAL}]{{1,3}}[）)]")
-# The end of a heading's title run into its first paragraph: the last heading word before the first comma.
-_TITLE_END = re.compile(r"回顾|成就|工作|目标任务|目标|任务|要求|建设|安排|取向|部署|考虑|建议")
-_SALUTATION = re.compile(r"各位代表[：:，,！!]")
-_CLAUSE_END = re.compile(r"[，,：:。；;！!？?]")
-
-
-def text_lines(view: str) -> tuple[list[tuple[int, str]], bool]:
-    """(offset, text) of each non-blank line, and False; for a text without paragraph breaks (FLAT_LINE),
-    of each sentence, with a heading run into the text split off as a line of its own, and True."""
-    lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
-             for m in re.finditer(r"[^\n]+", view) if m.group().strip()]
-    if not lines or len(view) / len(lines) <= FLAT_LINE:
-        return lines, False
-    found: list[tuple[int, str]] = []
-    for sentence in _SENTENCE.finditer(view):
-        inside = range(sentence.start() + 1, sentence.end())
-        cuts = [sentence.start()] + sorted(
-            [m.start() for m in _SUBHEADING_AT.finditer(view, inside.start, inside.stop)
-             if view[m.start() - 1] not in "，,、；;和及与"] +
-            [m.start() for m in _NUMBERED_AT.finditer(view, inside.start, inside.stop)  # …提出意见一、2011年工作回顾
-             if view[m.start() - 1] not in "，,、；;：:和及与" and _dated_title(view[m.start():inside.stop])] +
-            [m.start() for m in _SALUTATION.finditer(view, inside.start, inside.stop)])
-        cuts.append(sentence.end())
-        for start, end in zip(cuts, cuts[1:]):
-            piece = view[start:end]
-            # a title run into its paragraph ("十四五"时期工作回顾五年来，…) is cut off; `_headings` then judges it
-            end_of_title = _title_end(piece)
-            if end_of_title is not None and (_HEADING_AT.match(piece) or end_of_title <= 30 and _dated_title(piece)):
-                found.append((start, piece[:end_of_title]))
-                start, piece = start + end_of_title, piece[end_of_title:]
-            if piece.strip():
-                found.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
-    return found, True
-
-
-def _dated_title(piece: str) -> bool:
-    """Whether a piece opens with a title that names its year or period (`_title_end`, _DATED)."""
-    end = _title_end(piece)
-    return end is not None and bool(_DATED.search(piece, 0, end))
-
-
-def _title_end(piece: str) -> int | None:
-    """Where a heading's title ends in a piece that runs on into its first paragraph (一、2025年工作回顾过去一年，
-    …: after 回顾), or None when the piece's first clause is all heading (一、聚焦工业发展加力提速，…。)."""
-    clause = _CLAUSE_END.search(piece)
-    first = clause.start() if clause else len(piece)
-    ends = [m.end() for m in _TITLE_END.finditer(piece, 0, min(first, HEADING_MAX)) if m.end() < first]
-    # the longest title that is no clause ("十五五"时期的主要目标任务 of …任务"十五五"时期是我国…)
-    titles = [end for end in ends if not _CLAUSE_WORDS.search(piece, 0, end)]
-    return titles[-1] if titles else None
 
 
 def part_at(parts: list[Part], offset: int) -> Part | None:
@@ -167,7 +102,8 @@ def _headings(lines: list[tuple[int, str]], year: int | None, flat: bool = False
         start, line = lines[index]
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         numbered = _NUMBERED.match(line)
-        if numbered and (flat or len(line) <= HEADING_MAX and "。" not in line[:-1]):
+        previous = lines[index - 1][1] if index > body else "。"
+        if numbered and (flat_heading(line, previous) if flat else len(line) <= HEADING_MAX and "。" not in line[:-1]):
             number = _numeral(numbered.group(1) or numbered.group(2))
             if number == expected:
                 expected += 1
@@ -183,7 +119,8 @@ def _headings(lines: list[tuple[int, str]], year: int | None, flat: bool = False
                 turned = False
                 continue
         opens = _OPENS_PLAN_YEAR.match(line)
-        if found and found[-1][1] == PLAN_PERIOD and opens and (not opens.group(1) or int(opens.group(1)) == year):
+        if found and found[-1][1] == PLAN_PERIOD and opens and (not opens.group(1) or int(opens.group(1)) == year) \
+                and (not flat or TARGET_CUE.search(line)):
             turned = True
     return found
 
@@ -244,7 +181,8 @@ def _unnumbered_kind(title: str, year: int | None, before: list[tuple[int, str, 
     return None
 
 
-def _switches(lines: list[tuple[int, str]], start: int, end: int, name: str, year: int | None) -> list[Part]:
+def _switches(lines: list[tuple[int, str]], start: int, end: int, name: str, year: int | None,
+              flat: bool = False) -> list[Part]:
     """Sub-parts inside one part: a review that moves between last year and the plan period, a plan-period
     part that turns to this year, a plan that reaches its numbered tasks ((一) …)."""
     found: list[Part] = []
@@ -267,7 +205,8 @@ def _switches(lines: list[tuple[int, str]], start: int, end: int, name: str, yea
                 switch = REVIEW_YEAR
         elif current == PLAN_PERIOD:
             opens = _OPENS_PLAN_YEAR.match(line)
-            if opens and (not opens.group(1) or year is None or int(opens.group(1)) == year):
+            if opens and (not opens.group(1) or year is None or int(opens.group(1)) == year) and \
+                    (not flat or TARGET_CUE.search(line)):
                 switch = PLAN_YEAR
         if current == PLAN_YEAR and _SUBHEADING.match(line):
             switch = TASKS

@@ -6,6 +6,17 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+# A text whose lines run longer than this on average has lost its paragraph breaks (a scraped CSV cell, a page
+# copied as one line): readers of its structure take its sentences for its paragraphs.
+FLAT_LINE = 400
+
+
+def is_flat(text: str) -> bool:
+    """Whether `text` has lost its line breaks: its non-blank lines average more than FLAT_LINE characters."""
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    return lines > 0 and len(text) / lines > FLAT_LINE
+
+
 # A paragraph ending in one of these is complete; anything else continues in the next paragraph.
 TERMINAL = frozenset("。！？!?；;：:…”\"）)】》")
 # Captions and headings are short; body paragraphs that break mid-sentence are long or have commas.
@@ -116,6 +127,27 @@ def sentences(view: str) -> tuple[list[Sentence], list[Paragraph]]:
         whole = Sentence("".join(parts), clean_starts, orig_starts)
         found.extend(_split(whole))
     return found, captions
+
+
+def split_at(found: list[Sentence], offsets: set[int]) -> list[Sentence]:
+    """`found` with each sentence cut where an offset of the original (a heading's end run into its paragraph
+    in a flat text) falls inside it."""
+    out: list[Sentence] = []
+    for sentence in found:
+        first, last = sentence.to_orig(0), sentence.to_orig(len(sentence.text) - 1)
+        inside = sorted(o for o in offsets if first < o <= last)
+        cuts = [i for i in (_clean_index(sentence, o) for o in inside) if i is not None]
+        bounds = [0, *cuts, len(sentence.text)]
+        out.extend(_sub(sentence, a, b) for a, b in zip(bounds, bounds[1:]) if b > a)
+    return out
+
+
+def _clean_index(sentence: Sentence, orig: int) -> int | None:
+    """The position in `sentence` of an original offset, or None where the offset was left out (debris)."""
+    piece = bisect_right(sentence.orig_starts, orig) - 1
+    index = sentence.clean_starts[piece] + orig - sentence.orig_starts[piece]
+    ends = sentence.clean_starts[piece + 1] if piece + 1 < len(sentence.clean_starts) else len(sentence.text)
+    return index if 0 < index < ends else None
 
 
 def without_debris(text: str) -> str:

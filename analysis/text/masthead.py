@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.text.layout import without_debris
+from analysis.text.layout import is_flat, without_debris
 from analysis.text.normalise import simplify
 from analysis.text.sources import headed_year
 
@@ -114,18 +114,15 @@ def five_year_plan_end(number: int) -> int:
     return 1955 + 5 * number
 
 
-# A text whose lines run longer than this on average has lost its line breaks (a scraped CSV cell).
-FLAT_LINE = 400
-_BREAK_AFTER = re.compile(r"(?<=[。！？!?])")
+_BREAK_AFTER = re.compile(r"(?<=[。！？!?])|(?<=会议上)")
 _BREAK_BEFORE = re.compile(r"(?=——\s*\d{4}年|——\s*[二〇零一]{4}年|各位代表[：:，,！!]|[一二三四五六七八九十]、)")
 
 
 def with_line_breaks(text: str) -> str:
-    """`text` as it is; or, for a text without line breaks (FLAT_LINE), with a break after each sentence and
-    before a meeting line (——2023年3月5日在…), the salutation and a numbered heading, where a masthead's clues
-    are looked for."""
-    lines = text.count("\n") + 1
-    if len(text) / lines <= FLAT_LINE:
+    """`text` as it is; or, for a text without line breaks (`layout.is_flat`), with a break after each sentence
+    and the meeting line (——2023年3月5日在…会议上) and before it, the salutation and a numbered heading, where
+    a masthead's clues are looked for."""
+    if not is_flat(text):
         return text
     return _BREAK_BEFORE.sub("\n", _BREAK_AFTER.sub("\n", text))
 
