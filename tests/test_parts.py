@@ -85,6 +85,10 @@ def test_plans_are_told_by_their_number(title: str, years: tuple[int, int] | Non
     ("tasks", "去年全省生产总值", "去年全省生产总值增长", "growth", ("actual", 2025, "annual")),
     ("tasks", "城镇新增就业、新增创业贷款分别完成年计划的", "分别完成年计划的", "share", ("actual", 2025, "ratio_to_plan")),
     ("plan_period", "“十五五”时期，居民收入年均", "居民收入年均增长", "growth", ("target", 2030, "average")),
+    # a rate over the five years as a whole, against shares the five years reached or held
+    ("review_plan", "五年总体赤字率控制在", "五年总体赤字率控制在", "share", ("actual", 2025, "average")),
+    ("review_plan", "常住人口城镇化率五年来提高到", "常住人口城镇化率五年来提高到", "share", ("actual", 2025, "annual")),
+    ("review_plan", "优良天数比例连续五年保持在", "优良天数比例连续五年保持在", "share", ("actual", 2025, "plan_period")),
 ])
 def test_place_reads_the_part_and_the_words(part: str, before: str, clause: str, measure: str,
                                             expected: tuple) -> None:

@@ -32,7 +32,7 @@ _STOCK = re.compile(r"(?:达到|达|突破|首超|超过|超|增加到|增长到
                     r"降至|降到|下降到|下降至|减少到|减少至|缩小至|缩小到|跃升至|跨越|跨上|迈上|总量|规模|余额|保有量|总数|存量|"
                     r"总产|总额|为|占)[^，,；;。]{0,6}$")
 # Totals over the period by their own words (累计完成3.7万亿元, 五年增量超1.36万亿元).
-_YEARS_NAMED = re.compile(r"(?:五|十|[两三四])年(?:来|间|总体|平均|合计)?(?!内|以来|前|后)")
+_YEARS_NAMED = re.compile(r"(?:五|十|[两三四])年(?:总体|平均|合计)")
 _TOTAL = re.compile(r"累计|增量|五年共|合计")
 _BASE_YEAR_BEFORE = re.compile(r"与(?:19|20)\d\d年相比|同(?:19|20)\d\d年相比")
 _YEARS_TOTAL = re.compile(r"(?:\d+|[两三四五六七八九十])年(?:来)?累计")
