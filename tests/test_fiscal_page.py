@@ -99,6 +99,21 @@ def test_a_ratio_over_a_gdp_floor_reads_at_most() -> None:
     assert summary.loc["revenue_gdp", "qualifier"] == "at_most" and pd.isna(summary.loc["revenue", "qualifier"])
     assert summary.loc["revenue_gdp", "value"] == pytest.approx(100 * 3723.35 / 50000)
     findings = fiscal_findings(report, results["inputs"], summary, results["missing"], results["conflicts"])
-    assert any("at most 7.45% (the report gives GDP only as a floor it passed)" in f for f in findings), findings
+    assert any("at most 7.45% (an input is given only as a bound it passed)" in f for f in findings), findings
     shown = fiscal_page.derived_quantities(report, results).data
     assert shown.loc["revenue_gdp", "Value"] == "≤7.45" and shown.loc["revenue_gdp", "Interval"].startswith("[0, 7.4")
+
+
+def test_a_bound_on_either_side_is_said_whichever_input_it_comes_from() -> None:
+    # revenue 突破1000亿元 ([1000, ∞)) over GDP 50000亿元 (exact to the 亿): at least 1000 / 50000.5 ≈ 2%;
+    # over GDP 突破50000亿元 as well: nothing bounds the ratio, neither side
+    floor_revenue = {**row("general_budget_revenue", "level", 1000, 0, "亿元"), "qualifier": "at_least"}
+    exact_gdp = row("gdp", "level", 50000, 0, "亿元", start=60)
+    summary = fiscal_page.fiscal_results(report_of(table(floor_revenue, exact_gdp), REGION, 2023))["summary"]
+    assert summary.loc["revenue_gdp", "qualifier"] == "at_least"
+    assert summary.loc["revenue_gdp", "low"] == pytest.approx(100 * 1000 / 50000.5)
+    floor_gdp = {**exact_gdp, "qualifier": "at_least"}
+    summary = fiscal_page.fiscal_results(report_of(table(floor_revenue, floor_gdp), REGION, 2023))["summary"]
+    assert summary.loc["revenue_gdp", "qualifier"] == "unbounded"
+    from analysis.present.labels import bounded_derived
+    assert bounded_derived(2.0, 0.0, float("inf"), "unbounded", "%") == "no bound"

@@ -179,8 +179,9 @@ def test_a_level_passed_as_a_bound_leaves_the_prior_a_bound() -> None:
     prior = implied_prior_levels(report_of(data, REGION, None, CATALOG)).iloc[0]
     assert (prior["level_qualifier"], prior["implied_prior_qualifier"]) == ("at_least", "at_least")
     assert prior["implied_prior_low"] == pytest.approx(40 / 1.0775) and prior["implied_prior_high"] == math.inf
-    label = derived_label(prior["implied_prior"], prior["implied_prior_low"], prior["implied_prior_high"],
-                          prior["implied_prior_qualifier"], "万亿元")
+    from analysis.present.labels import bounded_derived
+    label = bounded_derived(prior["implied_prior"], prior["implied_prior_low"], prior["implied_prior_high"],
+                            prior["implied_prior_qualifier"], "万亿元")
     assert label.startswith("≥37.1")
 
 
@@ -376,3 +377,16 @@ def test_derived_label_rounds_to_the_interval_and_keeps_the_qualifier():
     assert derived_label(330.4, 330.2, math.inf, "at_least", "亿元") == "≥330.4亿元"
     assert derived_label(330.4, 330.35, 330.45, "about", "亿元") == "≈330.40亿元"
     assert derived_label(330.4, 330.2, 333.0, "range", "亿元") == "330亿元"
+
+
+def test_growth_of_at_least_leaves_the_prior_at_most() -> None:
+    # 地区生产总值1000亿元 (exact to the 亿: [999.5, 1000.5)) after growth of 6%以上: the year before was at most
+    # 1000.5 / 1.06 = 943.87…, and no lower bound but 0
+    data = table(row("gdp", "level", 1000, 0, period=2022, unit="亿元"),
+                 {**row("gdp", "growth", 6, 0, period=2022, start=20), "qualifier": "at_least"})
+    prior = implied_prior_levels(report_of(data, REGION, None, CATALOG)).iloc[0]
+    assert prior["implied_prior_qualifier"] == "at_most" and prior["implied_prior_low"] == 0
+    assert prior["implied_prior_high"] == pytest.approx(1000.5 / 1.06)
+    from analysis.present.labels import bounded_derived
+    # digits from the closed side (1000 / 1.06 = 943.40 to 943.87), not from 0…943.87
+    assert bounded_derived(prior["implied_prior"], 0.0, prior["implied_prior_high"], "at_most", "亿元") == "≤943.4亿元"

@@ -10,6 +10,7 @@ from analysis.errors import DataError, require
 from analysis.analyses.growth import row_interval
 from analysis.reconciled.report import Report
 from analysis.extract.units import split_unit
+from analysis.reconciled.intervals import positive_bound
 from analysis.reconciled.reconcile import conflict_summary
 
 # The figures the analysis reads, as (indicator, measure) of the review year's actuals.
@@ -93,9 +94,10 @@ def fiscal_summary(inputs: pd.DataFrame) -> pd.DataFrame:
 
     Rows (index: quantity) only for what the inputs allow: livelihood and revenue (as reported),
     expenditure, non_livelihood, self_reliance, financing_gap, livelihood_gdp, revenue_gdp,
-    expenditure_gdp. Columns: value, low, high, unit, qualifier. Amounts in 亿元, ratios in %. A ratio
-    over a GDP stated as a floor (突破5万亿元) is bounded above only: its qualifier is 'at_most' and its value
-    the bound; every other row's qualifier is missing (NA). The quantities' names and formulas in words are in
+    expenditure_gdp. Columns: value, low, high, unit, qualifier. Amounts in 亿元, ratios in %. A quantity
+    one of whose inputs is only a bound (GDP 突破5万亿元) is open on a side: its qualifier says which
+    (`intervals.positive_bound`: a ratio over a GDP floor is 'at_most', its value the bound); a closed
+    one's qualifier is missing (NA). The quantities' names and formulas in words are in
     `present.fiscal_page`.
     """
     rows: dict[str, tuple[Bounded, str]] = {}
@@ -124,9 +126,8 @@ def fiscal_summary(inputs: pd.DataFrame) -> pd.DataFrame:
                 rows[name] = (percent_of(_in_yi(inputs.loc[source]), gdp), "%")
         if "expenditure" in rows:
             rows["expenditure_gdp"] = (percent_of(rows["expenditure"][0], gdp), "%")
-    over_floor = "gdp" in have and math.isinf(_in_yi(inputs.loc["gdp"]).high)
     out = pd.DataFrame([{"quantity": name, "value": b.value, "low": b.low, "high": b.high, "unit": unit,
-                         "qualifier": "at_most" if over_floor and name.endswith("_gdp") else None}
+                         "qualifier": positive_bound(b.low, b.high)}
                         for name, (b, unit) in rows.items()],
                        columns=["quantity", "value", "low", "high", "unit", "qualifier"])
     require(((out["low"] <= out["value"]) & (out["value"] <= out["high"])).all(), "(reconciled figures)", "bounds inverted")

@@ -6,7 +6,7 @@ import math
 import pandas as pd
 
 from analysis.errors import require
-from analysis.reconciled.intervals import figure_interval
+from analysis.reconciled.intervals import figure_interval, positive_bound
 from analysis.reconciled.reconcile import conflict_summary
 from analysis.reconciled.report import Report, named
 from analysis.staging.absences import is_absence
@@ -109,8 +109,8 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
     (1 + g_low). `report_year` (the analysed report) decides between conflicting sources.
     Columns: indicator, title_en, name_zh, period, prior_period, level, level_low,
     level_high, level_qualifier, unit, growth, growth_low, growth_high, growth_qualifier, implied_prior,
-    implied_prior_low, implied_prior_high, implied_prior_qualifier ('at_least'/'at_most' where a bound
-    leaves one side open, else None), growth_basis, basis_warning (bool: real rate on a nominal level),
+    implied_prior_low, implied_prior_high, implied_prior_qualifier (`intervals.positive_bound`: where a
+    bound leaves a side open, else None), growth_basis, basis_warning (bool: real rate on a nominal level),
     estimated, quote, source_url, conflict.
     """
     catalog = report.catalog
@@ -130,9 +130,9 @@ def implied_prior_levels(report: Report) -> pd.DataFrame:
     out["implied_prior_high"] = out["level_high"] / out["growth_low"].map(rate_factor)
     require((out["implied_prior_low"] <= out["implied_prior"]).all(), "(reconciled figures)", "prior-level bounds inverted")
     require((out["implied_prior"] <= out["implied_prior_high"]).all(), "(reconciled figures)", "prior-level bounds inverted")
-    # a bound passed (突破40万亿元) leaves the prior level a bound too: ≥ 40 / 1.0775
-    out["implied_prior_qualifier"] = [None if math.isfinite(lo) and math.isfinite(hi) else
-                                      "at_least" if math.isfinite(lo) else "at_most"
+    # a bound passed (突破40万亿元) leaves the prior level a bound too: ≥ 40 / 1.0775; growth of at least 6% on
+    # an exact level leaves it at most level / 1.06
+    out["implied_prior_qualifier"] = [positive_bound(lo, hi)
                                       for lo, hi in zip(out["implied_prior_low"], out["implied_prior_high"])]
     columns = ["indicator", "title_en", "name_zh", "period", "prior_period", "level", "level_low",
                "level_high", "level_qualifier", "unit", "growth", "growth_low", "growth_high", "growth_qualifier",

@@ -8,8 +8,8 @@ import pandas as pd
 from analysis.analyses.targets import ranked_steps
 from analysis.present.citations import conflicts_by_figure, conflicts_note, conflicts_shown
 from analysis.present.labels import (INPUT_LABELS, QUALIFIER_SYMBOLS, QUANTITY_LABELS, basis_word,
-                                     derived_interval, derived_label, figure_label,
-                                     implied_target_label, qualifier_label,
+                                     derived_interval, figure_label,
+                                     implied_target_label, qualifier_label, bounded_derived,
                                      format_derived, format_interval, indicator_names, outward)
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
@@ -75,8 +75,8 @@ def growth_findings(report: Report, rates: pd.DataFrame, priors: pd.DataFrame, t
         findings.append(f"The report gives {count} for {review_year}: {listed}.")
     for _, r in priors[priors["period"] == review_year].iterrows():
         warning = f" Caution — {REAL_ON_NOMINAL}." if r["basis_warning"] else ""
-        prior = derived_label(r["implied_prior"], r["implied_prior_low"], r["implied_prior_high"],
-                              r.get("implied_prior_qualifier"), r["unit"])
+        prior = bounded_derived(r["implied_prior"], r["implied_prior_low"], r["implied_prior_high"],
+                                r.get("implied_prior_qualifier"), r["unit"])
         findings.append(
             f"{named(r)}: {qualifier_label(r['level'], r.get('level_qualifier'), ' ' + r['unit'])} after growth of "
             f"{qualifier_label(r['growth'], r.get('growth_qualifier'), '%')} implies "
@@ -113,16 +113,19 @@ def input_figure(inputs: pd.DataFrame, name: str) -> str:
     return figure_label(r["value"], r["qualifier"], r["unit"], r["value_high"])
 
 
-FLOOR_NOTE = "the report gives GDP only as a floor it passed"
+BOUND_NOTE = "an input is given only as a bound it passed"
+BOUND_WORDS = {"at_most": "at most ", "at_least": "at least ", "unbounded": ""}
 
 
 def derived_figure(summary: pd.DataFrame, name: str, decimals: int = 2) -> str:
-    """A derived fiscal quantity (`fiscal.fiscal_summary`) with its interval: '297.7 亿元 (interval …)'."""
+    """A derived fiscal quantity (`fiscal.fiscal_summary`) with its interval: '297.7 亿元 (interval …)'; one
+    whose input is only a bound, 'at most 7.45% (…)'."""
     r = summary.loc[name]
     unit = "%" if r["unit"] == "%" else f" {r['unit']}"
-    if r.get("qualifier") == "at_most":  # a ratio over a floor: no lower bound but 0, so no interval to give
-        # its digits from the part's rounding alone (value..high), not from the open side down to 0
-        return f"at most {format_derived(r['value'], r['value'], r['high'], unit, decimals)} ({FLOOR_NOTE})"
+    bound = r.get("qualifier") if isinstance(r.get("qualifier"), str) else None
+    if bound:
+        shown = bounded_derived(r["value"], r["low"], r["high"], bound, unit, None).lstrip("≤≥")
+        return f"{BOUND_WORDS[bound]}{shown} ({BOUND_NOTE})"
     return (f"{format_derived(r['value'], r['low'], r['high'], unit, decimals)} "
             f"(interval {format_interval(r['low'], r['high'], decimals)})")
 

@@ -6,9 +6,10 @@ import pandas as pd
 from analysis.analyses.fiscal import INPUTS, fiscal_conflicts, fiscal_inputs, fiscal_summary, missing_inputs
 from analysis.present.charts import expenditure_composition, revenue_and_expenditure
 from analysis.present.citations import sources_table
-from analysis.present.findings import FLOOR_NOTE, bullets, conflicts_section, fiscal_findings, input_figure
+from analysis.present.findings import BOUND_NOTE, bullets, conflicts_section, fiscal_findings, input_figure
 from analysis.present.conventions import conventions
-from analysis.present.labels import QUANTITY_LABELS, format_derived, format_interval, input_names, table_places
+from analysis.present.labels import (QUANTITY_LABELS, bounded_derived, bounded_interval, format_interval, input_names,
+                                     table_places)
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
 
@@ -77,19 +78,21 @@ def derived_quantities(report: Report, results: dict) -> object:
     summary = results["summary"]
     if summary.empty:
         return "Nothing can be derived from the figures in this data set."
-    # One number of decimals for the whole table: the fewest any row supports (see CONVENTIONS). A ratio
-    # over a floor (qualifier at_most) has no lower bound but 0: its digits come from its part's rounding.
-    bounded = summary["qualifier"].eq("at_most")
-    lows = summary["low"].where(~bounded, summary["value"])
-    places = table_places(lows, summary["high"], summary["value"])
+    # One number of decimals for the whole table: the fewest any row supports (see CONVENTIONS). A quantity
+    # whose input is only a bound is open on a side: its digits come from its closed side.
+    bounds = summary["qualifier"].where(summary["qualifier"].notna(), None)
+    lows = [v if q == "at_most" else lo for v, lo, q in zip(summary["value"], summary["low"], bounds)]
+    highs = [v if q == "at_least" else hi for v, hi, q in zip(summary["value"], summary["high"], bounds)]
+    places = table_places([lo for lo, q in zip(lows, bounds) if q != "unbounded"] or [0.0],
+                          [hi for hi, q in zip(highs, bounds) if q != "unbounded"] or [0.0],
+                          [v for v, q in zip(summary["value"], bounds) if q != "unbounded"] or [0.0])
     shown = pd.DataFrame({
         "Quantity": [QUANTITY_LABELS[q][0] for q in summary.index],
         "中文": [QUANTITY_LABELS[q][1] for q in summary.index],
-        "Value": [("≤" if b else "") + format_derived(v, lo, hi, places=places) for v, lo, hi, b in
-                  zip(summary["value"], lows, summary["high"], bounded)],
-        "Interval": [f"[0, {format_derived(hi, v, hi, places=places + 1)}]: {FLOOR_NOTE}" if b
-                     else format_interval(lo, hi, places + 1)
-                     for v, lo, hi, b in zip(summary["value"], summary["low"], summary["high"], bounded)],
+        "Value": [bounded_derived(v, lo, hi, q, places=places) for v, lo, hi, q in
+                  zip(summary["value"], summary["low"], summary["high"], bounds)],
+        "Interval": [bounded_interval(lo, hi, q, places + 1) + (f": {BOUND_NOTE}" if q else "")
+                     for lo, hi, q in zip(summary["low"], summary["high"], bounds)],
         "Unit": summary["unit"], "How": [QUANTITY_LABELS[q][2] for q in summary.index],
     }, index=summary.index)
     return style_table(shown, caption=f"Table 2. Derived fiscal quantities, {report.review_year}; the "

@@ -9,7 +9,7 @@ from analysis.present.charts import growth_by_indicator, growth_paths_chart
 from analysis.present.citations import sources_table
 from analysis.present.findings import (REAL_ON_NOMINAL, bullets, conflicts_section, growth_findings,
                                        growth_rate)
-from analysis.present.labels import (basis_label, derived_interval, derived_label, format_interval, implied_target_label,
+from analysis.present.labels import (basis_label, bounded_derived, derived_interval, format_interval, implied_target_label,
                                      qualifier_label, unit_places)
 from analysis.present.style import style_table
 from analysis.reconciled.report import Report
@@ -68,13 +68,16 @@ def prior_levels(r: dict) -> list | str:
     if priors.empty:
         return ("No indicator has both a level and a growth rate for the same year: "
                 "prior-year levels cannot be implied (not reported).")
-    places = unit_places(priors["implied_prior_low"], priors["implied_prior_high"], priors["implied_prior"],
-                         priors["unit"])
+    # a prior open on one side (a bound among the inputs) takes its digits from its closed side
+    bound = priors["implied_prior_qualifier"]
+    places = unit_places(priors["implied_prior_low"].where(bound.ne("at_most"), priors["implied_prior"]),
+                         priors["implied_prior_high"].where(bound.ne("at_least"), priors["implied_prior"]),
+                         priors["implied_prior"], priors["unit"])
     shown = pd.DataFrame({
         "Indicator": priors["title_en"], "中文": priors["name_zh"], "Year": priors["period"],
         "Level": [qualifier_label(v, q, u) for v, q, u in zip(priors["level"], priors["level_qualifier"], priors["unit"])],
         "Growth": [qualifier_label(g, q, "%") for g, q in zip(priors["growth"], priors["growth_qualifier"])],
-        "Implied prior-year level": [derived_label(v, lo, hi, q, u, p) for v, lo, hi, q, u, p in
+        "Implied prior-year level": [bounded_derived(v, lo, hi, q, u, p) for v, lo, hi, q, u, p in
                                      zip(priors["implied_prior"], priors["implied_prior_low"],
                                          priors["implied_prior_high"], priors["implied_prior_qualifier"],
                                          priors["unit"], places)],

@@ -106,6 +106,26 @@ def format_interval(low: float, high: float, decimals: int = 2) -> str:
     return f"[{lo:,.{places}f}, {hi:,.{places}f}]"
 
 
+BOUND_SYMBOLS = {"at_most": "≤", "at_least": "≥"}
+
+
+def bounded_derived(value: float, low: float, high: float, qualifier: object, unit: str = "",
+                    places: int | None = None) -> str:
+    """A derived figure one of whose inputs is only a bound (`intervals.positive_bound`): '≤7.45%' with the
+    digits its closed side supports (the open one would round it to nothing), 'no bound' when both are open."""
+    if qualifier == "unbounded":
+        return "no bound"
+    closed = (value, high) if qualifier == "at_most" else (low, value) if qualifier == "at_least" else (low, high)
+    return BOUND_SYMBOLS.get(qualifier, "") + format_derived(value, *closed, unit, places=places)
+
+
+def bounded_interval(low: float, high: float, qualifier: object, decimals: int) -> str:
+    """The interval of `bounded_derived`: '[0, 7.4468]' over a floor, else `format_interval`."""
+    if qualifier == "at_most":
+        return f"[0, {outward(0.0, high, decimals)[1]:,.{decimals}f}]"
+    return format_interval(low, high, decimals)
+
+
 def derived_label(value: float, low: float, high: float, qualifier: object, unit: str,
                   places: int | None = None) -> str:
     """A derived level for a reader: the qualifier's symbol, the value rounded to what its interval

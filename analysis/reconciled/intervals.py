@@ -34,3 +34,12 @@ def display_decimals(low: float, high: float, max_decimals: int = 2, value: floa
     if not math.isfinite(half) or half <= 0:
         return max_decimals
     return min(max_decimals, -math.floor(math.log10(half)))
+
+
+def positive_bound(low: float, high: float) -> str | None:
+    """Which side of a positive quantity's interval is open (an input given only as a bound: 突破5万亿元):
+    'at_least' (no upper end), 'at_most' (no lower end but 0), 'unbounded' (neither), None when closed."""
+    open_low, open_high = low <= 0, math.isinf(high)
+    if open_low and open_high:
+        return "unbounded"
+    return "at_least" if open_high else "at_most" if open_low else None
