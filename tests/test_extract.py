@@ -383,6 +383,12 @@ def test_a_pair_shares_the_head_noun_not_the_tail_of_the_last_item() -> None:
     from analysis.extract.subjects import complete_pair
     pair = ["城镇新增就业", "新增发放创业担保贷款"]
     assert complete_pair(pair, 0) == "城镇新增就业"
+    # where the first item's length cuts the last inside a word, the items share from the first word they
+    # share: 基础设施、房地产开发投资 (not 基础设施发投资), 基建、制造业投资, 原煤、天然气产量, 制造业、小微贷款余额;
+    # where it cuts at one, everything after it (城镇、农村常住居民人均可支配收入)
+    assert [complete_pair(p, 0) for p in (["基础设施", "房地产开发投资"], ["基建", "制造业投资"], ["原煤", "天然气产量"],
+                                          ["制造业", "小微贷款余额"], ["城镇", "农村常住居民人均可支配收入"])] == [
+        "基础设施投资", "基建投资", "原煤产量", "制造业贷款余额", "城镇常住居民人均可支配收入"]
 
 
 # Whole reports of cities, counties and districts outside ../shared (read by eye, texts not kept here) wrote

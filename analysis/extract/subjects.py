@@ -195,8 +195,9 @@ def _value_list_pair(s: str, match: re.Match, head: str, state: dict) -> tuple[s
 _SHORT_ITEM = 4
 
 
-# Head nouns a pair's items share whole (基础设施、制造业投资).
-_PAIR_HEAD = re.compile(r"(?:投资|消费|收入|支出|企业|项目|贷款|增加值)$")
+# Words a pair's items share from (城镇、农村|居民人均可支配收入; 基础设施、制造业|投资).
+_SHARED_START = re.compile(r"常住|人均|建成|居民|农民|职工|企业|产业|行业|投资|增加值|收入|支出|消费|排放|贷款|项目|工程|人口|面积|产量|"
+                           r"总额|总量|规模|比重|占比|产值|销售|营业|零售|出口|进口|利用|医院|学校")
 
 
 def complete_pair(subjects: list[str], index: int) -> str:
@@ -211,11 +212,12 @@ def complete_pair(subjects: list[str], index: int) -> str:
     joint = last.find(first[-1])
     suffix = last[joint + 1:] if 0 <= joint < _SHORT_ITEM else ""
     if not suffix and len(first) <= 4 < len(last):
-        # 城镇、农村居民人均可支配收入: a short modifier shares everything after the last item's modifier…
-        suffix = last[len(first):]
-        head = _PAIR_HEAD.search(last)
-        if head and head.start() < len(first) < head.end():
-            suffix = head.group()  # …but never half a noun: 基础设施、制造业投资 is 基础设施投资, not 基础设施资
+        # 城镇、农村居民人均可支配收入: a short modifier shares what follows the last item's modifier, from a word the
+        # items share (居民…, 产业增加值); where the cut at the first item's length falls inside a word
+        # (基础设施、房地产开发投资; 基建、制造业投资), from the first such word of the last item
+        tail = last[len(first):]
+        shared_word = _SHARED_START.search(last, 1)
+        suffix = tail if _SHARED_START.match(tail) else last[shared_word.start():] if shared_word else tail
     shared = first.find(last[0])
     prefix = first[:shared] if shared > 0 else ""
     item = subjects[index]
