@@ -35,15 +35,16 @@ def conflicts_finding(conflicts: pd.DataFrame, *, with_figure: bool = True,
     if conflicts.empty:
         return None
     here = conflicts if years is None else conflicts[conflicts["period"].isin(years)]
-    elsewhere = len(conflicts_by_figure(conflicts.drop(index=here.index))) if years is not None else 0
-    more = (f"{elsewhere} figure{'s' if elsewhere > 1 else ''} of other years "
-            f"({', '.join(str(int(y)) for y in sorted(set(conflicts.drop(index=here.index)['period'])))})")
+    others = conflicts.drop(index=here.index)
+    count = len(conflicts_by_figure(others)) if len(others) else 0
+    more = (f"{count} figure{'s' if count > 1 else ''} of other years "
+            f"({', '.join(str(int(y)) for y in sorted(set(others['period'])))})") if count else ""
     if here.empty:
         return f"Sources disagree on {more} — see Conflicting sources below."
     figure = (lambda r: f" {r['figure']}") if with_figure else (lambda r: "")
     return "Sources disagree on " + "; ".join(
         f"{named(r)}{figure(r)}: {r['used']} used, {r['other']}" for _, r in conflicts_by_figure(here).iterrows()
-    ) + (f"; and on {more}" if elsewhere else "") + " — see Conflicting sources below."
+    ) + (f"; and on {more}" if more else "") + " — see Conflicting sources below."
 
 
 def conflicts_section(conflicts: pd.DataFrame, caption: str) -> list:

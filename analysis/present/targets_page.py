@@ -38,6 +38,10 @@ def _english(report: Report, indicator: object) -> str:
     return indicator_names(indicator, report.catalog, level=report.level)[0]
 
 
+def _label(report: Report, indicator: object) -> str:
+    return indicator_label(indicator, report.catalog, level=report.level)
+
+
 def _chinese(report: Report, indicator: object, subject: object = "") -> str:
     return indicator_names(indicator, report.catalog, subject, report.level)[1]
 
@@ -217,16 +221,14 @@ def consistency_section(report: Report, r: dict) -> list | str:
     })
     items: list = [style_table(shown, caption=f"Reported {plan_year} growth against the growth implied by the levels")]
     flags = consistency[~consistency["consistent"]]
-    def label(indicator: str) -> str:
-        return indicator_label(indicator, report.catalog, level=report.level)
     for _, f in flags[flags["growth_basis"] == "real"].iterrows():
         items.append(
-            f"**Note — {label(f['indicator'])}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
+            f"**Note — {_label(report, f['indicator'])}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
             f"is {f['implied_growth']:+.1f}% at current prices; the reported {f['reported_growth']:g}% is at constant prices. "
             "The two measure different things, so the difference need not be a data error.")
     for _, f in flags[flags["growth_basis"] != "real"].iterrows():
         items.append(
-            f"**Flag — {label(f['indicator'])}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
+            f"**Flag — {_label(report, f['indicator'])}.** {f['prior_level']:g} → {f['level']:g} {f['unit']} "
             f"is {derived_change(f['implied_growth'], f['implied_min'], f['implied_max'])} given rounding, "
             f"but {f['reported_growth']:g}% is reported; that rate implies a {plan_year - 1} base of "
             f"{derived_label(f['implied_prior_level'], f['implied_prior_min'], f['implied_prior_max'], None, f['unit'])}"
