@@ -3,6 +3,7 @@ stand in for its paragraphs, and a heading run into its paragraph (一、2025年
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.text.layout import is_flat
 
@@ -33,12 +34,13 @@ _SALUTATION = re.compile(r"各位代表[：:，,！!]")
 _CLAUSE_END = re.compile(r"[，,：:。；;！!？?]")
 
 
-def text_lines(view: str) -> tuple[list[tuple[int, str]], bool]:
+@lru_cache(maxsize=4)  # the parts and the sentence breaks of one text read the same lines
+def text_lines(view: str) -> tuple[tuple[tuple[int, str], ...], bool]:
     """(offset, text) of each non-blank line, and False; for a text without paragraph breaks (`is_flat`), of
     each sentence, with a heading run into the text split off as a line of its own, and True."""
     if not is_flat(view):
-        return [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
-                for m in re.finditer(r"[^\n]+", view) if m.group().strip()], False
+        return tuple((m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
+                     for m in re.finditer(r"[^\n]+", view) if m.group().strip()), False
     found: list[tuple[int, str]] = []
     for sentence in _SENTENCE.finditer(view):
         inside = range(sentence.start() + 1, sentence.end())
@@ -60,7 +62,7 @@ def text_lines(view: str) -> tuple[list[tuple[int, str]], bool]:
                 start, piece = start + end_of_title, piece[end_of_title:]
             if piece.strip():
                 found.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
-    return found, True
+    return tuple(found), True
 
 
 def heading_breaks(view: str) -> set[int]:

@@ -88,7 +88,7 @@ def part_at(parts: list[Part], offset: int) -> Part | None:
     return parts[index] if index >= 0 else None
 
 
-def _headings(lines: list[tuple[int, str]], year: int | None, flat: bool = False) -> list[tuple[int, str, str]]:
+def _headings(lines: tuple[tuple[int, str], ...], year: int | None, flat: bool = False) -> list[tuple[int, str, str]]:
     """(offset, part, title) of each top-level heading: numbered ones in sequence from 一, or short lines
     that name a part by themselves ("十四五"时期工作回顾, 2026年重点工作). In a `flat` text (`text_lines`) a
     numbered heading may run on into its paragraph: its number in sequence is enough, its first
@@ -181,7 +181,7 @@ def _unnumbered_kind(title: str, year: int | None, before: list[tuple[int, str, 
     return None
 
 
-def _switches(lines: list[tuple[int, str]], start: int, end: int, name: str, year: int | None,
+def _switches(lines: tuple[tuple[int, str], ...], start: int, end: int, name: str, year: int | None,
               flat: bool = False) -> list[Part]:
     """Sub-parts inside one part: a review that moves between last year and the plan period, a plan-period
     part that turns to this year, a plan that reaches its numbered tasks ((一) …)."""

@@ -132,11 +132,17 @@ def sentences(view: str) -> tuple[list[Sentence], list[Paragraph]]:
 def split_at(found: list[Sentence], offsets: set[int]) -> list[Sentence]:
     """`found` with each sentence cut where an offset of the original (a heading's end run into its paragraph
     in a flat text) falls inside it."""
+    if not offsets:
+        return found
+    ordered = sorted(offsets)
     out: list[Sentence] = []
     for sentence in found:
         first, last = sentence.to_orig(0), sentence.to_orig(len(sentence.text) - 1)
-        inside = sorted(o for o in offsets if first < o <= last)
+        inside = ordered[bisect_right(ordered, first):bisect_right(ordered, last)]
         cuts = [i for i in (_clean_index(sentence, o) for o in inside) if i is not None]
+        if not cuts:
+            out.append(sentence)
+            continue
         bounds = [0, *cuts, len(sentence.text)]
         out.extend(_sub(sentence, a, b) for a, b in zip(bounds, bounds[1:]) if b > a)
     return out
