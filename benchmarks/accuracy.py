@@ -5,6 +5,8 @@ kind and period on the fully labelled texts, and errors grouped by phenomenon (t
     .venv/bin/python benchmarks/accuracy.py --errors   # and every error, with its context
     .venv/bin/python benchmarks/accuracy.py --flat     # the texts with their line breaks removed, as a
                                                        # scraped CSV cell often holds them
+    .venv/bin/python benchmarks/accuracy.py --wrap 28  # every paragraph hard-wrapped at 28 characters, as
+                                                       # text taken from a PDF (a 公文 page's line) is
 
 Gold rows are matched to extracted figures by the offset of the number. A gold row is found when a figure
 starts there with the same kind, period, horizon, measure, value (and starting value), qualifier and, where
@@ -70,7 +72,7 @@ def text_of(file: str) -> str:
     return (CORPUS / file).read_text(encoding="utf-8")
 
 
-FLAT = {"on": False}  # --flat: every text read without its line breaks, offsets mapped back to the gold's
+FLAT = {"on": False, "wrap": 0}  # --flat / --wrap N: every text reshaped, offsets mapped back to the gold's
 
 
 def flattened(text: str) -> tuple[str, list[int]]:
@@ -84,16 +86,44 @@ def flattened(text: str) -> tuple[str, list[int]]:
     return "".join(text[i] for i in kept), kept + [len(text)]
 
 
+def wrapped(text: str, width: int) -> tuple[str, list[int]]:
+    """`text` with a line break after every `width` characters of a paragraph, and the original offset of
+    each character kept (an inserted break takes the offset of the character after it)."""
+    out: list[str] = []
+    origin: list[int] = []
+    column = 0
+    for index, char in enumerate(text):
+        if char == "\n":
+            column = 0
+        elif column == width:
+            out.append("\n")
+            origin.append(index)
+            column = 0
+        out.append(char)
+        origin.append(index)
+        column = column + 1 if char != "\n" else 0
+    return "".join(out), origin + [len(text)]
+
+
+def reshaped(text: str) -> tuple[str, list[int] | None]:
+    """The text as --flat or --wrap asks, with its offsets' origins; as it is otherwise."""
+    if FLAT["on"]:
+        return flattened(text)
+    if FLAT["wrap"]:
+        return wrapped(text, FLAT["wrap"])
+    return text, None
+
+
 @cache
 def extracted(file: str) -> pd.DataFrame:
     """The extractor's figures of one corpus text, read with the manifest's report year (--flat: from the
     text without line breaks, at the offsets of the text as it is)."""
     year = int(manifest()[file]["report_year"])
-    if not FLAT["on"]:
-        return extract_mentions(text_of(file), year)
-    flat, origin = flattened(text_of(file))
-    facts = extract_mentions(flat, year)
-    return facts.assign(start=[origin[i] for i in facts["start"]], end=[origin[i] for i in facts["end"]])
+    text, origin = reshaped(text_of(file))
+    facts = extract_mentions(text, year)
+    if origin is None:
+        return facts
+    return facts.assign(start=[origin[i] for i in facts["start"]], end=[origin[i - 1] + 1 for i in facts["end"]])
 
 
 def _same_number(a: object, b: str) -> bool:
@@ -242,7 +272,7 @@ def part_boundaries(parts: pd.DataFrame) -> Score:
     from analysis.text.normalise import simplify
     score = Score()
     for file, rows in parts.groupby("file"):
-        text, origin = (flattened(text_of(file)) if FLAT["on"] else (text_of(file), None))
+        text, origin = reshaped(text_of(file))
         found = report_parts(simplify(text), int(manifest()[file]["report_year"]))
         if origin is not None:
             found = [p.__class__(origin[p.start], p.name, p.heading) for p in found]
@@ -302,8 +332,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list every error with its context")
     parser.add_argument("--flat", action="store_true", help="read every text without its line breaks")
+    parser.add_argument("--wrap", type=int, default=0, metavar="N", help="read every paragraph hard-wrapped at N")
     args = parser.parse_args()
-    FLAT["on"] = args.flat
+    FLAT["on"], FLAT["wrap"] = args.flat, args.wrap
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}: nothing to measure", file=sys.stderr)
         return 2

@@ -180,3 +180,33 @@ def test_a_flat_heading_neither_lends_its_words_to_a_subject_nor_loses_its_last_
     assert "一、2023年工作回顾" in lines and "二、2024年主要目标任务" in lines
     facts = extract_mentions(text, 2024)
     assert list(zip(facts["subject"], facts["kind"])) == [("地区生产总值", "target")]
+
+
+def _hard_wrapped(text: str, width: int) -> str:
+    # as a PDF's text comes: every paragraph cut into lines of `width` characters, its first line indented
+    lines = []
+    for paragraph in text.splitlines():
+        body = "\u3000\u3000" + paragraph if paragraph and not paragraph.startswith(("一", "二", "三", "四", "五")) else paragraph
+        lines.extend(body[i:i + width] for i in range(0, len(body), width)) if body else lines.append("")
+    return "\n".join(lines)
+
+
+def test_a_hard_wrapped_report_keeps_every_figure_where_its_paragraphs_put_it() -> None:
+    # a line of the wrap width that ends mid-sentence goes on in the next, even mid-number (…年均增长7|.1%)
+    text = _padded(TERM_REPORT)
+    wrapped = _hard_wrapped(text, 16)
+    lines = wrapped.splitlines()
+    assert any(a[-1:].isdigit() and b[:1] in tuple("0123456789.%") for a, b in zip(lines, lines[1:]))  # a number cut
+    def labels(t: str) -> list[tuple]:
+        return [(r.value, r.kind, r.period, r.horizon) for r in extract_mentions(t, 2022).itertuples()]
+    assert labels(wrapped) == labels(text)
+    assert [p.name for p in report_parts(wrapped, 2022)] == [p.name for p in report_parts(text, 2022)]
+
+
+def test_the_wrap_width_is_told_from_the_lines_and_a_text_with_paragraphs_has_none() -> None:
+    from analysis.text.layout import sentences, wrap_width
+    lines = ["全县新集聚青年人才100万", "人左右。"] * 12
+    assert wrap_width(lines) == len("全县新集聚青年人才100万")
+    assert wrap_width(TERM_REPORT.splitlines()) is None
+    found, _ = sentences("\n".join(lines))
+    assert found[0].text == "全县新集聚青年人才100万人左右。"   # the short ending is no caption

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.text.layout import is_flat
+from analysis.text.layout import goes_on, is_flat, wrap_width
 
 NUMERAL = "一二三四五六七八九十"
 HEADING_MAX = 48  # a heading line is short; a body paragraph that happens to start with 一、 is not
@@ -39,8 +39,9 @@ def text_lines(view: str) -> tuple[tuple[tuple[int, str], ...], bool]:
     """(offset, text) of each non-blank line, and False; for a text without paragraph breaks (`is_flat`), of
     each sentence, with a heading run into the text split off as a line of its own, and True."""
     if not is_flat(view):
-        return tuple((m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
-                     for m in re.finditer(r"[^\n]+", view) if m.group().strip()), False
+        lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
+                 for m in re.finditer(r"[^\n]+", view) if m.group().strip()]
+        return tuple(_unwrapped(lines, wrap_width([line for _, line in lines]))), False
     found: list[tuple[int, str]] = []
     for sentence in _SENTENCE.finditer(view):
         inside = range(sentence.start() + 1, sentence.end())
@@ -63,6 +64,22 @@ def text_lines(view: str) -> tuple[tuple[tuple[int, str], ...], bool]:
             if piece.strip():
                 found.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
     return tuple(found), True
+
+
+def _unwrapped(lines: list[tuple[int, str]], width: int | None) -> list[tuple[int, str]]:
+    """A hard-wrapped text's lines (`layout.wrap_width`) joined into its paragraphs: a full line that ends
+    mid-sentence goes on in the next; a short one (a heading, a paragraph's last line) ends."""
+    if not width:
+        return lines
+    joined: list[tuple[int, str]] = []
+    continues = False
+    for start, line in lines:
+        if continues:
+            joined[-1] = (joined[-1][0], joined[-1][1] + line)
+        else:
+            joined.append((start, line))
+        continues = goes_on(line, width)
+    return joined
 
 
 def heading_breaks(view: str) -> set[int]:

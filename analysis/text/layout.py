@@ -71,8 +71,32 @@ def paragraphs(view: str) -> list[Paragraph]:
     return found
 
 
-def _is_mid_sentence(paragraph: Paragraph) -> bool:
+# A text taken from a PDF is cut into lines of one width (a 公文 page: 28 characters a line), mid-sentence and
+# mid-number: when enough of its lines have one length and end mid-sentence, every line of that length does.
+WRAP_LINES, WRAP_SHARE = 10, 0.3
+WRAP_INDENT = 2  # a paragraph's first line is indented by two characters (　　) and ends two sooner
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width `lines` were hard-wrapped at (the commonest length of lines that end mid-sentence, when
+    at least WRAP_LINES and WRAP_SHARE of all lines have it), or None for a text with its paragraphs."""
+    lengths = Counter(len(line) for line in lines if line and line[-1] not in TERMINAL)
+    if not lengths:
+        return None
+    width, count = lengths.most_common(1)[0]
+    return width if count >= max(WRAP_LINES, WRAP_SHARE * len(lines)) and width > 1 else None
+
+
+def goes_on(line: str, width: int | None) -> bool:
+    """Whether a line of a text hard-wrapped at `width` runs on into the next: it is full (a paragraph's first
+    line, indented two characters, counts) and ends mid-sentence."""
+    return bool(width) and len(line) >= width - WRAP_INDENT and line[-1] not in TERMINAL
+
+
+def _is_mid_sentence(paragraph: Paragraph, width: int | None = None) -> bool:
     text = paragraph.text
+    if goes_on(text, width):
+        return True  # a full line of a hard-wrapped text goes on in the next, however short the width
     body_like = len(text) > SHORT_PARAGRAPH or "，" in text or "," in text
     return body_like and text[-1] not in TERMINAL
 
@@ -87,13 +111,18 @@ def _is_caption(paragraph: Paragraph, repeated: set[str]) -> bool:
 def logical_paragraphs(view: str) -> tuple[list[list[Paragraph]], list[Paragraph]]:
     """Groups of physical paragraphs that form one logical paragraph, and the captions skipped."""
     paras = paragraphs(view)
+    width = wrap_width([p.text for p in paras])
     counts = Counter(p.text for p in paras)
     repeated = {text for text, n in counts.items() if n > 1 and len(text) <= 2 * SHORT_PARAGRAPH}
     groups, captions, index = [], [], 0
     while index < len(paras):
         group = [paras[index]]
         index += 1
-        while _is_mid_sentence(group[-1]):
+        while _is_mid_sentence(group[-1], width):
+            if width and index < len(paras):  # a hard-wrapped line goes on in the very next one (人左右。), no caption
+                group.append(paras[index])
+                index += 1
+                continue
             skipped, probe = [], index
             while probe < len(paras) and len(skipped) < MAX_CAPTIONS_BETWEEN and _is_caption(paras[probe], repeated):
                 skipped.append(paras[probe])
