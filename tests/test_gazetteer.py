@@ -155,3 +155,16 @@ def test_a_masthead_without_line_breaks() -> None:
     body = read_masthead("各位代表：现在，我代表国务院向大会作政府工作报告，请予审议。一、2009年工作回顾2009年是极不平凡的一年。" +
                          "我们迎难而上。" * 80)
     assert body.year[0] == 2010 and body.region[0] == "全国"
+
+
+def test_a_masthead_hard_wrapped_as_a_pdf_gives_it() -> None:
+    # lines of 28 characters (a 公文 page), the title naming no year: the meeting line runs on into the next
+    # (…第一次会|议上), and only it dates the report
+    body = "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。" * 12
+    text = "政府工作报告\n——2023年3月5日在第十四届全国人民代表大会第一次会议上\n国务院总理 某某\n各位代表：\n" + body
+    lines = []
+    for paragraph in text.splitlines():
+        lines.extend(paragraph[i:i + 28] for i in range(0, len(paragraph), 28))
+    assert lines[1].endswith("第一次会") and lines[2] == "议上"
+    head = read_masthead("\n".join(lines))
+    assert head.region[0] == "全国" and head.year[0] == 2023   # the session (第十四届…第一次会议) dates it

@@ -90,7 +90,25 @@ def wrap_width(lines: list[str]) -> int | None:
 def goes_on(line: str, width: int | None) -> bool:
     """Whether a line of a text hard-wrapped at `width` runs on into the next: it is full (a paragraph's first
     line, indented two characters, counts) and ends mid-sentence."""
-    return bool(width) and len(line) >= width - WRAP_INDENT and line[-1] not in TERMINAL
+    return bool(width) and bool(line) and len(line) >= width - WRAP_INDENT and line[-1] not in TERMINAL
+
+
+def unwrapped(text: str) -> str:
+    """`text` with the breaks of a hard wrap taken out (`wrap_width`, `goes_on`: …第一次会|议上 is one line);
+    as it is when it has its paragraphs."""
+    lines = text.split("\n")
+    width = wrap_width([line.strip() for line in lines if line.strip()])
+    if not width:
+        return text
+    out: list[str] = []
+    continues = False  # whether the line before, as printed (not as joined), runs on
+    for line in lines:
+        if continues:
+            out[-1] += line.strip()
+        else:
+            out.append(line)
+        continues = goes_on(line.strip(), width)
+    return "\n".join(out)
 
 
 def _is_mid_sentence(paragraph: Paragraph, width: int | None = None) -> bool:

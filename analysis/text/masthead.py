@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.text.layout import is_flat, without_debris
+from analysis.text.layout import is_flat, unwrapped, without_debris
 from analysis.text.normalise import simplify
 from analysis.text.sources import headed_year
 
@@ -119,11 +119,11 @@ _BREAK_BEFORE = re.compile(r"(?=——\s*\d{4}年|——\s*[二〇零一]{4}年|
 
 
 def with_line_breaks(text: str) -> str:
-    """`text` as it is; or, for a text without line breaks (`layout.is_flat`), with a break after each sentence
-    and the meeting line (——2023年3月5日在…会议上) and before it, the salutation and a numbered heading, where
-    a masthead's clues are looked for."""
+    """`text` in the lines a masthead's clues are looked for in: a hard-wrapped text's lines joined
+    (`layout.unwrapped`); a text without line breaks (`layout.is_flat`) broken after each sentence and the
+    meeting line (——2023年3月5日在…会议上), and before that line, the salutation and a numbered heading."""
     if not is_flat(text):
-        return text
+        return unwrapped(text)  # a PDF's hard wrap taken out: …第一次会|议上 is one meeting line
     return _BREAK_BEFORE.sub("\n", _BREAK_AFTER.sub("\n", text))
 
 
