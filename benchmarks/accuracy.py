@@ -7,6 +7,7 @@ kind and period on the fully labelled texts, and errors grouped by phenomenon (t
                                                        # scraped CSV cell often holds them
     .venv/bin/python benchmarks/accuracy.py --wrap 28  # every paragraph hard-wrapped at 28 characters, as
                                                        # text taken from a PDF (a 公文 page's line) is
+    .venv/bin/python benchmarks/accuracy.py --wrap 28 --pages 22  # and a page number (— n —) every 22 lines
 
 Gold rows are matched to extracted figures by the offset of the number. A gold row is found when a figure
 starts there with the same kind, period, horizon, measure, value (and starting value), qualifier and, where
@@ -72,7 +73,7 @@ def text_of(file: str) -> str:
     return (CORPUS / file).read_text(encoding="utf-8")
 
 
-FLAT = {"on": False, "wrap": 0}  # --flat / --wrap N: every text reshaped, offsets mapped back to the gold's
+FLAT = {"on": False, "wrap": 0, "pages": 0}  # --flat / --wrap N: every text reshaped, offsets mapped back to the gold's
 
 
 def flattened(text: str) -> tuple[str, list[int]]:
@@ -86,12 +87,13 @@ def flattened(text: str) -> tuple[str, list[int]]:
     return "".join(text[i] for i in kept), kept + [len(text)]
 
 
-def wrapped(text: str, width: int) -> tuple[str, list[int]]:
-    """`text` with a line break after every `width` characters of a paragraph, and the original offset of
-    each character kept (an inserted break takes the offset of the character after it)."""
+def wrapped(text: str, width: int, page: int = 0) -> tuple[str, list[int]]:
+    """`text` with a line break after every `width` characters of a paragraph (and, with `page`, a page
+    number — n — after every `page` lines), and the original offset of each character kept (an inserted
+    character takes the offset of the character after it)."""
     out: list[str] = []
     origin: list[int] = []
-    column = 0
+    column = lines = 0
     for index, char in enumerate(text):
         if char == "\n":
             column = 0
@@ -99,6 +101,11 @@ def wrapped(text: str, width: int) -> tuple[str, list[int]]:
             out.append("\n")
             origin.append(index)
             column = 0
+            lines += 1
+            if page and lines % page == 0:
+                number = f"— {lines // page} —\n"
+                out.append(number)
+                origin.extend([index] * len(number))
         out.append(char)
         origin.append(index)
         column = column + 1 if char != "\n" else 0
@@ -110,7 +117,7 @@ def reshaped(text: str) -> tuple[str, list[int] | None]:
     if FLAT["on"]:
         return flattened(text)
     if FLAT["wrap"]:
-        return wrapped(text, FLAT["wrap"])
+        return wrapped(text, FLAT["wrap"], FLAT["pages"])
     return text, None
 
 
@@ -333,8 +340,9 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="list every error with its context")
     parser.add_argument("--flat", action="store_true", help="read every text without its line breaks")
     parser.add_argument("--wrap", type=int, default=0, metavar="N", help="read every paragraph hard-wrapped at N")
+    parser.add_argument("--pages", type=int, default=0, metavar="L", help="with --wrap: a page number every L lines")
     args = parser.parse_args()
-    FLAT["on"], FLAT["wrap"] = args.flat, args.wrap
+    FLAT["on"], FLAT["wrap"], FLAT["pages"] = args.flat, args.wrap, args.pages
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}: nothing to measure", file=sys.stderr)
         return 2

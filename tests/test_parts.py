@@ -210,3 +210,14 @@ def test_the_wrap_width_is_told_from_the_lines_and_a_text_with_paragraphs_has_no
     assert wrap_width(TERM_REPORT.splitlines()) is None
     found, _ = sentences("\n".join(lines))
     assert found[0].text == "全县新集聚青年人才100万人左右。"   # the short ending is no caption
+
+
+def test_a_page_number_between_a_pdf_s_lines_is_left_out() -> None:
+    # — 2 — stands between a line and the line it goes on in (…增长|— 2 —|6.5%…); a subscript on its own line
+    # (广义货币M|2|增长…) is no page number
+    from analysis.text.layout import PAGE_NUMBER
+    lines = ["全县规模以上工业增加值比上年增长", "6.5%，一般公共预算收入增长7%。"] * 12
+    lines.insert(13, "— 2 —")
+    facts = extract_mentions("\n".join(lines), 2024)
+    assert list(facts["value"]) == [6.5, 7.0] * 12
+    assert PAGE_NUMBER.match("— 2 —") and PAGE_NUMBER.match("第3页 共20页") and not PAGE_NUMBER.match("2")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.text.layout import goes_on, is_flat, wrap_width
+from analysis.text.layout import PAGE_NUMBER, goes_on, is_flat, wrap_width
 
 NUMERAL = "一二三四五六七八九十"
 HEADING_MAX = 48  # a heading line is short; a body paragraph that happens to start with 一、 is not
@@ -40,7 +40,7 @@ def text_lines(view: str) -> tuple[tuple[tuple[int, str], ...], bool]:
     each sentence, with a heading run into the text split off as a line of its own, and True."""
     if not is_flat(view):
         lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
-                 for m in re.finditer(r"[^\n]+", view) if m.group().strip()]
+                 for m in re.finditer(r"[^\n]+", view) if m.group().strip() and not PAGE_NUMBER.match(m.group().strip())]
         return tuple(_unwrapped(lines, wrap_width([line for _, line in lines]))), False
     found: list[tuple[int, str]] = []
     for sentence in _SENTENCE.finditer(view):

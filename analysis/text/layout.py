@@ -59,13 +59,18 @@ class Sentence:
         return self.to_orig(start), self.to_orig(end - 1) + 1
 
 
+# A page number a PDF leaves between its lines (— 3 —, -3-, 第3页 共20页); a bare digit on its own line is
+# a subscript split off in some texts (广义货币M|2|增长13.6%) and stays.
+PAGE_NUMBER = re.compile(r"^[-—–－]+\s*\d{1,3}\s*[-—–－]+$|^第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?$")
+
+
 def paragraphs(view: str) -> list[Paragraph]:
-    """Non-empty lines of `view` with leading and trailing blanks removed."""
+    """Non-empty lines of `view` with leading and trailing blanks removed, page numbers (PAGE_NUMBER) left out."""
     found = []
     for match in re.finditer(r"[^\n]+", view):
         line = match.group()
         stripped = line.strip()
-        if stripped:
+        if stripped and not PAGE_NUMBER.match(stripped):
             start = match.start() + len(line) - len(line.lstrip())
             found.append(Paragraph(start, start + len(stripped), stripped))
     return found
