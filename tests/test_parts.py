@@ -205,11 +205,11 @@ def test_a_hard_wrapped_report_keeps_every_figure_where_its_paragraphs_put_it() 
 
 def test_the_wrap_width_is_told_from_the_lines_and_a_text_with_paragraphs_has_none() -> None:
     from analysis.text.layout import sentences, wrap_width
-    lines = ["全县新集聚青年人才100万", "人左右。"] * 12
-    assert wrap_width(lines) == len("全县新集聚青年人才100万")
+    lines = ["全县新集聚青年人才和高技能人才100万", "人左右。"] * 12
+    assert wrap_width(lines) == len("全县新集聚青年人才和高技能人才100万")
     assert wrap_width(TERM_REPORT.splitlines()) is None
     found, _ = sentences("\n".join(lines))
-    assert found[0].text == "全县新集聚青年人才100万人左右。"   # the short ending is no caption
+    assert found[0].text == "全县新集聚青年人才和高技能人才100万人左右。"   # the short ending is no caption
 
 
 def test_a_page_number_between_a_pdf_s_lines_is_left_out() -> None:
@@ -221,3 +221,30 @@ def test_a_page_number_between_a_pdf_s_lines_is_left_out() -> None:
     facts = extract_mentions("\n".join(lines), 2024)
     assert list(facts["value"]) == [6.5, 7.0] * 12
     assert PAGE_NUMBER.match("— 2 —") and PAGE_NUMBER.match("第3页 共20页") and not PAGE_NUMBER.match("2")
+
+
+def test_a_wrapped_line_ending_in_a_quote_or_a_full_stop_goes_on_unless_the_next_opens_a_paragraph() -> None:
+    # 为实现“十五五”| and …取得了很大成绩。|国内生产总值增长… are each one paragraph; an indented line opens the next
+    from analysis.text.layout import goes_on
+    assert goes_on("全年主要预期目标是一个整体，都服务于为实现“十五五”", 26)   # 26 characters, the width
+    assert goes_on("过去一年，我们的各项工作取得了很大成绩。", 20)
+    assert not goes_on("过去一年，我们的各项工作取得了很大成绩。", 20, next_indented=True)
+    assert goes_on("过去一年全县经济稳中有进发展质量稳步提升", 22, indented=True)   # 20 + its indent of 2
+    assert not goes_on("短的一行。", 24)
+
+
+def test_equal_headings_of_a_text_with_its_paragraphs_are_no_wrap() -> None:
+    # a news digest: every sub-heading 11 characters long, every paragraph one line
+    from analysis.text.layout import wrap_width
+    headings = [f"（{n}）扩大有效需求见效" for n in "一二三四五六七八九十"] + ["扩大有效需求见效明显"] * 6
+    lines = [line for h in headings for line in (h, "全年实施重大项目420个，完成投资1280亿元。")]
+    assert wrap_width(lines) is None
+
+
+def test_a_hard_wrapped_masthead_leaves_its_page_numbers_out() -> None:
+    # lines of 20 characters, a page number between the meeting line's two halves (…第一|— 1 —|次会议上)
+    from analysis.text.layout import unwrapped
+    meeting = "——2023年3月5日在第十四届全国人民代表大会第一次会议上"
+    body = "全国各族人民团结奋斗，经济社会发展取得新成就。" * 12
+    lines = [meeting[:20], "— 1 —", meeting[20:]] + [body[i:i + 20] for i in range(0, len(body), 20)]
+    assert unwrapped("\n".join(lines)).splitlines()[0].startswith(meeting)

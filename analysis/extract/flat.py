@@ -41,7 +41,7 @@ def text_lines(view: str) -> tuple[tuple[tuple[int, str], ...], bool]:
     if not is_flat(view):
         lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
                  for m in re.finditer(r"[^\n]+", view) if m.group().strip() and not PAGE_NUMBER.match(m.group().strip())]
-        return tuple(_unwrapped(lines, wrap_width([line for _, line in lines]))), False
+        return tuple(_unwrapped(lines, wrap_width([line for _, line in lines]), view)), False
     found: list[tuple[int, str]] = []
     for sentence in _SENTENCE.finditer(view):
         inside = range(sentence.start() + 1, sentence.end())
@@ -66,19 +66,20 @@ def text_lines(view: str) -> tuple[tuple[tuple[int, str], ...], bool]:
     return tuple(found), True
 
 
-def _unwrapped(lines: list[tuple[int, str]], width: int | None) -> list[tuple[int, str]]:
+def _unwrapped(lines: list[tuple[int, str]], width: int | None, view: str) -> list[tuple[int, str]]:
     """A hard-wrapped text's lines (`layout.wrap_width`) joined into its paragraphs: a full line that ends
-    mid-sentence goes on in the next; a short one (a heading, a paragraph's last line) ends."""
+    mid-sentence goes on in the next unless that one is indented (`layout.goes_on`)."""
     if not width:
         return lines
     joined: list[tuple[int, str]] = []
-    continues = False
+    previous = ("", False)
     for start, line in lines:
-        if continues:
+        indented = start > 0 and view[start - 1] not in "\n"
+        if joined and goes_on(previous[0], width, previous[1], indented):
             joined[-1] = (joined[-1][0], joined[-1][1] + line)
         else:
             joined.append((start, line))
-        continues = goes_on(line, width)
+        previous = (line, indented)
     return joined
 
 
