@@ -73,7 +73,7 @@ def text_of(file: str) -> str:
     return (CORPUS / file).read_text(encoding="utf-8")
 
 
-FLAT = {"on": False, "wrap": 0, "pages": 0}  # --flat / --wrap N: every text reshaped, offsets mapped back to the gold's
+SHAPE = {"flat": False, "wrap": 0, "pages": 0}  # --flat, --wrap N, --pages L: each text reshaped, offsets mapped back
 
 
 def flattened(text: str) -> tuple[str, list[int]]:
@@ -114,10 +114,10 @@ def wrapped(text: str, width: int, page: int = 0) -> tuple[str, list[int]]:
 
 def reshaped(text: str) -> tuple[str, list[int] | None]:
     """The text as --flat or --wrap asks, with its offsets' origins; as it is otherwise."""
-    if FLAT["on"]:
+    if SHAPE["flat"]:
         return flattened(text)
-    if FLAT["wrap"]:
-        return wrapped(text, FLAT["wrap"], FLAT["pages"])
+    if SHAPE["wrap"]:
+        return wrapped(text, SHAPE["wrap"], SHAPE["pages"])
     return text, None
 
 
@@ -342,7 +342,7 @@ def main() -> int:
     parser.add_argument("--wrap", type=int, default=0, metavar="N", help="read every paragraph hard-wrapped at N")
     parser.add_argument("--pages", type=int, default=0, metavar="L", help="with --wrap: a page number every L lines")
     args = parser.parse_args()
-    FLAT["on"], FLAT["wrap"], FLAT["pages"] = args.flat, args.wrap, args.pages
+    SHAPE["flat"], SHAPE["wrap"], SHAPE["pages"] = args.flat, args.wrap, args.pages
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}: nothing to measure", file=sys.stderr)
         return 2

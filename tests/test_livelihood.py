@@ -39,11 +39,16 @@ def report_rows(text: str, region: str, report_year: int, level: str = "province
                         report_year=report_year, source="extracted", source_url=pd.NA, source_note=pd.NA)
 
 
-@pytest.fixture(scope="module")
-def table() -> pd.DataFrame:
+def reports_table() -> pd.DataFrame:
+    """The reports above as one table: three provinces of 2026, one of them in 2025 too, and a county."""
     return pd.concat([report_rows(EAST, "东省", 2026), report_rows(WEST, "西省", 2026), report_rows(NORTH, "北省", 2026),
                       report_rows(EAST_2025, "东省", 2025), report_rows(NORTH, "南县", 2026, "county")],
                      ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    return reports_table()
 
 
 @pytest.fixture(scope="module")

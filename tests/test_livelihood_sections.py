@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from test_livelihood import EAST, EAST_2025, NORTH, WEST, report_rows
+from test_livelihood import reports_table
 
 from analysis.extract.catalog import load_catalog
 from analysis.present import livelihood_sections as sections
@@ -18,23 +18,21 @@ from analysis.present.style import use_style
 from analysis.reconciled.revisions import resolved
 
 
-@pytest.fixture(autouse=True)
-def report_style():
-    with matplotlib.rc_context():  # the shipped font: charts of Chinese names draw without a missing-glyph warning
-        use_style()
-        yield
-
-
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
-    return pd.concat([report_rows(EAST, "东省", 2026), report_rows(WEST, "西省", 2026), report_rows(NORTH, "北省", 2026),
-                      report_rows(EAST_2025, "东省", 2025), report_rows(NORTH, "南县", 2026, "county")],
-                     ignore_index=True)
+    return reports_table()
 
 
 @pytest.fixture(scope="module")
 def panel(table) -> Panel:
     return Panel(table, load_catalog())
+
+
+@pytest.fixture(autouse=True)
+def report_style():
+    with matplotlib.rc_context():  # the shipped font: charts of Chinese names draw without a missing-glyph warning
+        use_style()
+        yield
 
 
 def test_a_share_keeps_its_qualifier_and_says_when_it_was_written_in_tenths(panel) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.text.layout import PAGE_NUMBER, goes_on, is_flat, wrap_width
+from analysis.text.layout import is_flat, paragraphs, runs_of_lines
 
 NUMERAL = "一二三四五六七八九十"
 HEADING_MAX = 48  # a heading line is short; a body paragraph that happens to start with 一、 is not
@@ -38,10 +38,8 @@ _CLAUSE_END = re.compile(r"[，,：:。；;！!？?]")
 def text_lines(view: str) -> tuple[tuple[tuple[int, str], ...], bool]:
     """(offset, text) of each non-blank line, and False; for a text without paragraph breaks (`is_flat`), of
     each sentence, with a heading run into the text split off as a line of its own, and True."""
-    if not is_flat(view):
-        lines = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip())
-                 for m in re.finditer(r"[^\n]+", view) if m.group().strip() and not PAGE_NUMBER.match(m.group().strip())]
-        return tuple(_unwrapped(lines, wrap_width([line for _, line in lines]), view)), False
+    if not is_flat(view):  # a hard-wrapped text's lines joined into its paragraphs, page numbers left out
+        return tuple((run[0].start, "".join(p.text for p in run)) for run in runs_of_lines(paragraphs(view))), False
     found: list[tuple[int, str]] = []
     for sentence in _SENTENCE.finditer(view):
         inside = range(sentence.start() + 1, sentence.end())
@@ -58,29 +56,12 @@ def text_lines(view: str) -> tuple[tuple[tuple[int, str], ...], bool]:
             numbered = _HEADING_AT.match(piece)
             end_of_title = _title_end(piece, _TITLE_END if numbered else _PART_TITLE_END)
             runs_on = end_of_title is not None and piece[end_of_title:].strip("。；;，,：: ")
-            if runs_on and (numbered or end_of_title <= 30 and _dated_title(piece)):
+            if runs_on and (numbered or end_of_title <= 30 and _dated_title(piece, end_of_title)):
                 found.append((start, piece[:end_of_title]))
                 start, piece = start + end_of_title, piece[end_of_title:]
             if piece.strip():
                 found.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
     return tuple(found), True
-
-
-def _unwrapped(lines: list[tuple[int, str]], width: int | None, view: str) -> list[tuple[int, str]]:
-    """A hard-wrapped text's lines (`layout.wrap_width`) joined into its paragraphs: a full line that ends
-    mid-sentence goes on in the next unless that one is indented (`layout.goes_on`)."""
-    if not width:
-        return lines
-    joined: list[tuple[int, str]] = []
-    previous = ("", False)
-    for start, line in lines:
-        indented = start > 0 and view[start - 1] not in "\n"
-        if joined and goes_on(previous[0], width, previous[1], indented):
-            joined[-1] = (joined[-1][0], joined[-1][1] + line)
-        else:
-            joined.append((start, line))
-        previous = (line, indented)
-    return joined
 
 
 def heading_breaks(view: str) -> set[int]:
@@ -92,9 +73,10 @@ def heading_breaks(view: str) -> set[int]:
     return {start for start, _ in lines} - {m.start() for m in _SENTENCE.finditer(view)}
 
 
-def _dated_title(piece: str) -> bool:
-    """Whether a piece opens with a title that names its year or period (`_title_end`, _DATED)."""
-    end = _title_end(piece, _PART_TITLE_END)
+def _dated_title(piece: str, end: int | None = None) -> bool:
+    """Whether a piece opens with a title that names its year or period (_DATED); `end`: where the title ends,
+    when the caller has it from `_title_end` with _PART_TITLE_END."""
+    end = end if end is not None else _title_end(piece, _PART_TITLE_END)
     return end is not None and bool(_DATED.search(piece, 0, end))
 
 

@@ -125,7 +125,7 @@ def derived_figure(summary: pd.DataFrame, name: str, decimals: int = 2) -> str:
     unit = "%" if r["unit"] == "%" else f" {r['unit']}"
     bound = r.get("qualifier") if isinstance(r.get("qualifier"), str) else None
     if bound:
-        shown = bounded_derived(r["value"], r["low"], r["high"], bound, unit, None).lstrip("≤≥")
+        shown = bounded_derived(r["value"], r["low"], r["high"], bound, unit, symbol=False)
         return f"{BOUND_WORDS[bound]}{shown} ({BOUND_NOTE})"
     return (f"{format_derived(r['value'], r['low'], r['high'], unit, decimals)} "
             f"(interval {format_interval(r['low'], r['high'], decimals)})")

@@ -110,13 +110,14 @@ BOUND_SYMBOLS = {"at_most": "≤", "at_least": "≥"}
 
 
 def bounded_derived(value: float, low: float, high: float, qualifier: object, unit: str = "",
-                    places: int | None = None) -> str:
+                    places: int | None = None, symbol: bool = True) -> str:
     """A derived figure one of whose inputs is only a bound (`intervals.positive_bound`): '≤7.45%' with the
-    digits its closed side supports (the open one would round it to nothing), 'no bound' when both are open."""
+    digits its closed side supports (the open one would round it to nothing), 'no bound' when both are open;
+    without its symbol (`symbol` False) for a sentence that words it ('at most 7.45%')."""
     if qualifier == "unbounded":
         return "no bound"
     closed = (value, high) if qualifier == "at_most" else (low, value) if qualifier == "at_least" else (low, high)
-    return BOUND_SYMBOLS.get(qualifier, "") + format_derived(value, *closed, unit, places=places)
+    return (BOUND_SYMBOLS.get(qualifier, "") if symbol else "") + format_derived(value, *closed, unit, places=places)
 
 
 def bounded_interval(low: float, high: float, qualifier: object, decimals: int) -> str:

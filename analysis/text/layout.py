@@ -111,31 +111,32 @@ def goes_on(line: str, width: int | None, indented: bool = False, next_indented:
     return len(line) >= width - (WRAP_INDENT if indented else 0)
 
 
-def unwrapped(text: str) -> str:
-    """`text` with the breaks of a hard wrap taken out (`wrap_width`, `goes_on`: …第一次会|议上 is one line) and
-    its page numbers left out; as it is when it has its paragraphs."""
-    lines = text.split("\n")
-    width = wrap_width([line.strip() for line in lines if line.strip()])
+def runs_of_lines(paras: list[Paragraph], width: int | None = None) -> list[list[Paragraph]]:
+    """`paras` in the paragraphs they make: for a hard-wrapped text (`wrap_width`, found here unless given),
+    each line that `goes_on` joined by the next; otherwise each line on its own."""
+    width = width or wrap_width([p.text for p in paras])
     if not width:
-        return text
-    out: list[str] = []
-    previous = ("", False)  # the line before, as printed (not as joined), and whether it is indented
-    for line in lines:
-        stripped, indented = line.strip(), line[:1].isspace()
-        if PAGE_NUMBER.match(stripped):
-            continue
-        if out and stripped and goes_on(previous[0], width, previous[1], indented):
-            out[-1] += stripped
+        return [[p] for p in paras]
+    runs: list[list[Paragraph]] = []
+    for before, para in zip([None, *paras], paras):
+        if before is not None and goes_on(before.text, width, before.indented, para.indented):
+            runs[-1].append(para)
         else:
-            out.append(line)
-        previous = (stripped, indented) if stripped else ("", False)
-    return "\n".join(out)
+            runs.append([para])
+    return runs
 
 
-def _is_mid_sentence(paragraph: Paragraph, width: int | None = None, following: Paragraph | None = None) -> bool:
+def unwrapped(text: str) -> str:
+    """`text` with the breaks of a hard wrap taken out (`runs_of_lines`: …第一次会|议上 is one line) and its page
+    numbers left out; as it is when it has its paragraphs."""
+    runs = runs_of_lines(paragraphs(text))
+    if all(len(run) == 1 for run in runs):
+        return text
+    return "\n".join("".join(p.text for p in run) for run in runs)
+
+
+def _is_mid_sentence(paragraph: Paragraph) -> bool:
     text = paragraph.text
-    if width:  # a hard-wrapped text: a full line goes on in the next, however short the width (`goes_on`)
-        return goes_on(text, width, paragraph.indented, following is not None and following.indented)
     body_like = len(text) > SHORT_PARAGRAPH or "，" in text or "," in text
     return body_like and text[-1] not in TERMINAL
 
@@ -148,20 +149,19 @@ def _is_caption(paragraph: Paragraph, repeated: set[str]) -> bool:
 
 
 def logical_paragraphs(view: str) -> tuple[list[list[Paragraph]], list[Paragraph]]:
-    """Groups of physical paragraphs that form one logical paragraph, and the captions skipped."""
+    """Groups of physical paragraphs that form one logical paragraph, and the captions skipped. A hard-wrapped
+    text's lines go on by their width (`runs_of_lines`): a short ending there is no caption (…100万|人左右。)."""
     paras = paragraphs(view)
     width = wrap_width([p.text for p in paras])
+    if width:
+        return runs_of_lines(paras, width), []
     counts = Counter(p.text for p in paras)
     repeated = {text for text, n in counts.items() if n > 1 and len(text) <= 2 * SHORT_PARAGRAPH}
     groups, captions, index = [], [], 0
     while index < len(paras):
         group = [paras[index]]
         index += 1
-        while _is_mid_sentence(group[-1], width, paras[index] if index < len(paras) else None):
-            if width and index < len(paras):  # a hard-wrapped line goes on in the very next one (人左右。), no caption
-                group.append(paras[index])
-                index += 1
-                continue
+        while _is_mid_sentence(group[-1]):
             skipped, probe = [], index
             while probe < len(paras) and len(skipped) < MAX_CAPTIONS_BETWEEN and _is_caption(paras[probe], repeated):
                 skipped.append(paras[probe])
